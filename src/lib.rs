@@ -1,14 +1,13 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
-}
+//! quotelens finds quotes in news articles, attributes each to its speaker,
+//! and compares how outlets report the same statement.
+#![deny(missing_docs)]
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+pub mod article;
+pub mod error;
+pub mod record;
+pub mod span;
 
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
-    }
-}
+pub use article::Article;
+pub use error::{Error, Result};
+pub use record::{Mention, QuoteKind, QuoteRecord, Rule, SpeakerType};
+pub use span::Span;
