@@ -4,8 +4,10 @@
 
 pub mod article;
 pub mod error;
+pub mod quote;
 pub mod record;
 pub mod span;
+pub mod text;
 
 pub use article::Article;
 pub use error::{Error, Result};

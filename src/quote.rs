@@ -1,0 +1,708 @@
+//! Finding quoted spans.
+//!
+//! [`find_quotes`] pairs quotation marks paragraph by paragraph and
+//! classifies each quoted span as a full quote, a partial quote or not
+//! speech ([`QuoteKind`]).
+//!
+//! # Marks
+//!
+//! Double marks (“ ” " „ ‟), guillemets (« » ‹ ›), corner brackets
+//! (「」『』) and single marks (‘ ’ ' ‚) are recognised. Whether a mark
+//! opens or closes is decided from what stands on either side of it, the
+//! way CommonMark decides emphasis: a mark followed by a letter and
+//! preceded by space opens; one preceded by a letter or punctuation and
+//! followed by space closes. On top of that:
+//!
+//! - an apostrophe between letters (government’s, Kata’ib) or closing a
+//!   word when no single quote is open (Houthis’, Shia’) is not a mark;
+//! - a closing mark typed as the opener (`” I confirm…”`) opens when no
+//!   quote is open, and a closing mark with a space before it
+//!   (`determination. ”`) still closes;
+//! - a quote may span paragraphs when each new paragraph repeats the
+//!   opening mark and only the last closes it;
+//! - an unclosed double quote ends at its paragraph, never later; an
+//!   unclosed single mark was an apostrophe and is dropped;
+//! - quotes nest: the inner quote has `depth` 1.
+//!
+//! # Spans
+//!
+//! [`Quote::span`] is the quoted text without its marks and without white
+//! space just inside them; [`Quote::outer`] includes the marks (up to the
+//! paragraph end for an unclosed quote). Both are half-open byte offsets
+//! into the article as read.
+
+use crate::QuoteKind;
+use crate::Span;
+use crate::text::{self, is_space};
+
+/// A quoted span found in an article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// The quoted text, without marks.
+    pub span: Span,
+    /// The quoted text with its marks.
+    pub outer: Span,
+    /// 0 for a top-level quote, 1 inside another quote, and so on.
+    pub depth: u8,
+    /// Whether a closing mark was found (an unclosed quote ends at its
+    /// paragraph).
+    pub closed: bool,
+    /// Full, partial or not speech.
+    pub kind: QuoteKind,
+}
+
+/// The families of marks: an opener is closed by a mark of its family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+    Guillemet,
+    SingleGuillemet,
+    Corner,
+    WhiteCorner,
+}
+
+impl Family {
+    /// Whether an unclosed quote of this family is kept (to its paragraph
+    /// end) rather than dropped as a stray apostrophe.
+    fn keeps_unclosed(self) -> bool {
+        !matches!(self, Family::Single | Family::SingleGuillemet)
+    }
+}
+
+/// What a character can be as a quotation mark.
+#[derive(Clone, Copy, Debug)]
+enum Role {
+    /// Only ever an opener (“ „ « ‘ ‚ 「 『 ‹), though “ and ‘ may close.
+    Opener,
+    /// Usually a closer (” » ’ 」 』 ›), though it may open when nothing is open.
+    Closer,
+    /// Straight marks, whose role depends on their neighbours.
+    Straight,
+}
+
+fn mark(c: char) -> Option<(Family, Role)> {
+    use Family::*;
+    Some(match c {
+        '“' | '„' | '‟' => (Double, Role::Opener),
+        '”' => (Double, Role::Closer),
+        '"' | '＂' => (Double, Role::Straight),
+        '‘' | '‚' | '‛' => (Single, Role::Opener),
+        '’' => (Single, Role::Closer),
+        '\'' => (Single, Role::Straight),
+        '«' => (Guillemet, Role::Opener),
+        '»' => (Guillemet, Role::Closer),
+        '‹' => (SingleGuillemet, Role::Opener),
+        '›' => (SingleGuillemet, Role::Closer),
+        '「' => (Corner, Role::Opener),
+        '」' => (Corner, Role::Closer),
+        '『' => (WhiteCorner, Role::Opener),
+        '』' => (WhiteCorner, Role::Closer),
+        _ => return None,
+    })
+}
+
+/// An opener waiting for its closer.
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    family: Family,
+    /// The opening mark's character.
+    ch: char,
+    /// Offset of the opening mark.
+    at: usize,
+}
+
+/// The neighbours of a mark within its paragraph.
+#[derive(Clone, Copy)]
+struct Context {
+    prev: Option<char>,
+    next: Option<char>,
+}
+
+impl Context {
+    fn space_before(self) -> bool {
+        self.prev.is_none_or(|c| is_space(c) || "([{—–-/=".contains(c) || mark(c).is_some())
+    }
+    fn space_after(self) -> bool {
+        self.next.is_none_or(|c| is_space(c) || ".,;:!?)]}—–-…".contains(c) || mark(c).is_some())
+    }
+    /// Could open: something follows and the mark is not glued to the end
+    /// of a word.
+    fn left_flanking(self) -> bool {
+        self.next.is_some_and(|c| !is_space(c)) && self.space_before()
+    }
+    /// Could close: glued to the end of a word or punctuation.
+    fn right_flanking(self) -> bool {
+        self.prev.is_some_and(|c| !is_space(c)) && self.space_after()
+    }
+    /// Between two letters or digits: an apostrophe.
+    fn inside_word(self) -> bool {
+        self.prev.is_some_and(char::is_alphanumeric) && self.next.is_some_and(char::is_alphanumeric)
+    }
+}
+
+/// What to do with one mark.
+enum Action {
+    Open,
+    Close,
+    Ignore,
+}
+
+/// Decides what a mark does given the innermost open quote of its family.
+fn decide(c: char, family: Family, role: Role, cx: Context, open: Option<Open>) -> Action {
+    let is_open = open.is_some();
+    match role {
+        _ if family == Family::Single && cx.inside_word() => Action::Ignore,
+        Role::Opener => {
+            // “ or ‘ glued to the end of a word, or with space on both
+            // sides, is a mistyped closer when a quote is open; so is “
+            // after „ (German style).
+            let as_closer = cx.right_flanking() && !cx.left_flanking()
+                || cx.prev.is_some_and(is_space) && cx.space_after();
+            if is_open
+                && (as_closer
+                    || open.is_some_and(|o| o.ch == '„' || o.ch == '‚') && !cx.left_flanking())
+            {
+                Action::Close
+            } else if cx.next.is_some_and(|n| !is_space(n)) || !is_open && cx.next.is_some() {
+                if family == Family::Single && !cx.left_flanking() {
+                    Action::Ignore
+                } else {
+                    Action::Open
+                }
+            } else {
+                Action::Ignore
+            }
+        }
+        Role::Closer => {
+            if is_open {
+                Action::Close
+            } else if family != Family::Single && cx.space_before() && cx.next.is_some() {
+                // A closing mark typed as the opener: ” I confirm…”
+                Action::Open
+            } else {
+                Action::Ignore
+            }
+        }
+        Role::Straight => {
+            let opens = cx.left_flanking()
+                || cx.prev.is_some_and(|p| ",:".contains(p))
+                    && cx.next.is_some_and(char::is_alphanumeric);
+            if is_open && !(opens && !cx.right_flanking() && open.is_some_and(|o| o.ch != c)) {
+                if family == Family::Single && !cx.right_flanking() {
+                    Action::Ignore
+                } else {
+                    Action::Close
+                }
+            } else if opens
+                && (family != Family::Single || cx.next.is_some_and(char::is_alphanumeric))
+            {
+                Action::Open
+            } else if is_open {
+                Action::Close
+            } else {
+                Action::Ignore
+            }
+        }
+    }
+}
+
+/// A quote whose marks are paired, before classification.
+#[derive(Clone, Copy, Debug)]
+struct Paired {
+    open_at: usize,
+    open_len: usize,
+    /// Offset of the closing mark, or the paragraph end when unclosed.
+    close_at: usize,
+    close_len: usize,
+    closed: bool,
+}
+
+/// Pairs the marks of the whole text, paragraph by paragraph.
+fn pair_marks(text: &str, paragraphs: &[Span]) -> Vec<Paired> {
+    let mut out = Vec::new();
+    // A top-level double quote left open at the end of a paragraph, with
+    // that paragraph's end, waiting to see whether the next paragraph
+    // repeats its opening mark.
+    let mut carry: Option<(Open, usize)> = None;
+    for &para in paragraphs {
+        let mut stack: Vec<Open> = Vec::new();
+        let mut skip_first_mark = false;
+        if let Some((open, prev_end)) = carry.take() {
+            let first = text[para.range()].chars().next();
+            let repeats = first.and_then(mark).is_some_and(|(f, role)| {
+                f == open.family && !matches!(role, Role::Closer) || first == Some('”')
+            });
+            if repeats {
+                stack.push(open);
+                skip_first_mark = true;
+            } else {
+                out.push(unclosed(text, open, prev_end));
+            }
+        }
+        let chars: Vec<(usize, char)> = text[para.range()].char_indices().collect();
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            let Some((family, role)) = mark(c) else { continue };
+            if skip_first_mark {
+                skip_first_mark = false;
+                continue;
+            }
+            let cx = Context {
+                prev: k.checked_sub(1).map(|p| chars[p].1),
+                next: chars.get(k + 1).map(|n| n.1),
+            };
+            let innermost = stack.iter().rposition(|o| o.family == family);
+            let at = para.start + i;
+            match decide(c, family, role, cx, innermost.map(|p| stack[p])) {
+                Action::Open => stack.push(Open { family, ch: c, at }),
+                Action::Close => {
+                    let p = innermost.expect("close only when open");
+                    // Openers above it were apostrophes or strays: drop them.
+                    stack.truncate(p + 1);
+                    let open = stack.pop().expect("p is in the stack");
+                    out.push(Paired {
+                        open_at: open.at,
+                        open_len: open.ch.len_utf8(),
+                        close_at: at,
+                        close_len: c.len_utf8(),
+                        closed: true,
+                    });
+                }
+                Action::Ignore => {}
+            }
+        }
+        if let Some(&bottom) = stack.first() {
+            if bottom.family.keeps_unclosed() {
+                carry = Some((bottom, para.end));
+            }
+        }
+    }
+    if let Some((open, end)) = carry {
+        out.push(unclosed(text, open, end));
+    }
+    out.sort_by_key(|p| (p.open_at, std::cmp::Reverse(p.close_at)));
+    out
+}
+
+fn unclosed(text: &str, open: Open, end: usize) -> Paired {
+    let _ = text;
+    Paired {
+        open_at: open.at,
+        open_len: open.ch.len_utf8(),
+        close_at: end,
+        close_len: 0,
+        closed: false,
+    }
+}
+
+/// Finds every quoted span in `text`, in order of their opening marks.
+///
+/// Offsets are into `text` as given. Quotes whose inner text has no letter
+/// or digit (`""`, `“…”`) are not reported.
+///
+/// # Example
+///
+/// ```
+/// use quotelens::quote::find_quotes;
+/// use quotelens::QuoteKind;
+///
+/// let text = "The calm is a “temporary tactic”, he said. “We will return.”";
+/// let quotes = find_quotes(text);
+/// assert_eq!(&text[quotes[0].span.range()], "temporary tactic");
+/// assert_eq!(quotes[0].kind, QuoteKind::Partial);
+/// assert_eq!(&text[quotes[1].span.range()], "We will return.");
+/// assert_eq!(quotes[1].kind, QuoteKind::Full);
+/// ```
+pub fn find_quotes(text: &str) -> Vec<Quote> {
+    let paragraphs = text::paragraphs(text);
+    find_quotes_in(text, &paragraphs)
+}
+
+/// Like [`find_quotes`], with the article's paragraphs already split.
+pub fn find_quotes_in(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
+    let paired = pair_marks(text, paragraphs);
+    let mut quotes: Vec<Quote> = paired
+        .iter()
+        .filter_map(|p| {
+            let inner = Span::new(p.open_at + p.open_len, p.close_at);
+            let span = text::trim(text, inner);
+            if !text[span.range()].chars().any(char::is_alphanumeric) {
+                return None;
+            }
+            let outer = Span::new(p.open_at, p.close_at + p.close_len);
+            Some(Quote { span, outer, depth: 0, closed: p.closed, kind: QuoteKind::Partial })
+        })
+        .collect();
+    // Depth from containment, not from the pairing stack: a stray
+    // apostrophe left open must not make the next quote look nested.
+    for i in 0..quotes.len() {
+        let outer = quotes[i].outer;
+        let depth = quotes[..i].iter().filter(|q| q.outer.contains(outer)).count();
+        quotes[i].depth = u8::try_from(depth).unwrap_or(u8::MAX);
+    }
+    let top: Vec<Span> = quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
+    for &para in paragraphs {
+        let sentences = text::sentences(text, para, &top);
+        for q in quotes.iter_mut().filter(|q| para.contains_offset(q.outer.start)) {
+            let sentence = sentences
+                .iter()
+                .copied()
+                .find(|s| s.contains_offset(q.outer.start))
+                .unwrap_or(para);
+            q.kind = classify(text, q, sentence);
+        }
+    }
+    quotes
+}
+
+/// Words that, right before a quote, say it is a name or a title rather
+/// than speech: the film “…”, dubbed “…”, the so-called “…”.
+const NAMING_CUES: &[&str] = &[
+    "called",
+    "dubbed",
+    "named",
+    "titled",
+    "entitled",
+    "nicknamed",
+    "codenamed",
+    "code-named",
+    "so-called",
+    "as",
+    "film",
+    "movie",
+    "book",
+    "novel",
+    "song",
+    "album",
+    "show",
+    "series",
+    "operation",
+    "campaign",
+    "hashtag",
+    "slogan",
+    "word",
+    "words",
+    "term",
+    "phrase",
+    "label",
+];
+
+/// Determiners after which a short title-case quote is a name in scare
+/// quotes: the “Islamic State”.
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that"];
+
+/// Classifies a quote as full, partial or not speech from its text and
+/// its sentence.
+fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
+    let inner = &text[q.span.range()];
+    let before = text[sentence.start.min(q.outer.start)..q.outer.start].trim_end_matches(is_space);
+    let line_end =
+        text[q.outer.end..].find(text::is_line_break).map_or(text.len(), |i| q.outer.end + i);
+    let after = text[q.outer.end..line_end].trim_start_matches(is_space);
+    if before.ends_with('=') || is_inside_markup(text, q.outer) {
+        return QuoteKind::NonSpeech;
+    }
+    if !inner.chars().any(char::is_alphabetic) {
+        return QuoteKind::NonSpeech;
+    }
+    let inner_words = text::words(text, q.span);
+    let n = inner_words.len();
+    let last_before = before.rsplit(|c: char| is_space(c)).next().unwrap_or("");
+    let last_before_folded = text::fold(last_before);
+    let glued_before = !before.is_empty()
+        && !before.ends_with(|c: char| c.is_ascii_punctuation() || "—–…".contains(c));
+    let ends_like_speech = inner.trim_end().ends_with(['.', ',', '!', '?', ';', ':', '…']);
+
+    // A nickname between two parts of a name: Joel "J.B." Vowell.
+    let next_word = after.split(|c: char| is_space(c)).next().unwrap_or("");
+    if n <= 3
+        && glued_before
+        && text::is_capitalized(last_before)
+        && text::is_capitalized(next_word.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        && !after.starts_with(|c: char| c.is_ascii_punctuation())
+    {
+        return QuoteKind::NonSpeech;
+    }
+    // A name or title after a naming word: dubbed “Operation X”, the so-called “…”.
+    if n <= 8
+        && glued_before
+        && (NAMING_CUES.contains(&last_before_folded.as_str()) || before.ends_with("known as"))
+    {
+        let scare = last_before_folded == "so-called" || !ends_like_speech;
+        if scare && (last_before_folded != "as" || before.ends_with("known as")) {
+            return QuoteKind::NonSpeech;
+        }
+    }
+    // A short title-case name after a determiner: the “Islamic State”.
+    let title_case = inner_words.iter().all(|w| {
+        let s = w.as_str(text);
+        text::is_capitalized(s) || s.chars().count() <= 3 && s.chars().all(char::is_lowercase)
+    });
+    if n <= 5
+        && title_case
+        && !ends_like_speech
+        && DETERMINERS.contains(&last_before_folded.as_str())
+    {
+        return QuoteKind::NonSpeech;
+    }
+
+    let first = inner.chars().find(|c| !"…[(.'‘\"“ ".contains(*c) && !is_space(*c));
+    // Scripts without case (Arabic, CJK) count as capitalized.
+    let starts_sentence = first.is_some_and(|c| {
+        c.is_uppercase() || c.is_numeric() || c.is_alphabetic() && !c.is_lowercase()
+    }) || inner.starts_with(['…', '[', '(']);
+    let lead_in = before.is_empty()
+        || before
+            .ends_with([':', ',', ';', '.', '!', '?', '—', '–', '-', '…', '：', '，', '،', '؛'])
+        || before.ends_with(|c: char| mark(c).is_some());
+    if starts_sentence && lead_in { QuoteKind::Full } else { QuoteKind::Partial }
+}
+
+/// Whether `outer` sits inside markup on its line: `[tag attr="…"]` or
+/// `<a href="…">`.
+fn is_inside_markup(text: &str, outer: Span) -> bool {
+    let line_start = text[..outer.start].rfind(text::is_line_break).map_or(0, |i| i + 1);
+    let before = &text[line_start..outer.start];
+    let (Some(open), close) = (before.rfind(['[', '<']), before.rfind([']', '>'])) else {
+        return false;
+    };
+    if close.is_some_and(|c| c > open) {
+        return false;
+    }
+    let tag = &before[open + 1..];
+    let after = &text[outer.end..];
+    let closes = after.find([']', '>']);
+    tag.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '/')
+        && closes.is_some_and(|c| !after[..c].contains(text::is_line_break))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use QuoteKind::*;
+
+    /// One case: the text, and the quotes expected as (text, kind, depth).
+    struct Case {
+        name: &'static str,
+        text: &'static str,
+        want: &'static [(&'static str, QuoteKind, u8)],
+    }
+
+    macro_rules! t {
+        ($name:literal, $text:expr, [$(($q:expr, $k:expr, $d:expr)),* $(,)?]) => {
+            Case { name: $name, text: $text, want: &[$(($q, $k, $d)),*] }
+        };
+    }
+
+    fn check(cases: &[Case]) {
+        for case in cases {
+            let got: Vec<(&str, QuoteKind, u8)> = find_quotes(case.text)
+                .iter()
+                .map(|q| (&case.text[q.span.range()], q.kind, q.depth))
+                .collect();
+            assert_eq!(got, case.want, "case {:?}", case.name);
+        }
+    }
+
+    #[test]
+    fn marks() {
+        check(&[
+            t!("curly", "He said: “We will win.”", [("We will win.", Full, 0)]),
+            t!("straight", "He said: \"We will win.\"", [("We will win.", Full, 0)]),
+            t!("two straight", "\"Yes,\" he said. \"No.\"", [("Yes,", Full, 0), ("No.", Full, 0)]),
+            t!(
+                "single headline",
+                "Leader warns of ‘calm before storm’",
+                [("calm before storm", Partial, 0)]
+            ),
+            t!(
+                "straight single headline",
+                "PM: 'Talks will go on'",
+                [("Talks will go on", Full, 0)]
+            ),
+            t!(
+                "guillemets",
+                "Il a dit : « Nous allons gagner. »",
+                [("Nous allons gagner.", Full, 0)]
+            ),
+            t!(
+                "german",
+                "Er sagte: „Wir werden siegen.“ Dann ging er.",
+                [("Wir werden siegen.", Full, 0)]
+            ),
+            t!("polish", "Powiedział: „Wygramy”.", [("Wygramy", Full, 0)]),
+            t!("corner", "他说：「我们会赢。」", [("我们会赢。", Full, 0)]),
+        ]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        check(&[
+            t!("possessive", "The government’s plan and Kata’ib Hezbollah’s men.", []),
+            t!("hashd", "the Hashd al-Sha’abi forces and Kata'ib", []),
+            t!("plural possessive", "the Houthis’ attacks and Mohammed Shia’ al-Sudani", []),
+            t!(
+                "inside a quote",
+                "“The Houthis’ attacks and the government’s plan,” he said.",
+                [("The Houthis’ attacks and the government’s plan,", Full, 0)]
+            ),
+            t!("decade", "In the ’90s he said “no.”", [("no.", Partial, 0)]),
+        ]);
+    }
+
+    #[test]
+    fn paragraphs_and_unclosed_quotes() {
+        check(&[
+            t!(
+                "multi-paragraph",
+                "He said: “First part.\n\n“Second part.\n\n“Last part.”\n\nNarration.",
+                [("First part.\n\n“Second part.\n\n“Last part.", Full, 0)]
+            ),
+            t!(
+                "unclosed ends at paragraph",
+                "He said: “This never closes.\nThe next paragraph is narration with “a quote” in it.",
+                [("This never closes.", Full, 0), ("a quote", Partial, 0)]
+            ),
+            t!("unclosed at end of text", "“Unfinished", [("Unfinished", Full, 0)]),
+        ]);
+    }
+
+    #[test]
+    fn nesting_brackets_and_ellipses() {
+        check(&[
+            t!(
+                "nested curly",
+                "“He told me ‘never’ and “maybe” too,” she said.",
+                [
+                    ("He told me ‘never’ and “maybe” too,", Full, 0),
+                    ("never", Partial, 1),
+                    ("maybe", Partial, 1),
+                ]
+            ),
+            t!(
+                "straight in curly",
+                "“They call it \"peace\" now.”",
+                [("They call it \"peace\" now.", Full, 0), ("peace", Partial, 1),]
+            ),
+            t!(
+                "brackets",
+                "“We [the army] left … and returned...”",
+                [("We [the army] left … and returned...", Full, 0)]
+            ),
+            t!(
+                "leading ellipsis",
+                "He said “… and then we left.”",
+                [("… and then we left.", Partial, 0)]
+            ),
+            t!(
+                "bracketed start",
+                "“[From Khartoum] we go,” he said.",
+                [("[From Khartoum] we go,", Full, 0)]
+            ),
+        ]);
+    }
+
+    #[test]
+    fn spaces_and_line_ends() {
+        check(&[
+            t!(
+                "nbsp inside",
+                "“has\u{A0}become a factor\u{A0}”",
+                [("has\u{A0}become a factor", Partial, 0)]
+            ),
+            t!("crlf", "Intro.\r\n“Yes,” he said.\r\n", [("Yes,", Full, 0)]),
+            t!("bom", "\u{FEFF}“Yes,” he said.", [("Yes,", Full, 0)]),
+            t!("lone cr", "A.\r“B.”\rC.", [("B.", Full, 0)]),
+        ]);
+    }
+
+    #[test]
+    fn mistyped_marks() {
+        check(&[
+            t!(
+                "closer as opener",
+                "” I confirm our position,” he said.",
+                [("I confirm our position,", Full, 0)]
+            ),
+            t!(
+                "space before closer",
+                "He spoke of “resolve and determination. ” Then he left.",
+                [("resolve and determination.", Partial, 0)]
+            ),
+            t!("opener as closer", "“We stay.“ he said.", [("We stay.", Full, 0)]),
+            t!("mixed curly and straight", "“We stay\" he said.", [("We stay", Full, 0)]),
+        ]);
+    }
+
+    #[test]
+    fn not_speech() {
+        check(&[
+            t!("nickname", "Major General Joel \"J.B.\" Vowell leaves.", [("J.B.", NonSpeech, 0)]),
+            t!(
+                "markup",
+                "[gallery id=\"31272\"]\n[gallery id=\"31269\"]",
+                [("31272", NonSpeech, 0), ("31269", NonSpeech, 0)]
+            ),
+            t!(
+                "html",
+                "<a href=\"http://example.com/x\">link</a>",
+                [("http://example.com/x", NonSpeech, 0)]
+            ),
+            t!("so-called", "the so-called “peace plan” failed", [("peace plan", NonSpeech, 0)]),
+            t!(
+                "dubbed",
+                "an offensive dubbed “Operation Dawn”",
+                [("Operation Dawn", NonSpeech, 0)]
+            ),
+            t!(
+                "title after the",
+                "fighters of the “Islamic State” group",
+                [("Islamic State", NonSpeech, 0)]
+            ),
+            t!("numbers only", "code “31272”", [("31272", NonSpeech, 0)]),
+            t!(
+                "title-case speech is speech",
+                "to remain “Islamic, Iraqi, and Resistant,” he said",
+                [("Islamic, Iraqi, and Resistant,", Partial, 0)]
+            ),
+        ]);
+    }
+
+    #[test]
+    fn full_or_partial() {
+        check(&[
+            t!(
+                "fragment",
+                "the calm is a “temporary tactic”, he said",
+                [("temporary tactic", Partial, 0)]
+            ),
+            t!(
+                "after comma",
+                "stressing, “It is only the calm before the storm”.",
+                [("It is only the calm before the storm", Full, 0)]
+            ),
+            t!(
+                "after that",
+                "stressing that “any calm is a strategy.”",
+                [("any calm is a strategy.", Partial, 0)]
+            ),
+            t!("sentence of its own", "He left. “We will return.”", [("We will return.", Full, 0)]),
+            t!(
+                "according to",
+                "According to the PM, “The purpose is clear.”",
+                [("The purpose is clear.", Full, 0)]
+            ),
+        ]);
+    }
+
+    #[test]
+    fn spans_index_the_original_bytes() {
+        let text = "\u{FEFF}Intro.\r\n\r\n“Quoted\u{A0}words ” he said.";
+        for q in find_quotes(text) {
+            assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+            assert_eq!(&text[q.span.range()], "Quoted\u{A0}words");
+            assert_eq!(&text[q.outer.range()], "“Quoted\u{A0}words ”");
+        }
+    }
+}

@@ -1,0 +1,399 @@
+//! Text primitives shared by every stage: white space, paragraphs,
+//! sentences and words, all as [`Span`]s into the article as read.
+//!
+//! Nothing here copies or rewrites the article: normalization for
+//! comparison ([`fold`]) produces a new string and is only used to compare
+//! words, never to compute offsets.
+
+use crate::Span;
+
+/// Whether `c` is white space for our purposes: Unicode white space (which
+/// includes U+00A0 NO-BREAK SPACE and the U+2000 block) plus the
+/// zero-width characters scraped text is full of (U+200B..U+200D, U+2060,
+/// U+FEFF byte-order mark).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Whether `c` ends a line: LF, CR, U+2028 LINE SEPARATOR or U+2029
+/// PARAGRAPH SEPARATOR.
+pub fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
+}
+
+/// Whether `c` is an apostrophe or single quotation mark as used inside
+/// words (government’s, Kata'ib).
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | '`' | '´')
+}
+
+/// Whether `c` is a dash or hyphen.
+pub fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―')
+}
+
+/// The span of `span` without leading and trailing [white space](is_space).
+pub fn trim(text: &str, span: Span) -> Span {
+    let s = &text[span.range()];
+    let start = span.start + (s.len() - s.trim_start_matches(is_space).len());
+    let end = span.start + s.trim_end_matches(is_space).len();
+    if start >= end { Span::new(span.start, span.start) } else { Span::new(start, end) }
+}
+
+/// The article's paragraphs, trimmed of white space, in order.
+///
+/// When the text separates paragraphs with blank lines anywhere, a
+/// paragraph is a block of lines between blank lines (so hard-wrapped text
+/// keeps its paragraphs whole); otherwise every non-blank line is a
+/// paragraph, as in most scraped news. CRLF, lone CR, U+2028 and U+2029
+/// all end lines.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let lines = lines(text);
+    let blank = |s: Span| text[s.range()].chars().all(is_space);
+    let blocks = lines.iter().any(|&l| blank(l))
+        && lines.iter().filter(|&&l| !blank(l)).count() > 1
+        && lines.windows(2).any(|w| !blank(w[0]) && !blank(w[1]));
+    let mut out = Vec::new();
+    if !blocks {
+        out.extend(lines.into_iter().filter(|&l| !blank(l)).map(|l| trim(text, l)));
+        return out;
+    }
+    let mut current: Option<Span> = None;
+    for line in lines {
+        if blank(line) {
+            out.extend(current.take().map(|p| trim(text, p)));
+        } else {
+            current = Some(match current {
+                Some(p) => Span::new(p.start, line.end),
+                None => line,
+            });
+        }
+    }
+    out.extend(current.map(|p| trim(text, p)));
+    out
+}
+
+/// Lines of `text`, without their line ends.
+fn lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if is_line_break(c) {
+            out.push(Span::new(start, i));
+            let mut next = i + c.len_utf8();
+            if c == '\r' && iter.peek().map(|&(_, n)| n) == Some('\n') {
+                iter.next();
+                next += 1;
+            }
+            start = next;
+        }
+    }
+    if start < text.len() {
+        out.push(Span::new(start, text.len()));
+    }
+    out
+}
+
+/// Abbreviations whose final period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "sgt", "capt", "cmdr", "adm", "gov", "sen",
+    "rep", "rev", "st", "jr", "sr", "prof", "no", "vs", "etc", "jan", "feb", "aug", "sept", "sep",
+    "oct", "nov", "dec", "inc", "corp", "ltd", "co", "brig", "pres", "amb", "approx",
+];
+
+/// Splits the paragraph `para` into sentences.
+///
+/// `opaque` lists spans (quotes, with their marks) that are never split:
+/// a period inside a quote ends the sentence only when the quote is
+/// followed by a new sentence. A sentence ends at `.`, `!`, `?` or `…`
+/// followed by white space and an upper-case letter, a digit or an opening
+/// mark, unless the period ends an abbreviation (`Gen.`, `U.S.`, an
+/// initial). Within a paragraph made of several lines, a line break ends
+/// a sentence unless the line ends in a lower-case letter or a comma (a
+/// hard-wrapped line).
+pub fn sentences(text: &str, para: Span, opaque: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = para.start;
+    let mut i = para.start;
+    let bytes = text.as_bytes();
+    while i < para.end {
+        if let Some(q) = opaque.iter().find(|q| q.start == i) {
+            i = q.end.min(para.end);
+            // A quote ending in terminal punctuation followed by a new
+            // sentence ends the sentence it is in.
+            let inner = text[q.range()].trim_end_matches(|c: char| !c.is_alphanumeric());
+            let tail = &text[q.start + inner.len()..q.end];
+            let terminal =
+                tail.contains(['!', '?', '…']) || tail.contains('.') && !is_abbreviation(inner);
+            if terminal && starts_sentence(&text[i..para.end]) {
+                out.push(Span::new(start, i));
+                start = i;
+            }
+            continue;
+        }
+        let c = text[i..].chars().next().expect("i is on a char boundary");
+        let next = i + c.len_utf8();
+        let ends = match c {
+            '.' => !is_abbreviation(&text[start..i]),
+            '!' | '?' | '…' => true,
+            _ if is_line_break(c) => {
+                let before = text[start..i].trim_end_matches(is_space);
+                !before.ends_with(|c: char| c.is_lowercase() || c == ',')
+            }
+            _ => false,
+        };
+        if ends && next <= para.end {
+            let rest = &text[next..para.end];
+            // Closing brackets after the terminator stay in this sentence.
+            let skip = rest.len() - rest.trim_start_matches([')', ']']).len();
+            if is_line_break(c) || starts_sentence(&rest[skip..]) {
+                let end = next + skip;
+                out.push(Span::new(start, end));
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i = next;
+        debug_assert!(i <= bytes.len());
+    }
+    if start < para.end {
+        out.push(Span::new(start, para.end));
+    }
+    out.into_iter().map(|s| trim(text, s)).filter(|s| !s.is_empty()).collect()
+}
+
+/// Whether `rest` (the text after a terminator) starts a new sentence:
+/// white space, then an upper-case letter, a digit or an opening mark.
+fn starts_sentence(rest: &str) -> bool {
+    let trimmed = rest.trim_start_matches(is_space);
+    if trimmed.len() == rest.len() {
+        return false;
+    }
+    match trimmed.chars().next() {
+        None => false,
+        Some(c) => c.is_uppercase() || c.is_ascii_digit() || "“\"‘«„”(['".contains(c),
+    }
+}
+
+/// Whether the text before a period ends in an abbreviation.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(|c: char| is_space(c) || c == '(').next().unwrap_or("");
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphanumeric()).collect();
+    if letters.is_empty() {
+        return false;
+    }
+    // An initial (J.) or a dotted abbreviation (U.S, J.B).
+    if word.chars().filter(|c| c.is_alphabetic()).count() == 1
+        && word.chars().all(|c| c.is_alphabetic() || c == '.')
+    {
+        return letters[0].is_uppercase();
+    }
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// A word: a run of letters and digits, with apostrophes, hyphens and
+/// periods inside it (government’s, al-Kaabi, U.S.) and a final period
+/// after a dotted abbreviation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// Where the word is.
+    pub span: Span,
+}
+
+impl Word {
+    /// The word's text.
+    pub fn as_str(self, text: &str) -> &str {
+        &text[self.span.range()]
+    }
+}
+
+/// The words in `span`, in order. Punctuation and white space between
+/// words are skipped; callers that need them look at the text between two
+/// words' spans.
+pub fn words(text: &str, span: Span) -> Vec<Word> {
+    let s = &text[span.range()];
+    let mut out = Vec::new();
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut dotted = false;
+        while let Some(&(j, d)) = iter.peek() {
+            if d.is_alphanumeric() || d == '\u{AD}' {
+                end = j + d.len_utf8();
+                iter.next();
+                continue;
+            }
+            // A joiner stays in the word only when a letter or digit follows.
+            let joins =
+                is_apostrophe(d) || is_dash(d) && d != '—' && d != '–' || d == '.' || d == ',';
+            let after = s[j + d.len_utf8()..].chars().next();
+            let digits_around = d == ','
+                && s[..j].ends_with(|c: char| c.is_ascii_digit())
+                && after.is_some_and(|c| c.is_ascii_digit());
+            if joins && after.is_some_and(char::is_alphanumeric) && (d != ',' || digits_around) {
+                dotted |= d == '.';
+                end = j + d.len_utf8();
+                iter.next();
+                continue;
+            }
+            // The last period of a dotted abbreviation (U.S.) is part of it.
+            if d == '.'
+                && dotted
+                && s[i..end].rsplit('.').next().is_some_and(|p| p.chars().count() == 1)
+            {
+                end = j + 1;
+                iter.next();
+            }
+            break;
+        }
+        out.push(Word { span: Span::new(span.start + i, span.start + end) });
+    }
+    out
+}
+
+/// Folds a string for comparison: lower case, typographic apostrophes and
+/// dashes to ASCII, periods inside abbreviations removed (U.S. → us),
+/// white space runs to one space.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if is_space(c) {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        match c {
+            c if is_apostrophe(c) => out.push('\''),
+            c if is_dash(c) => out.push('-'),
+            '.' => {}
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Whether the word starts with an upper-case letter (after an `al-`
+/// style particle: al-Kaabi counts as capitalized).
+pub fn is_capitalized(word: &str) -> bool {
+    let core = strip_particle(word);
+    core.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Arabic-style name particles written with a hyphen before the name:
+/// al-Kaabi, el-Sisi, Al-Saadi, ad-Din.
+pub fn strip_particle(word: &str) -> &str {
+    for p in ["al-", "Al-", "el-", "El-", "ad-", "ar-", "as-", "at-", "an-", "az-", "ash-", "ad‐"]
+    {
+        if let Some(rest) = word.strip_prefix(p) {
+            if rest.chars().next().is_some_and(char::is_uppercase) {
+                return rest;
+            }
+        }
+    }
+    word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strs<'a>(text: &'a str, spans: &[Span]) -> Vec<&'a str> {
+        spans.iter().map(|s| &text[s.range()]).collect()
+    }
+
+    #[test]
+    fn paragraphs_by_line_or_by_block() {
+        let t = "One.\nTwo.\r\nThree.";
+        assert_eq!(strs(t, &paragraphs(t)), ["One.", "Two.", "Three."]);
+        let t = "\u{FEFF}First line\nwrapped.\n\n  Second.  \n\n";
+        assert_eq!(strs(t, &paragraphs(t)), ["First line\nwrapped.", "Second."]);
+        let t = "A.\rB.";
+        assert_eq!(strs(t, &paragraphs(t)), ["A.", "B."]);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_quotes() {
+        struct Case(&'static str, &'static [&'static str]);
+        let cases = [
+            Case(
+                "The U.S. forces left. Then Gen. Smith spoke.",
+                &["The U.S. forces left.", "Then Gen. Smith spoke."],
+            ),
+            Case("Joel J. Vowell left. He said so!", &["Joel J. Vowell left.", "He said so!"]),
+            Case("It rose 2.5 percent. Next.", &["It rose 2.5 percent.", "Next."]),
+            Case("He wept (briefly.) Then left.", &["He wept (briefly.)", "Then left."]),
+        ];
+        for Case(text, want) in cases {
+            let p = Span::new(0, text.len());
+            assert_eq!(strs(text, &sentences(text, p, &[])), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_quote_ending_a_sentence_splits_only_before_a_new_one() {
+        let t = "He said: “It is over.” Then he left. “Fine,” he said.";
+        let q1 = Span::new(t.find('“').unwrap(), t.find('”').unwrap() + '”'.len_utf8());
+        let second = t.rfind('“').unwrap();
+        let q2 = Span::new(second, t.rfind('”').unwrap() + '”'.len_utf8());
+        let got = sentences(t, Span::new(0, t.len()), &[q1, q2]);
+        assert_eq!(strs(t, &got), ["He said: “It is over.”", "Then he left.", "“Fine,” he said."]);
+    }
+
+    #[test]
+    fn words_keep_inner_joiners() {
+        let t = "the government’s U.S.-led al-Kaabi Kata'ib, 2,500 troops; Houthis’ (J.B.) end.";
+        let got: Vec<&str> = words(t, Span::new(0, t.len())).iter().map(|w| w.as_str(t)).collect();
+        assert_eq!(
+            got,
+            [
+                "the",
+                "government’s",
+                "U.S.",
+                "led",
+                "al-Kaabi",
+                "Kata'ib",
+                "2,500",
+                "troops",
+                "Houthis",
+                "J.B.",
+                "end"
+            ]
+        );
+    }
+
+    #[test]
+    fn fold_for_comparison() {
+        assert_eq!(fold("The  U.S.\u{A0}government’s"), "the us government's");
+        assert_eq!(fold("al‐Kaabi"), "al-kaabi");
+    }
+
+    #[test]
+    fn spaces_include_zero_width_and_nbsp() {
+        for c in ['\u{A0}', '\u{2009}', '\u{200B}', '\u{FEFF}', '\u{3000}'] {
+            assert!(is_space(c), "{c:?}");
+        }
+        assert!(!is_space('x'));
+    }
+
+    #[test]
+    fn capitalized_after_particle() {
+        assert!(
+            is_capitalized("al-Kaabi") && is_capitalized("Kaabi") && !is_capitalized("al-qaeda")
+        );
+        assert_eq!(strip_particle("al-Sudani"), "Sudani");
+        assert_eq!(strip_particle("al-qaeda"), "al-qaeda");
+    }
+}
