@@ -4,6 +4,7 @@
 
 pub mod article;
 pub mod error;
+pub mod eval;
 pub mod quote;
 pub mod record;
 pub mod span;
