@@ -3,8 +3,10 @@
 #![deny(missing_docs)]
 
 pub mod article;
+pub mod cue;
 pub mod error;
 pub mod eval;
+pub mod mention;
 pub mod quote;
 pub mod record;
 pub mod span;

@@ -245,11 +245,12 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
                 iter.next();
                 continue;
             }
-            // The last period of a dotted abbreviation (U.S.) is part of it.
-            if d == '.'
-                && dotted
-                && s[i..end].rsplit('.').next().is_some_and(|p| p.chars().count() == 1)
-            {
+            // The last period of a dotted abbreviation (U.S.) or of an
+            // initial (Q.) is part of it.
+            let initial = end == i + c.len_utf8() && c.is_uppercase();
+            let dotted_end =
+                dotted && s[i..end].rsplit('.').next().is_some_and(|p| p.chars().count() == 1);
+            if d == '.' && (initial || dotted_end) {
                 end = j + 1;
                 iter.next();
             }

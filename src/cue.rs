@@ -1,0 +1,328 @@
+//! Speech cues: the verbs and phrases that tie a quote to its speaker.
+//!
+//! The lexicon is general English reporting vocabulary, not tuned to any
+//! story. Each cue has a [`CueForm`]: a finite verb takes its subject from
+//! the mention next to it (`Rasool stressed`, `said Kaabi`); a participle
+//! (`stressing`, `adding`) takes the subject of the clause it hangs from.
+
+use crate::Span;
+use crate::text::{self, Word};
+
+/// How a cue finds its subject.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueForm {
+    /// A finite verb: `said`, `stressed`, `pointed out`, `went on to say`.
+    Finite,
+    /// A participle hanging from a clause: `stressing`, `adding that`.
+    Participle,
+    /// A verb that reports a document or another outlet rather than a
+    /// speaker: `reported`, `read`. Used only when nothing better is found.
+    Report,
+}
+
+/// A cue found in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cue {
+    /// Where the cue is (all its words).
+    pub span: Span,
+    /// How it finds its subject.
+    pub form: CueForm,
+    /// Index of its first word in the word list it was found in.
+    pub first: usize,
+    /// Index one past its last word.
+    pub last: usize,
+}
+
+/// Finite speech verbs.
+const FINITE: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "stated",
+    "states",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "emphasises",
+    "affirmed",
+    "affirms",
+    "reaffirmed",
+    "reaffirms",
+    "warned",
+    "warns",
+    "claimed",
+    "claims",
+    "admitted",
+    "admits",
+    "insisted",
+    "insists",
+    "explained",
+    "explains",
+    "declared",
+    "declares",
+    "announced",
+    "announces",
+    "argued",
+    "argues",
+    "asserted",
+    "asserts",
+    "underscored",
+    "underscores",
+    "underlined",
+    "remarked",
+    "commented",
+    "replied",
+    "responded",
+    "answered",
+    "asked",
+    "urged",
+    "vowed",
+    "threatened",
+    "accused",
+    "denied",
+    "confirmed",
+    "acknowledged",
+    "conceded",
+    "wrote",
+    "writes",
+    "tweeted",
+    "posted",
+    "continued",
+    "concluded",
+    "recalled",
+    "observed",
+    "suggested",
+    "predicted",
+    "cautioned",
+    "contended",
+    "maintained",
+    "reiterated",
+    "repeated",
+    "pledged",
+    "promised",
+    "boasted",
+    "complained",
+    "lamented",
+    "quipped",
+    "shouted",
+    "exclaimed",
+    "whispered",
+    "mused",
+    "charged",
+    "alleged",
+    "demanded",
+    "estimated",
+    "disclosed",
+    "revealed",
+    "testified",
+    "thundered",
+    "hailed",
+    "welcomed",
+    "condemned",
+    "denounced",
+];
+
+/// Participles that hang a quote from the clause's subject.
+const PARTICIPLE: &[&str] = &[
+    "saying",
+    "adding",
+    "noting",
+    "stressing",
+    "emphasizing",
+    "emphasising",
+    "stating",
+    "warning",
+    "insisting",
+    "explaining",
+    "declaring",
+    "arguing",
+    "asserting",
+    "underscoring",
+    "affirming",
+    "reaffirming",
+    "claiming",
+    "admitting",
+    "urging",
+    "vowing",
+    "acknowledging",
+    "describing",
+    "accusing",
+    "calling",
+    "writing",
+    "telling",
+    "asking",
+    "recalling",
+    "pledging",
+    "promising",
+    "denying",
+    "confirming",
+    "announcing",
+    "threatening",
+    "reiterating",
+    "concluding",
+];
+
+/// Multi-word finite cues, matched before single words.
+const PHRASES: &[&[&str]] = &[
+    &["pointed", "out"],
+    &["points", "out"],
+    &["went", "on", "to", "say"],
+    &["went", "on", "to", "add"],
+    &["went", "on"],
+    &["goes", "on", "to", "say"],
+    &["made", "clear"],
+    &["spelled", "out"],
+    &["told", "reporters"],
+    &["told", "journalists"],
+];
+
+/// Multi-word participle cues.
+const PARTICIPLE_PHRASES: &[&[&str]] = &[&["pointing", "out"], &["going", "on", "to", "say"]];
+
+/// Verbs that report a document or an outlet.
+const REPORT: &[&str] = &["reported", "reports", "read", "reads", "quoted", "cited", "published"];
+
+/// Finds the cues among `words` (of `text`), in order. Multi-word cues
+/// are preferred over their first word.
+pub fn find_cues(text: &str, words: &[Word]) -> Vec<Cue> {
+    let folded: Vec<String> = words.iter().map(|w| text::fold(w.as_str(text))).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        // The longest phrase of the table that starts at word i.
+        let phrase = |table: &[&[&str]]| {
+            table
+                .iter()
+                .filter(|p| {
+                    i + p.len() <= words.len() && p.iter().zip(&folded[i..]).all(|(a, b)| a == b)
+                })
+                .map(|p| p.len())
+                .max()
+        };
+        let found = if let Some(n) = phrase(PHRASES) {
+            Some((n, CueForm::Finite))
+        } else if let Some(n) = phrase(PARTICIPLE_PHRASES) {
+            Some((n, CueForm::Participle))
+        } else {
+            let w = folded[i].as_str();
+            // Cues are lower case: "Said" is a name.
+            if words[i].as_str(text).starts_with(char::is_uppercase) {
+                None
+            } else if FINITE.contains(&w) {
+                Some((1, CueForm::Finite))
+            } else if PARTICIPLE.contains(&w) {
+                Some((1, CueForm::Participle))
+            } else if REPORT.contains(&w) {
+                Some((1, CueForm::Report))
+            } else {
+                None
+            }
+        };
+        match found {
+            Some((n, form)) => {
+                out.push(Cue {
+                    span: Span::new(words[i].span.start, words[i + n - 1].span.end),
+                    form,
+                    first: i,
+                    last: i + n,
+                });
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Whether the folded word is a cue on its own (`said`, `stressing`,
+/// `reported`) or starts a multi-word cue (`pointed`, `went`).
+pub fn is_cue_word(folded: &str) -> bool {
+    FINITE.contains(&folded)
+        || PARTICIPLE.contains(&folded)
+        || REPORT.contains(&folded)
+        || PHRASES.iter().chain(PARTICIPLE_PHRASES).any(|p| p[0] == folded)
+}
+
+/// Words that may stand between a subject and its verb without breaking
+/// the link: `Kaabi also said`, `he further underscored`, `has said`.
+pub const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "also",
+    "further",
+    "later",
+    "then",
+    "reportedly",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "would",
+    "will",
+    "again",
+    "once",
+    "earlier",
+    "previously",
+    "repeatedly",
+    "publicly",
+    "quickly",
+    "recently",
+    "separately",
+    "subsequently",
+    "additionally",
+    "moreover",
+    "however",
+    "strongly",
+    "firmly",
+    "roundly",
+    "clearly",
+    "explicitly",
+    "openly",
+    "simply",
+    "directly",
+    "angrily",
+    "bluntly",
+    "flatly",
+    "likewise",
+    "too",
+    "not",
+    "never",
+    "always",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cues(s: &str) -> Vec<(String, CueForm)> {
+        let words = text::words(s, Span::new(0, s.len()));
+        find_cues(s, &words).into_iter().map(|c| (s[c.span.range()].to_string(), c.form)).collect()
+    }
+
+    #[test]
+    fn lexicon() {
+        use CueForm::*;
+        let cases: &[(&str, &[(&str, CueForm)])] = &[
+            ("Rasool stressed", &[("stressed", Finite)]),
+            ("stated Kaabi", &[("stated", Finite)]),
+            ("he went on to say", &[("went on to say", Finite)]),
+            ("he pointed out, adding", &[("pointed out", Finite), ("adding", Participle)]),
+            ("Xinhua news agency reported", &[("reported", Report)]),
+            ("The Said family", &[]),
+            ("no cue here", &[]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(String, CueForm)> =
+                want.iter().map(|(s, f)| (s.to_string(), *f)).collect();
+            assert_eq!(cues(text), want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,1063 @@
+//! Mentions: the ways narrator text refers to someone who may speak.
+//!
+//! [`find_mentions`] reads the words of one sentence (narrator text only:
+//! quotes are left out, so a name inside a quote is never a speaker) and
+//! returns names, pronouns, descriptions ("the PM", "the cleric"),
+//! documents ("the statement") and unnamed sources ("an unnamed source in
+//! the …"). Names are split into a role ("Iraqi Prime Minister") and the
+//! name proper ("Mohammed Shia al-Sudani") and typed as a person, an
+//! organisation or a place by the shape of the words, never by a list of
+//! names.
+
+use crate::Span;
+use crate::text::{self, Word, is_space};
+
+/// What a mention is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A proper name.
+    Name(NameKind),
+    /// He, she, they, it.
+    Pronoun(Pronoun),
+    /// A definite description of a person or body: the PM, the cleric,
+    /// the group. `head` is its head noun, folded.
+    Description {
+        /// The head noun: `pm`, `cleric`, `spokesperson`, `group`.
+        head: String,
+        /// Whether the head names a body (group, ministry) rather than a
+        /// person.
+        body: bool,
+    },
+    /// A document that speaks for its issuer: the statement, the
+    /// communique.
+    Document,
+    /// An unnamed source: `an unnamed source in …` introduces one
+    /// (`introduces` is true), `the source` refers back to one.
+    Source {
+        /// Whether this mention introduces a new source.
+        introduces: bool,
+    },
+}
+
+/// What a proper name names, judged from its words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameKind {
+    /// Has a title, or two or more name words with no organisation or
+    /// place word.
+    Person,
+    /// Contains an organisation word (Command, Ministry, Movement, …) or
+    /// is an acronym.
+    Organisation,
+    /// Contains a place word (Strip, Airport, River, …) or follows "the"
+    /// without an organisation word.
+    Place,
+    /// A single capitalized word: a surname, or anything else. Resolved by
+    /// alias matching.
+    Unknown,
+}
+
+/// A pronoun that can stand for a speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pronoun {
+    /// He or she: a person (or an unnamed source).
+    Personal,
+    /// They: a group, or people.
+    Plural,
+    /// It: an organisation or a document.
+    Neuter,
+}
+
+/// A mention found in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// The mention as printed (a name with its title, a whole description).
+    pub span: Span,
+    /// What it is.
+    pub kind: MentionKind,
+    /// For names: the name proper, without title, words joined by single
+    /// spaces (`Mohammed Shia al-Sudani`).
+    pub name: Option<String>,
+    /// A role given with the mention: a title before a name, an
+    /// apposition after it, a possessor (`Nujaba Movement’s
+    /// Secretary-General`).
+    pub role: Option<String>,
+    /// An acronym given in parentheses right after a name: `(CENTCOM)`.
+    pub acronym: Option<String>,
+    /// Index of the first word, in the sentence's word list.
+    pub first: usize,
+    /// Index one past the last word.
+    pub last: usize,
+    /// Whether the mention could be the subject of its clause: not after a
+    /// preposition, not a possessor, not inside another mention's
+    /// apposition.
+    pub subject: bool,
+}
+
+/// Function words that are capitalized only because they start a
+/// sentence, and other capitalized words that never start a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "in",
+    "on",
+    "at",
+    "for",
+    "but",
+    "and",
+    "or",
+    "as",
+    "after",
+    "before",
+    "earlier",
+    "later",
+    "meanwhile",
+    "however",
+    "according",
+    "despite",
+    "amid",
+    "during",
+    "while",
+    "when",
+    "if",
+    "although",
+    "though",
+    "since",
+    "because",
+    "there",
+    "here",
+    "then",
+    "also",
+    "additionally",
+    "moreover",
+    "furthermore",
+    "yet",
+    "so",
+    "to",
+    "from",
+    "with",
+    "by",
+    "of",
+    "about",
+    "over",
+    "under",
+    "what",
+    "who",
+    "which",
+    "where",
+    "why",
+    "how",
+    "all",
+    "some",
+    "many",
+    "most",
+    "no",
+    "not",
+    "one",
+    "two",
+    "three",
+    "several",
+    "both",
+    "each",
+    "every",
+    "last",
+    "next",
+    "first",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "now",
+    "still",
+    "instead",
+    "indeed",
+    "even",
+    "only",
+    "just",
+    "related",
+    "back",
+    "leave",
+    "also",
+    "read",
+    "more",
+    "edited",
+    "photo",
+    "image",
+    "file",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mr",
+    "mrs",
+    "ms",
+];
+
+/// Prepositions: a mention right after one is not a subject.
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "to",
+    "of",
+    "about",
+    "against",
+    "after",
+    "before",
+    "under",
+    "over",
+    "between",
+    "among",
+    "into",
+    "through",
+    "during",
+    "without",
+    "within",
+    "toward",
+    "towards",
+    "via",
+    "per",
+    "like",
+    "than",
+    "including",
+    "near",
+    "amid",
+    "despite",
+    "since",
+    "until",
+    "upon",
+    "behind",
+    "beyond",
+    "across",
+    "around",
+    "whom",
+];
+
+/// Words of titles and roles written before a name.
+const TITLE_WORDS: &[&str] = &[
+    "prime",
+    "minister",
+    "president",
+    "brigadier",
+    "general",
+    "gen",
+    "major",
+    "maj",
+    "secretary-general",
+    "secretary",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "sheikh",
+    "shaikh",
+    "ayatollah",
+    "grand",
+    "dr",
+    "colonel",
+    "col",
+    "lieutenant",
+    "lt",
+    "commander",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emir",
+    "senator",
+    "sen",
+    "governor",
+    "gov",
+    "mayor",
+    "pope",
+    "chancellor",
+    "judge",
+    "justice",
+    "imam",
+    "cleric",
+    "chief",
+    "deputy",
+    "vice",
+    "ambassador",
+    "envoy",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "representative",
+    "rep",
+    "admiral",
+    "adm",
+    "captain",
+    "capt",
+    "sergeant",
+    "sgt",
+    "marshal",
+    "lord",
+    "sir",
+    "dame",
+    "rev",
+    "reverend",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "rabbi",
+    "mufti",
+    "mullah",
+    "professor",
+    "prof",
+    "director",
+    "ceo",
+    "premier",
+    "speaker",
+    "mp",
+    "officer",
+    "head",
+    "founder",
+    "spokesperson",
+    "minister-president",
+];
+
+/// Words that make a name an organisation.
+const ORG_WORDS: &[&str] = &[
+    "command",
+    "ministry",
+    "movement",
+    "resistance",
+    "party",
+    "agency",
+    "council",
+    "committee",
+    "forces",
+    "force",
+    "army",
+    "government",
+    "office",
+    "department",
+    "brigades",
+    "brigade",
+    "units",
+    "unit",
+    "front",
+    "organization",
+    "organisation",
+    "group",
+    "union",
+    "association",
+    "court",
+    "parliament",
+    "assembly",
+    "mobilization",
+    "mobilisation",
+    "coalition",
+    "bank",
+    "company",
+    "inc",
+    "corp",
+    "ltd",
+    "times",
+    "news",
+    "post",
+    "press",
+    "center",
+    "centre",
+    "institute",
+    "university",
+    "foundation",
+    "commission",
+    "service",
+    "services",
+    "police",
+    "guard",
+    "guards",
+    "corps",
+    "navy",
+    "authority",
+    "embassy",
+    "house",
+    "network",
+    "tv",
+    "television",
+    "radio",
+    "newspaper",
+    "agency",
+    "federation",
+    "alliance",
+    "league",
+    "axis",
+    "battalion",
+    "battalions",
+    "militia",
+    "hezbollah",
+    "jihad",
+    "state",
+    "republic",
+    "kingdom",
+    "nations",
+    "administration",
+    "cabinet",
+    "senate",
+    "congress",
+    "pentagon",
+    "ministry",
+];
+
+/// Words that make a name a place.
+const PLACE_WORDS: &[&str] = &[
+    "strip",
+    "airport",
+    "sea",
+    "river",
+    "gulf",
+    "island",
+    "islands",
+    "mountains",
+    "valley",
+    "province",
+    "region",
+    "city",
+    "street",
+    "square",
+    "desert",
+    "peninsula",
+    "ocean",
+    "east",
+    "west",
+    "north",
+    "south",
+    "bay",
+    "lake",
+    "county",
+    "district",
+    "border",
+    "base",
+    "camp",
+    "heights",
+    "bank",
+];
+
+/// Particles that join the parts of a person's name.
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "ibn", "bint", "de", "del", "della", "van", "von", "der", "den", "da", "di", "du",
+    "la", "le", "abu", "el",
+];
+
+/// Nouns that head a description of a person.
+const PERSON_NOUNS: &[&str] = &[
+    "leader",
+    "cleric",
+    "minister",
+    "premier",
+    "pm",
+    "president",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "official",
+    "commander",
+    "general",
+    "secretary",
+    "secretary-general",
+    "chief",
+    "figure",
+    "analyst",
+    "envoy",
+    "ambassador",
+    "diplomat",
+    "lawmaker",
+    "legislator",
+    "mp",
+    "senator",
+    "governor",
+    "mayor",
+    "officer",
+    "head",
+    "director",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "expert",
+    "researcher",
+    "professor",
+    "activist",
+    "militant",
+    "imam",
+    "sheikh",
+    "king",
+    "prince",
+    "emir",
+    "monarch",
+    "ruler",
+    "politician",
+    "candidate",
+    "lawyer",
+    "attorney",
+    "judge",
+    "prosecutor",
+    "witness",
+    "resident",
+    "doctor",
+    "journalist",
+    "reporter",
+    "editor",
+    "ceo",
+    "executive",
+    "negotiator",
+    "mediator",
+    "veteran",
+    "soldier",
+    "fighter",
+    "colonel",
+    "brigadier",
+    "strongman",
+    "dissident",
+    "representative",
+    "deputy",
+    "adviser",
+    "advisor",
+    "aide",
+    "mufti",
+    "ayatollah",
+    "cleric",
+    "preacher",
+    "scholar",
+    "activist",
+    "man",
+    "woman",
+];
+
+/// Nouns that head a description of a body.
+const BODY_NOUNS: &[&str] = &[
+    "group",
+    "movement",
+    "militia",
+    "ministry",
+    "government",
+    "army",
+    "military",
+    "coalition",
+    "organisation",
+    "organization",
+    "agency",
+    "command",
+    "office",
+    "faction",
+    "party",
+    "alliance",
+    "embassy",
+    "administration",
+    "council",
+    "committee",
+    "authority",
+    "authorities",
+    "force",
+];
+
+/// Nouns for unnamed sources.
+const SOURCE_NOUNS: &[&str] = &["source", "sources", "insider", "insiders", "officials"];
+
+/// Nouns for documents that speak for their issuer.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "statement",
+    "communique",
+    "communiqué",
+    "announcement",
+    "release",
+    "letter",
+    "message",
+    "post",
+    "tweet",
+    "video",
+    "declaration",
+    "notice",
+    "bulletin",
+];
+
+/// Determiners that start a description.
+const DETERMINERS: &[&str] = &[
+    "the", "this", "that", "its", "his", "her", "their", "a", "an", "one", "two", "three",
+    "several", "some", "other", "another",
+];
+
+/// Finds the mentions among `words` (one sentence's narrator words, in
+/// order).
+///
+/// `sentence_start` is the offset where the sentence starts, so that a
+/// capitalized function word at the start is not taken for a name.
+pub fn find_mentions(text: &str, words: &[Word], sentence_start: usize) -> Vec<Found> {
+    let folded: Vec<String> = words.iter().map(|w| text::fold(w.as_str(text))).collect();
+    let gap = |i: usize| -> &str {
+        // The text between word i-1 and word i.
+        if i == 0 {
+            &text[sentence_start.min(words[0].span.start)..words[0].span.start]
+        } else {
+            &text[words[i - 1].span.end..words[i].span.start]
+        }
+    };
+    let joined = |i: usize| gap(i).chars().all(is_space) && !gap(i).is_empty();
+    let mut out: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(found) = name_at(text, words, &folded, i, &joined)
+            .or_else(|| description_at(text, words, &folded, i, &joined))
+        {
+            i = found.last;
+            out.push(found);
+            continue;
+        }
+        let kind = match folded[i].as_str() {
+            "he" | "she" => Some(MentionKind::Pronoun(Pronoun::Personal)),
+            "they" => Some(MentionKind::Pronoun(Pronoun::Plural)),
+            "it" => Some(MentionKind::Pronoun(Pronoun::Neuter)),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            out.push(Found {
+                span: words[i].span,
+                kind,
+                name: None,
+                role: None,
+                acronym: None,
+                first: i,
+                last: i + 1,
+                subject: true,
+            });
+        }
+        i += 1;
+    }
+    mark_subjects(text, words, &folded, &mut out);
+    out
+}
+
+/// A capitalized word that can be part of a name.
+fn is_name_word(text: &str, word: Word, folded: &str) -> bool {
+    let s = word.as_str(text);
+    let possessive_stripped = folded.trim_end_matches("'s").trim_end_matches('\'');
+    (text::is_capitalized(s) || is_acronym(s)) && !FUNCTION_WORDS.contains(&possessive_stripped)
+}
+
+/// Two to eight capitals, optionally with periods: CENTCOM, IRCC, U.S.
+fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| *c != '.').collect();
+    (2..=8).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn is_possessive(folded: &str) -> bool {
+    folded.ends_with("'s") || folded.ends_with("s'")
+}
+
+/// A proper name starting at word `i`.
+fn name_at(
+    text: &str,
+    words: &[Word],
+    folded: &[String],
+    i: usize,
+    joined: &dyn Fn(usize) -> bool,
+) -> Option<Found> {
+    if !is_name_word(text, words[i], &folded[i]) {
+        return None;
+    }
+    let has = |list: &[&str], a: usize, b: usize| {
+        folded[a..b].iter().any(|w| list.contains(&w.trim_end_matches("'s")))
+    };
+    let mut end = i + 1;
+    while end < words.len() && !is_possessive(&folded[end - 1]) {
+        if joined(end) && is_name_word(text, words[end], &folded[end]) {
+            end += 1;
+        } else if joined(end)
+            && end + 1 < words.len()
+            && joined(end + 1)
+            && is_name_word(text, words[end + 1], &folded[end + 1])
+            && (NAME_PARTICLES.contains(&folded[end].as_str())
+                || ["of", "for", "in"].contains(&folded[end].as_str())
+                    && (has(ORG_WORDS, i, end) || has(TITLE_WORDS, i, end)))
+        {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    // Split the title off: the name proper follows the last title word.
+    let title_end =
+        (i..end).rev().find(|&k| TITLE_WORDS.contains(&folded[k].as_str())).map_or(i, |k| k + 1);
+    let is_title = title_end > i && !has(ORG_WORDS, i, title_end);
+    let (name_start, role) = if is_title && title_end < end {
+        (title_end, Some(join_words(text, &words[i..title_end])))
+    } else {
+        (i, None)
+    };
+    let span = Span::new(words[i].span.start, words[end - 1].span.end);
+    let last_word = words[end - 1].as_str(text);
+    let possessive = is_possessive(&folded[end - 1]);
+    if is_title && title_end == end {
+        // A title with no name after it ("Iraqi Prime Minister") describes
+        // a person.
+        let head = folded[end - 1].trim_end_matches("'s").to_string();
+        return Some(Found {
+            span,
+            kind: MentionKind::Description { head, body: false },
+            name: None,
+            role: Some(join_words(text, &words[i..end])),
+            acronym: None,
+            first: i,
+            last: end,
+            subject: !possessive,
+        });
+    }
+    let mut name = join_words(text, &words[name_start..end]);
+    if possessive {
+        name = name
+            .trim_end_matches("’s")
+            .trim_end_matches("'s")
+            .trim_end_matches(['’', '\''])
+            .to_string();
+    }
+    let n = end - name_start;
+    let kind = if has(ORG_WORDS, name_start, end) || n == 1 && is_acronym(last_word) {
+        NameKind::Organisation
+    } else if has(PLACE_WORDS, name_start, end) {
+        NameKind::Place
+    } else if role.is_some() {
+        NameKind::Person
+    } else if i > 0 && ["the"].contains(&folded[i - 1].as_str()) {
+        NameKind::Place
+    } else if n >= 2 {
+        NameKind::Person
+    } else {
+        NameKind::Unknown
+    };
+    // An acronym in parentheses right after: "(CENTCOM)".
+    let acronym = words.get(end).filter(|w| {
+        let between = &text[words[end - 1].span.end..w.span.start];
+        between.trim_matches(is_space) == "("
+            && is_acronym(w.as_str(text))
+            && text[w.span.end..].starts_with(')')
+    });
+    Some(Found {
+        span,
+        kind: MentionKind::Name(kind),
+        name: Some(name),
+        role,
+        acronym: acronym.map(|w| w.as_str(text).to_string()),
+        first: i,
+        last: end + usize::from(acronym.is_some()),
+        subject: !possessive,
+    })
+}
+
+/// A description, a document or an unnamed source whose determiner (or
+/// first modifier) is word `i`: "the PM", "an unnamed source in the …",
+/// "the statement", "Iraq’s Armed Forces spokesperson".
+fn description_at(
+    text: &str,
+    words: &[Word],
+    folded: &[String],
+    i: usize,
+    joined: &dyn Fn(usize) -> bool,
+) -> Option<Found> {
+    let det = folded[i].as_str();
+    let determined = DETERMINERS.contains(&det) || is_possessive(det);
+    if !determined {
+        return None;
+    }
+    // Up to four modifiers, then a head noun.
+    let mut k = i + 1;
+    while k < words.len() && k <= i + 5 && joined(k) {
+        let w = folded[k].as_str();
+        // A capitalized head is a name (the US Central Command), not a
+        // description; "PM" and other abbreviations excepted.
+        let raw = words[k].as_str(text);
+        let lower_head = raw.starts_with(char::is_lowercase) || is_acronym(raw);
+        let noun = |list: &[&str]| {
+            lower_head
+                && list.contains(&w)
+                && !(k + 1 < words.len()
+                    && joined(k + 1)
+                    && is_name_word(text, words[k + 1], &folded[k + 1]))
+        };
+        let kind = if noun(SOURCE_NOUNS) || w == "official" && ["a", "an", "one"].contains(&det) {
+            Some(MentionKind::Source { introduces: det != "the" && det != "this" && det != "that" })
+        } else if noun(DOCUMENT_NOUNS) {
+            Some(MentionKind::Document)
+        } else if noun(PERSON_NOUNS)
+            && !["a", "an", "one", "two", "three", "several", "some", "other", "another"]
+                .contains(&det)
+        {
+            Some(MentionKind::Description { head: w.to_string(), body: false })
+        } else if noun(BODY_NOUNS) && ["the", "this", "that"].contains(&det) {
+            Some(MentionKind::Description { head: w.to_string(), body: true })
+        } else {
+            None
+        };
+        if let Some(kind) = kind {
+            let mut last = k + 1;
+            // "of the …", "in the …", "close to …": the rest of the noun phrase.
+            let extends = matches!(
+                kind,
+                MentionKind::Source { .. } | MentionKind::Description { body: false, .. }
+            );
+            if extends
+                && last < words.len()
+                && joined(last)
+                && [
+                    "of", "in", "for", "at", "from", "within", "close", "familiar", "inside",
+                    "with",
+                ]
+                .contains(&folded[last].as_str())
+            {
+                let mut j = last + 1;
+                while j < words.len()
+                    && joined(j)
+                    && !crate::cue::BETWEEN_SUBJECT_AND_VERB.contains(&folded[j].as_str())
+                    && !is_verbish(&folded[j])
+                {
+                    j += 1;
+                }
+                // Keep an acronym in parentheses: "(IRCC)".
+                if j < words.len()
+                    && text[words[j - 1].span.end..words[j].span.start].trim_matches(is_space)
+                        == "("
+                    && is_acronym(words[j].as_str(text))
+                {
+                    j += 1;
+                }
+                last = j;
+            }
+            let span = Span::new(words[i].span.start, words[last - 1].span.end);
+            let span = if text[span.end..].starts_with(')') {
+                Span::new(span.start, span.end + 1)
+            } else {
+                span
+            };
+            return Some(Found {
+                span,
+                kind,
+                name: None,
+                role: None,
+                acronym: None,
+                first: i,
+                last,
+                subject: true,
+            });
+        }
+        if !(w.chars().all(|c| c.is_lowercase() || c == '-') || is_name_word(text, words[k], w))
+            || DETERMINERS.contains(&w)
+        {
+            break;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// A word that ends a noun phrase: a speech cue, a relative pronoun, a
+/// conjunction.
+fn is_verbish(folded: &str) -> bool {
+    ["as", "who", "which", "that", "and", "on", "to", "is", "was", "has", "have", "had"]
+        .contains(&folded)
+        || crate::cue::is_cue_word(folded)
+}
+
+/// Decides which mentions can be subjects.
+fn mark_subjects(text: &str, words: &[Word], folded: &[String], found: &mut [Found]) {
+    for k in 0..found.len() {
+        let first = found[k].first;
+        if first > 0 && PREPOSITIONS.contains(&folded[first - 1].as_str()) {
+            found[k].subject = false;
+        }
+        if first > 0 && is_possessive(&folded[first - 1]) {
+            found[k].subject = false;
+        }
+        // An apposition: "X, secretary general of Y, said": Y is not a
+        // subject, and neither is a mention right after "X, ".
+        if k > 0 && !matches!(found[k].kind, MentionKind::Pronoun(_)) {
+            let prev = &found[k - 1];
+            let between =
+                &text[words[prev.last.min(words.len()) - 1].span.end..words[first].span.start];
+            if between.trim_matches(is_space) == "," && prev.last == first {
+                found[k].subject = false;
+            }
+        }
+    }
+}
+
+/// Joins the words with single spaces, dropping stray marks at their ends
+/// (Shia’ → Shia).
+fn join_words(text: &str, words: &[Word]) -> String {
+    let mut out = String::new();
+    for w in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w.as_str(text).trim_end_matches(['’', '\'']));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mentions(s: &str) -> Vec<String> {
+        let words = text::words(s, Span::new(0, s.len()));
+        find_mentions(s, &words, 0)
+            .into_iter()
+            .map(|m| {
+                let kind = match &m.kind {
+                    MentionKind::Name(k) => format!("{k:?}"),
+                    MentionKind::Pronoun(p) => format!("{p:?}"),
+                    MentionKind::Description { head, body } => {
+                        format!("Desc({head}{})", if *body { ",body" } else { "" })
+                    }
+                    MentionKind::Document => "Document".into(),
+                    MentionKind::Source { introduces } => format!("Source({introduces})"),
+                };
+                let mut s = format!("{kind}:{}", &s[m.span.range()]);
+                if let Some(n) = &m.name {
+                    s += &format!(" name={n}");
+                }
+                if let Some(r) = &m.role {
+                    s += &format!(" role={r}");
+                }
+                if let Some(a) = &m.acronym {
+                    s += &format!(" acronym={a}");
+                }
+                if !m.subject {
+                    s += " (object)";
+                }
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_titles_and_types() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Iraqi Prime Minister Jane Q. Doe said",
+                &[
+                    "Person:Iraqi Prime Minister Jane Q. Doe name=Jane Q. Doe role=Iraqi Prime Minister",
+                ],
+            ),
+            (
+                "Brigadier Omar al-Fulani stressed",
+                &["Person:Brigadier Omar al-Fulani name=Omar al-Fulani role=Brigadier"],
+            ),
+            (
+                "The US Central Command (CENTCOM) said",
+                &["Organisation:US Central Command name=US Central Command acronym=CENTCOM"],
+            ),
+            ("Al-Fulani also said", &["Unknown:Al-Fulani name=Al-Fulani"]),
+            ("fighting in the Gaza Strip", &["Place:Gaza Strip name=Gaza Strip (object)"]),
+            (
+                "the Islamic Front in Northland said",
+                &["Organisation:Islamic Front in Northland name=Islamic Front in Northland"],
+            ),
+            (
+                "the Northland Movement’s Secretary-General Omar Fulani",
+                &[
+                    "Organisation:Northland Movement’s name=Northland Movement",
+                    "Person:Secretary-General Omar Fulani name=Omar Fulani role=Secretary-General (object)",
+                ],
+            ),
+            (
+                "Omar Shia’ al-Fulani left",
+                &["Person:Omar Shia’ al-Fulani name=Omar Shia al-Fulani"],
+            ),
+            ("On Sunday the Mayor spoke", &["Desc(mayor):Mayor role=Mayor"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(mentions(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn descriptions_sources_documents_pronouns() {
+        let cases: &[(&str, &[&str])] = &[
+            ("According to the PM, it", &["Desc(pm):the PM (object)", "Neuter:it"]),
+            ("The cleric noted", &["Desc(cleric):The cleric"]),
+            (
+                "the Bahraini opposition figure said",
+                &["Desc(figure):the Bahraini opposition figure"],
+            ),
+            (
+                "quoted an unnamed source in the Northland Coordination Committee (NCC) as saying",
+                &["Source(true):an unnamed source in the Northland Coordination Committee (NCC)"],
+            ),
+            ("The source added", &["Source(false):The source"]),
+            ("the statement said", &["Document:the statement"]),
+            ("he noted", &["Personal:he"]),
+            ("The group said", &["Desc(group,body):The group"]),
+            (
+                "The leader of an armed militia has said",
+                &["Desc(leader):The leader of an armed militia"],
+            ),
+            ("a senior official said", &["Source(true):a senior official"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(mentions(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn subjects() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Omar Fulani, spokesperson for President Ali Baba, said",
+                &[
+                    "Person:Omar Fulani name=Omar Fulani",
+                    "Person:President Ali Baba name=Ali Baba role=President (object)",
+                ],
+            ),
+            (
+                "ordered by President Joe Bloggs",
+                &["Person:President Joe Bloggs name=Joe Bloggs role=President (object)"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(mentions(text), *want, "{text}");
+        }
+    }
+}
