@@ -43,7 +43,11 @@ impl Error {
     }
 
     /// A content error in `path`, optionally at a 1-based `line`.
-    pub fn format(path: impl Into<PathBuf>, line: Option<u64>, message: impl Into<String>) -> Error {
+    pub fn format(
+        path: impl Into<PathBuf>,
+        line: Option<u64>,
+        message: impl Into<String>,
+    ) -> Error {
         Error::Format { path: path.into(), line, message: message.into() }
     }
 

@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 /// the last byte, so `&article.text[span.range()]` is the spanned text and
 /// an empty span has `start == end`. Offsets always fall on UTF-8
 /// character boundaries.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     /// Offset of the first byte.
     pub start: usize,
