@@ -3,6 +3,7 @@
 #![deny(missing_docs)]
 
 pub mod article;
+pub mod corpus;
 pub mod error;
 pub mod record;
 pub mod span;
