@@ -27,7 +27,8 @@ const SOURCES_FILE: &str = "sources.csv";
 /// walked, one `sources.csv` per such directory, and the id and origin of
 /// every article yielded so far (to catch duplicate ids).
 pub struct Inputs {
-    paths: std::vec::IntoIter<PathBuf>,
+    /// The input paths not yet opened.
+    paths: VecDeque<PathBuf>,
     /// Items ready to be yielded, in order.
     queue: VecDeque<Result<Article>>,
     /// The JSON Lines input being read, if any.
@@ -79,7 +80,7 @@ impl Inputs {
     /// process's standard input).
     pub(crate) fn new(paths: &[PathBuf], stdin: Option<Box<dyn BufRead + Send>>) -> Inputs {
         Inputs {
-            paths: paths.to_vec().into_iter(),
+            paths: paths.iter().cloned().collect(),
             queue: VecDeque::new(),
             jsonl: None,
             walk: Vec::new(),
@@ -242,7 +243,7 @@ impl Iterator for Inputs {
                     None => drop(self.walk.pop()),
                 }
             } else {
-                let path = self.paths.next()?;
+                let path = self.paths.pop_front()?;
                 self.open(path);
             }
         }
@@ -314,4 +315,222 @@ fn load_sources(dir: &Path, queue: &mut VecDeque<Result<Article>>) -> Sources {
     };
     queue.extend(errors.into_iter().map(Err));
     sources
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fresh, empty scratch directory for the test `name`.
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("quotelens-{}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    /// Writes `files` (path relative to `dir`, content) under `dir`.
+    fn write(dir: &Path, files: &[(&str, &[u8])]) {
+        for (name, content) in files {
+            let path = dir.join(name);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, content).unwrap();
+        }
+    }
+
+    /// Reads `paths` (relative to `dir`, except `-`) with `stdin`, showing
+    /// each item as `id|outlet|title|text` or as its error message, with
+    /// `dir` written `$D`.
+    fn read(dir: &Path, paths: &[&str], stdin: &'static [u8]) -> Vec<String> {
+        let paths: Vec<_> = paths
+            .iter()
+            .map(|p| if *p == "-" { PathBuf::from("-") } else { dir.join(p) })
+            .collect();
+        let prefix = dir.display().to_string();
+        Inputs::new(&paths, Some(Box::new(stdin)))
+            .map(|item| match item {
+                Ok(a) => format!("{}|{}|{}|{}", a.id, a.outlet, a.title, a.text),
+                Err(e) => e.to_string().replace(&prefix, "$D"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_each_kind_of_input() {
+        struct Case {
+            name: &'static str,
+            files: &'static [(&'static str, &'static [u8])],
+            paths: &'static [&'static str],
+            stdin: &'static [u8],
+            expected: &'static [&'static str],
+        }
+        let cases = [
+            Case {
+                name: "directory: .txt and .jsonl in path order, sources.csv per folder",
+                files: &[
+                    ("d/b.txt", b"B"),
+                    ("d/a.txt", b"A"),
+                    ("d/sources.csv", b"id,outlet\na,Outlet A\nc,not this folder\n"),
+                    ("d/notes.md", b"skipped"),
+                    ("d/sub/c.txt", b"C"),
+                    ("d/sub/sources.csv", b"title,id\nTitle C,c\n"),
+                    ("d/sub-z.ndjson", b"{\"text\":\"N\"}\n"),
+                    ("d/z.jsonl", b"{\"id\":\"j\",\"outlet\":\"J\",\"text\":\"J1\"}\n"),
+                    ("d/empty/.keep", b"hidden, not .txt"),
+                ],
+                paths: &["d"],
+                stdin: b"",
+                expected: &["a|Outlet A||A", "b|||B", "c||Title C|C", "sub-z:1|||N", "j|J||J1"],
+            },
+            Case {
+                name: "single files, sources.csv beside them read once",
+                files: &[
+                    ("s/x.txt", b"X"),
+                    ("s/y.md", b"Y"),
+                    ("s/sources.csv", b"id,outlet,date\nx,OX,2024-01-02\ny.md,OY,\nz,bad\n"),
+                ],
+                paths: &["s/x.txt", "s/y.md"],
+                stdin: b"",
+                expected: &[
+                    "$D/s/sources.csv:4: expected 3 fields as in the header, found 2",
+                    "x|OX||X",
+                    "y.md|OY||Y",
+                ],
+            },
+            Case {
+                name: "JSON Lines file with a malformed middle line",
+                files: &[("in.jsonl", b"{\"text\":\"one\"}\n{\"text\":}\n{\"text\":\"three\"}\n")],
+                paths: &["in.jsonl"],
+                stdin: b"",
+                expected: &[
+                    "in:1|||one",
+                    "$D/in.jsonl:2: invalid record: expected value (column 9)",
+                    "in:3|||three",
+                ],
+            },
+            Case {
+                name: "stdin as text, kept byte for byte",
+                files: &[],
+                paths: &["-"],
+                stdin: b"\r\n  \xef\xbb\xbf{x}\xc2\xa0\r\n",
+                expected: &["stdin|||\r\n  \u{feff}{x}\u{a0}\r\n"],
+            },
+            Case {
+                name: "stdin as JSON Lines, line numbers counting leading blank lines",
+                files: &[],
+                paths: &["-", "-"],
+                stdin: b"\n  {\"text\":\"a\"}\n{\"text\":\"b\",\"id\":\"b\"}",
+                expected: &["stdin:2|||a", "b|||b", "-: standard input was already read"],
+            },
+            Case {
+                name: "empty directory yields nothing",
+                files: &[("e/.keep", b"")],
+                paths: &["e"],
+                stdin: b"",
+                expected: &[],
+            },
+            Case {
+                name: "missing path names the path, and the next input still loads",
+                files: &[("ok.txt", b"fine")],
+                paths: &["gone.txt", "ok.txt"],
+                stdin: b"",
+                expected: &["$D/gone.txt: No such file or directory (os error 2)", "ok|||fine"],
+            },
+            Case {
+                name: "binary and invalid UTF-8 files",
+                files: &[("b/bin.txt", b"GIF89a\0\x01"), ("b/latin1.txt", b"caf\xe9"), ("b/ok.txt", b"ok")],
+                paths: &["b"],
+                stdin: b"",
+                expected: &[
+                    "$D/b/bin.txt: binary file (NUL byte at byte offset 6), not an article",
+                    "$D/b/latin1.txt:1: invalid UTF-8 at byte offset 3",
+                    "ok|||ok",
+                ],
+            },
+            Case {
+                name: "duplicate ids: the later one is an error naming both",
+                files: &[
+                    ("p/a.txt", b"first"),
+                    ("q/a.txt", b"second"),
+                    ("r.jsonl", b"{\"id\":\"j\",\"text\":\"1\"}\n\n{\"id\":\"j\",\"text\":\"2\"}\n{\"id\":\"a\",\"text\":\"3\"}\n"),
+                ],
+                paths: &["p", "q", "r.jsonl"],
+                stdin: b"",
+                expected: &[
+                    "a|||first",
+                    "$D/q/a.txt: duplicate article id `a` (first read from $D/p/a.txt)",
+                    "j|||1",
+                    "$D/r.jsonl:3: duplicate article id `j` (first read from $D/r.jsonl:1)",
+                    "$D/r.jsonl:4: duplicate article id `a` (first read from $D/p/a.txt)",
+                ],
+            },
+            Case {
+                name: "a directory named twice is read once",
+                files: &[("t/a.txt", b"A")],
+                paths: &["t", "t/"],
+                stdin: b"",
+                expected: &["a|||A", "$D/t/: directory already read as $D/t; not read again"],
+            },
+        ];
+        for (i, case) in cases.iter().enumerate() {
+            let dir = scratch(&format!("kinds-{i}"));
+            write(&dir, case.files);
+            assert_eq!(read(&dir, case.paths, case.stdin), case.expected, "{}", case.name);
+            fs::remove_dir_all(&dir).unwrap();
+        }
+    }
+
+    #[test]
+    fn missing_path_is_an_io_error_naming_it() {
+        let path = scratch("missing").join("nope.txt");
+        let items: Vec<_> = Inputs::new(std::slice::from_ref(&path), None).collect();
+        assert!(
+            matches!(&items[..], [Err(Error::Io { path: p, source })]
+                if *p == path && source.kind() == io::ErrorKind::NotFound),
+            "{items:?}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_end_in_an_error() {
+        use std::os::unix::fs::symlink;
+        let dir = scratch("loop");
+        write(&dir, &[("d/a.txt", b"A"), ("d/sub/b.txt", b"B")]);
+        symlink("..", dir.join("d/sub/up")).unwrap();
+        symlink("self", dir.join("d/self")).unwrap();
+        symlink("a.txt", dir.join("d/linked.txt")).unwrap();
+        // A linked file is read through the link, under the link's name.
+        let expected = [
+            "a|||A",
+            "linked|||A",
+            "$D/d/self: Too many levels of symbolic links (os error 40)",
+            "b|||B",
+            "$D/d/sub/up: directory loop: this leads back to $D/d",
+        ];
+        assert_eq!(read(&dir, &["d"], b""), expected);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unreadable_file_is_reported_and_reading_goes_on() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = scratch("denied");
+        write(&dir, &[("a.txt", b"secret"), ("b.txt", b"B")]);
+        let locked = dir.join("a.txt");
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+        if fs::read(&locked).is_ok() {
+            return; // running as root: permissions are not enforced.
+        }
+        let got = read(&dir, &["a.txt", "b.txt"], b"");
+        assert_eq!(got, ["$D/a.txt: Permission denied (os error 13)", "b|||B"]);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn inputs_can_move_to_another_thread() {
+        fn is_send<T: Send>() {}
+        is_send::<Inputs>();
+    }
 }

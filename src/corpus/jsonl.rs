@@ -56,6 +56,11 @@ impl JsonLines {
 
     /// Parses the non-blank line `line`.
     fn parse(&self, line: &str) -> Result<Article> {
+        // serde would also take a struct from a JSON array: refuse that.
+        if !line.trim_start().starts_with('{') {
+            let message = "invalid record: expected a JSON object with a string `text` field";
+            return Err(Error::format(&self.path, Some(self.line), message));
+        }
         let record: Record = serde_json::from_str(line).map_err(|e| {
             // serde_json counts lines within this one line: keep its column.
             let message = e.to_string();
@@ -159,11 +164,12 @@ mod tests {
             },
             Case {
                 name: "text is required and must be a string",
-                input: b"{\"id\":\"a\"}\n{\"text\":5}\n[1]\n",
+                input: b"{\"id\":\"a\"}\n{\"text\":5}\n[\"id\", \"o\", \"d\", \"u\", \"t\", \"text\"]\n\"x\"\n",
                 expected: vec![
                     Err("dir/in.jsonl:1: invalid record: missing field `text` (column 10)"),
                     Err("dir/in.jsonl:2: invalid record: invalid type: integer `5`, expected a string (column 9)"),
-                    Err("dir/in.jsonl:3: invalid record: invalid type: sequence, expected a JSON object with a string `text` field (column 1)"),
+                    Err("dir/in.jsonl:3: invalid record: expected a JSON object with a string `text` field"),
+                    Err("dir/in.jsonl:4: invalid record: expected a JSON object with a string `text` field"),
                 ],
             },
             Case {

@@ -118,3 +118,45 @@ pub fn bundled() -> Vec<Article> {
 pub fn read_inputs(paths: &[PathBuf]) -> Inputs {
     Inputs::new(paths, None)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+    use std::path::Path;
+
+    #[test]
+    fn bundled_articles_are_the_corpus_files() {
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut files: Vec<_> = fs::read_dir(&corpus)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        files.sort();
+        let articles = bundled();
+        assert_eq!(articles.len(), 5);
+        assert_eq!(articles.len(), files.len());
+        for (article, file) in articles.iter().zip(&files) {
+            assert_eq!(article.id, file.file_stem().unwrap().to_str().unwrap());
+            assert_eq!(article.text.as_bytes(), fs::read(file).unwrap(), "{}", article.id);
+        }
+    }
+
+    #[test]
+    fn bundled_metadata_comes_from_sources_csv() {
+        let (sources, errors) =
+            Sources::from_reader("corpus/sources.csv", generated::SOURCES.as_bytes());
+        assert!(errors.is_empty(), "{errors:?}");
+        let articles = bundled();
+        assert_eq!(sources.len(), articles.len(), "one sources.csv row per article");
+        assert!(articles.iter().any(|a| a.outlet == "RHC" && a.date == "2024-08-26"));
+        let quoted = "Iraqi Resistance Threatens US: Armed Confrontation, Not Negotiations";
+        assert!(articles.iter().any(|a| a.title == quoted), "quoted field with a comma");
+        // The same as reading the folder.
+        let read: Vec<_> = read_inputs(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")])
+            .collect::<crate::Result<_>>()
+            .unwrap();
+        assert_eq!(read, articles);
+    }
+}
