@@ -3,6 +3,7 @@
 #![deny(missing_docs)]
 
 pub mod article;
+pub mod corpus;
 pub mod cue;
 pub mod error;
 pub mod eval;

@@ -904,7 +904,12 @@ fn is_verbish(folded: &str) -> bool {
 fn mark_subjects(text: &str, words: &[Word], folded: &[String], found: &mut [Found]) {
     for k in 0..found.len() {
         let first = found[k].first;
-        if first > 0 && PREPOSITIONS.contains(&folded[first - 1].as_str()) {
+        // Look past a determiner: "in the Gaza Strip".
+        let mut before = first;
+        while before > 0 && ["the", "a", "an"].contains(&folded[before - 1].as_str()) {
+            before -= 1;
+        }
+        if before > 0 && PREPOSITIONS.contains(&folded[before - 1].as_str()) {
             found[k].subject = false;
         }
         if first > 0 && is_possessive(&folded[first - 1]) {
