@@ -6,6 +6,7 @@
 //! (`stressing`, `adding`) takes the subject of the clause it hangs from.
 
 use crate::Span;
+use crate::lexicon;
 use crate::text::{self, Word};
 
 /// How a cue finds its subject.
@@ -33,163 +34,6 @@ pub struct Cue {
     pub last: usize,
 }
 
-/// Finite speech verbs.
-const FINITE: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "stated",
-    "states",
-    "added",
-    "adds",
-    "noted",
-    "notes",
-    "stressed",
-    "stresses",
-    "emphasized",
-    "emphasised",
-    "emphasizes",
-    "emphasises",
-    "affirmed",
-    "affirms",
-    "reaffirmed",
-    "reaffirms",
-    "warned",
-    "warns",
-    "claimed",
-    "claims",
-    "admitted",
-    "admits",
-    "insisted",
-    "insists",
-    "explained",
-    "explains",
-    "declared",
-    "declares",
-    "announced",
-    "announces",
-    "argued",
-    "argues",
-    "asserted",
-    "asserts",
-    "underscored",
-    "underscores",
-    "underlined",
-    "remarked",
-    "commented",
-    "replied",
-    "responded",
-    "answered",
-    "asked",
-    "urged",
-    "vowed",
-    "threatened",
-    "accused",
-    "denied",
-    "confirmed",
-    "acknowledged",
-    "conceded",
-    "wrote",
-    "writes",
-    "tweeted",
-    "posted",
-    "continued",
-    "concluded",
-    "recalled",
-    "observed",
-    "suggested",
-    "predicted",
-    "cautioned",
-    "contended",
-    "maintained",
-    "reiterated",
-    "repeated",
-    "pledged",
-    "promised",
-    "boasted",
-    "complained",
-    "lamented",
-    "quipped",
-    "shouted",
-    "exclaimed",
-    "whispered",
-    "mused",
-    "charged",
-    "alleged",
-    "demanded",
-    "estimated",
-    "disclosed",
-    "revealed",
-    "testified",
-    "thundered",
-    "hailed",
-    "welcomed",
-    "condemned",
-    "denounced",
-];
-
-/// Participles that hang a quote from the clause's subject.
-const PARTICIPLE: &[&str] = &[
-    "saying",
-    "adding",
-    "noting",
-    "stressing",
-    "emphasizing",
-    "emphasising",
-    "stating",
-    "warning",
-    "insisting",
-    "explaining",
-    "declaring",
-    "arguing",
-    "asserting",
-    "underscoring",
-    "affirming",
-    "reaffirming",
-    "claiming",
-    "admitting",
-    "urging",
-    "vowing",
-    "acknowledging",
-    "describing",
-    "accusing",
-    "calling",
-    "writing",
-    "telling",
-    "asking",
-    "recalling",
-    "pledging",
-    "promising",
-    "denying",
-    "confirming",
-    "announcing",
-    "threatening",
-    "reiterating",
-    "concluding",
-];
-
-/// Multi-word finite cues, matched before single words.
-const PHRASES: &[&[&str]] = &[
-    &["pointed", "out"],
-    &["points", "out"],
-    &["went", "on", "to", "say"],
-    &["went", "on", "to", "add"],
-    &["went", "on"],
-    &["goes", "on", "to", "say"],
-    &["made", "clear"],
-    &["spelled", "out"],
-    &["told", "reporters"],
-    &["told", "journalists"],
-];
-
-/// Multi-word participle cues.
-const PARTICIPLE_PHRASES: &[&[&str]] = &[&["pointing", "out"], &["going", "on", "to", "say"]];
-
-/// Verbs that report a document or an outlet.
-const REPORT: &[&str] = &["reported", "reports", "read", "reads", "quoted", "cited", "published"];
-
 /// Finds the cues among `words` (of `text`), in order. Multi-word cues
 /// are preferred over their first word.
 pub fn find_cues(text: &str, words: &[Word]) -> Vec<Cue> {
@@ -198,7 +42,7 @@ pub fn find_cues(text: &str, words: &[Word]) -> Vec<Cue> {
     let mut i = 0;
     while i < words.len() {
         // The longest phrase of the table that starts at word i.
-        let phrase = |table: &[&[&str]]| {
+        let phrase = |table: &[Vec<&str>]| {
             table
                 .iter()
                 .filter(|p| {
@@ -207,20 +51,20 @@ pub fn find_cues(text: &str, words: &[Word]) -> Vec<Cue> {
                 .map(|p| p.len())
                 .max()
         };
-        let found = if let Some(n) = phrase(PHRASES) {
+        let found = if let Some(n) = phrase(lexicon::PHRASE_CUES.phrases()) {
             Some((n, CueForm::Finite))
-        } else if let Some(n) = phrase(PARTICIPLE_PHRASES) {
+        } else if let Some(n) = phrase(lexicon::PARTICIPLE_PHRASE_CUES.phrases()) {
             Some((n, CueForm::Participle))
         } else {
             let w = folded[i].as_str();
             // Cues are lower case: "Said" is a name.
             if words[i].as_str(text).starts_with(char::is_uppercase) {
                 None
-            } else if FINITE.contains(&w) {
+            } else if lexicon::FINITE_CUES.contains(w) {
                 Some((1, CueForm::Finite))
-            } else if PARTICIPLE.contains(&w) {
+            } else if lexicon::PARTICIPLE_CUES.contains(w) {
                 Some((1, CueForm::Participle))
-            } else if REPORT.contains(&w) {
+            } else if lexicon::REPORT_CUES.contains(w) {
                 Some((1, CueForm::Report))
             } else {
                 None
@@ -245,58 +89,15 @@ pub fn find_cues(text: &str, words: &[Word]) -> Vec<Cue> {
 /// Whether the folded word is a cue on its own (`said`, `stressing`,
 /// `reported`) or starts a multi-word cue (`pointed`, `went`).
 pub fn is_cue_word(folded: &str) -> bool {
-    FINITE.contains(&folded)
-        || PARTICIPLE.contains(&folded)
-        || REPORT.contains(&folded)
-        || PHRASES.iter().chain(PARTICIPLE_PHRASES).any(|p| p[0] == folded)
+    lexicon::FINITE_CUES.contains(folded)
+        || lexicon::PARTICIPLE_CUES.contains(folded)
+        || lexicon::REPORT_CUES.contains(folded)
+        || lexicon::PHRASE_CUES
+            .phrases()
+            .iter()
+            .chain(lexicon::PARTICIPLE_PHRASE_CUES.phrases())
+            .any(|p| p[0] == folded)
 }
-
-/// Words that may stand between a subject and its verb without breaking
-/// the link: `Kaabi also said`, `he further underscored`, `has said`.
-pub const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
-    "also",
-    "further",
-    "later",
-    "then",
-    "reportedly",
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "would",
-    "will",
-    "again",
-    "once",
-    "earlier",
-    "previously",
-    "repeatedly",
-    "publicly",
-    "quickly",
-    "recently",
-    "separately",
-    "subsequently",
-    "additionally",
-    "moreover",
-    "however",
-    "strongly",
-    "firmly",
-    "roundly",
-    "clearly",
-    "explicitly",
-    "openly",
-    "simply",
-    "directly",
-    "angrily",
-    "bluntly",
-    "flatly",
-    "likewise",
-    "too",
-    "not",
-    "never",
-    "always",
-];
 
 #[cfg(test)]
 mod tests {

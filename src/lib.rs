@@ -7,6 +7,7 @@ pub mod corpus;
 pub mod cue;
 pub mod error;
 pub mod eval;
+pub mod lexicon;
 pub mod mention;
 pub mod quote;
 pub mod record;

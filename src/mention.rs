@@ -10,6 +10,7 @@
 //! names.
 
 use crate::Span;
+use crate::lexicon::{self, WordSet};
 use crate::text::{self, Word, is_space};
 
 /// What a mention is.
@@ -93,534 +94,6 @@ pub struct Found {
     pub subject: bool,
 }
 
-/// Function words that are capitalized only because they start a
-/// sentence, and other capitalized words that never start a name.
-const FUNCTION_WORDS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "my",
-    "your",
-    "in",
-    "on",
-    "at",
-    "for",
-    "but",
-    "and",
-    "or",
-    "as",
-    "after",
-    "before",
-    "earlier",
-    "later",
-    "meanwhile",
-    "however",
-    "according",
-    "despite",
-    "amid",
-    "during",
-    "while",
-    "when",
-    "if",
-    "although",
-    "though",
-    "since",
-    "because",
-    "there",
-    "here",
-    "then",
-    "also",
-    "additionally",
-    "moreover",
-    "furthermore",
-    "yet",
-    "so",
-    "to",
-    "from",
-    "with",
-    "by",
-    "of",
-    "about",
-    "over",
-    "under",
-    "what",
-    "who",
-    "which",
-    "where",
-    "why",
-    "how",
-    "all",
-    "some",
-    "many",
-    "most",
-    "no",
-    "not",
-    "one",
-    "two",
-    "three",
-    "several",
-    "both",
-    "each",
-    "every",
-    "last",
-    "next",
-    "first",
-    "days",
-    "weeks",
-    "months",
-    "years",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "now",
-    "still",
-    "instead",
-    "indeed",
-    "even",
-    "only",
-    "just",
-    "related",
-    "back",
-    "leave",
-    "also",
-    "read",
-    "more",
-    "edited",
-    "photo",
-    "image",
-    "file",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "mr",
-    "mrs",
-    "ms",
-];
-
-/// Prepositions: a mention right after one is not a subject.
-const PREPOSITIONS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "with",
-    "from",
-    "to",
-    "of",
-    "about",
-    "against",
-    "after",
-    "before",
-    "under",
-    "over",
-    "between",
-    "among",
-    "into",
-    "through",
-    "during",
-    "without",
-    "within",
-    "toward",
-    "towards",
-    "via",
-    "per",
-    "like",
-    "than",
-    "including",
-    "near",
-    "amid",
-    "despite",
-    "since",
-    "until",
-    "upon",
-    "behind",
-    "beyond",
-    "across",
-    "around",
-    "whom",
-];
-
-/// Words of titles and roles written before a name.
-const TITLE_WORDS: &[&str] = &[
-    "prime",
-    "minister",
-    "president",
-    "brigadier",
-    "general",
-    "gen",
-    "major",
-    "maj",
-    "secretary-general",
-    "secretary",
-    "foreign",
-    "defense",
-    "defence",
-    "interior",
-    "sheikh",
-    "shaikh",
-    "ayatollah",
-    "grand",
-    "dr",
-    "colonel",
-    "col",
-    "lieutenant",
-    "lt",
-    "commander",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "emir",
-    "senator",
-    "sen",
-    "governor",
-    "gov",
-    "mayor",
-    "pope",
-    "chancellor",
-    "judge",
-    "justice",
-    "imam",
-    "cleric",
-    "chief",
-    "deputy",
-    "vice",
-    "ambassador",
-    "envoy",
-    "leader",
-    "chairman",
-    "chairwoman",
-    "representative",
-    "rep",
-    "admiral",
-    "adm",
-    "captain",
-    "capt",
-    "sergeant",
-    "sgt",
-    "marshal",
-    "lord",
-    "sir",
-    "dame",
-    "rev",
-    "reverend",
-    "bishop",
-    "archbishop",
-    "cardinal",
-    "rabbi",
-    "mufti",
-    "mullah",
-    "professor",
-    "prof",
-    "director",
-    "ceo",
-    "premier",
-    "speaker",
-    "mp",
-    "officer",
-    "head",
-    "founder",
-    "spokesperson",
-    "minister-president",
-];
-
-/// Words that make a name an organisation.
-const ORG_WORDS: &[&str] = &[
-    "command",
-    "ministry",
-    "movement",
-    "resistance",
-    "party",
-    "agency",
-    "council",
-    "committee",
-    "forces",
-    "force",
-    "army",
-    "government",
-    "office",
-    "department",
-    "brigades",
-    "brigade",
-    "units",
-    "unit",
-    "front",
-    "organization",
-    "organisation",
-    "group",
-    "union",
-    "association",
-    "court",
-    "parliament",
-    "assembly",
-    "mobilization",
-    "mobilisation",
-    "coalition",
-    "bank",
-    "company",
-    "inc",
-    "corp",
-    "ltd",
-    "times",
-    "news",
-    "post",
-    "press",
-    "center",
-    "centre",
-    "institute",
-    "university",
-    "foundation",
-    "commission",
-    "service",
-    "services",
-    "police",
-    "guard",
-    "guards",
-    "corps",
-    "navy",
-    "authority",
-    "embassy",
-    "house",
-    "network",
-    "tv",
-    "television",
-    "radio",
-    "newspaper",
-    "agency",
-    "federation",
-    "alliance",
-    "league",
-    "axis",
-    "battalion",
-    "battalions",
-    "militia",
-    "hezbollah",
-    "jihad",
-    "state",
-    "republic",
-    "kingdom",
-    "nations",
-    "administration",
-    "cabinet",
-    "senate",
-    "congress",
-    "pentagon",
-    "ministry",
-];
-
-/// Words that make a name a place.
-const PLACE_WORDS: &[&str] = &[
-    "strip",
-    "airport",
-    "sea",
-    "river",
-    "gulf",
-    "island",
-    "islands",
-    "mountains",
-    "valley",
-    "province",
-    "region",
-    "city",
-    "street",
-    "square",
-    "desert",
-    "peninsula",
-    "ocean",
-    "east",
-    "west",
-    "north",
-    "south",
-    "bay",
-    "lake",
-    "county",
-    "district",
-    "border",
-    "base",
-    "camp",
-    "heights",
-    "bank",
-];
-
-/// Particles that join the parts of a person's name.
-const NAME_PARTICLES: &[&str] = &[
-    "al", "bin", "ibn", "bint", "de", "del", "della", "van", "von", "der", "den", "da", "di", "du",
-    "la", "le", "abu", "el",
-];
-
-/// Nouns that head a description of a person.
-const PERSON_NOUNS: &[&str] = &[
-    "leader",
-    "cleric",
-    "minister",
-    "premier",
-    "pm",
-    "president",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "official",
-    "commander",
-    "general",
-    "secretary",
-    "secretary-general",
-    "chief",
-    "figure",
-    "analyst",
-    "envoy",
-    "ambassador",
-    "diplomat",
-    "lawmaker",
-    "legislator",
-    "mp",
-    "senator",
-    "governor",
-    "mayor",
-    "officer",
-    "head",
-    "director",
-    "chairman",
-    "chairwoman",
-    "founder",
-    "expert",
-    "researcher",
-    "professor",
-    "activist",
-    "militant",
-    "imam",
-    "sheikh",
-    "king",
-    "prince",
-    "emir",
-    "monarch",
-    "ruler",
-    "politician",
-    "candidate",
-    "lawyer",
-    "attorney",
-    "judge",
-    "prosecutor",
-    "witness",
-    "resident",
-    "doctor",
-    "journalist",
-    "reporter",
-    "editor",
-    "ceo",
-    "executive",
-    "negotiator",
-    "mediator",
-    "veteran",
-    "soldier",
-    "fighter",
-    "colonel",
-    "brigadier",
-    "strongman",
-    "dissident",
-    "representative",
-    "deputy",
-    "adviser",
-    "advisor",
-    "aide",
-    "mufti",
-    "ayatollah",
-    "cleric",
-    "preacher",
-    "scholar",
-    "activist",
-    "man",
-    "woman",
-];
-
-/// Nouns that head a description of a body.
-const BODY_NOUNS: &[&str] = &[
-    "group",
-    "movement",
-    "militia",
-    "ministry",
-    "government",
-    "army",
-    "military",
-    "coalition",
-    "organisation",
-    "organization",
-    "agency",
-    "command",
-    "office",
-    "faction",
-    "party",
-    "alliance",
-    "embassy",
-    "administration",
-    "council",
-    "committee",
-    "authority",
-    "authorities",
-    "force",
-];
-
-/// Nouns for unnamed sources.
-const SOURCE_NOUNS: &[&str] = &["source", "sources", "insider", "insiders", "officials"];
-
-/// Nouns for documents that speak for their issuer.
-const DOCUMENT_NOUNS: &[&str] = &[
-    "statement",
-    "communique",
-    "communiqué",
-    "announcement",
-    "release",
-    "letter",
-    "message",
-    "post",
-    "tweet",
-    "video",
-    "declaration",
-    "notice",
-    "bulletin",
-];
-
-/// Determiners that start a description.
-const DETERMINERS: &[&str] = &[
-    "the", "this", "that", "its", "his", "her", "their", "a", "an", "one", "two", "three",
-    "several", "some", "other", "another",
-];
-
 /// Finds the mentions among `words` (one sentence's narrator words, in
 /// order).
 ///
@@ -675,7 +148,8 @@ pub fn find_mentions(text: &str, words: &[Word], sentence_start: usize) -> Vec<F
 fn is_name_word(text: &str, word: Word, folded: &str) -> bool {
     let s = word.as_str(text);
     let possessive_stripped = folded.trim_end_matches("'s").trim_end_matches('\'');
-    (text::is_capitalized(s) || is_acronym(s)) && !FUNCTION_WORDS.contains(&possessive_stripped)
+    (text::is_capitalized(s) || is_acronym(s))
+        && !lexicon::FUNCTION_WORDS.contains(possessive_stripped)
 }
 
 /// Two to eight capitals, optionally with periods: CENTCOM, IRCC, U.S.
@@ -699,8 +173,8 @@ fn name_at(
     if !is_name_word(text, words[i], &folded[i]) {
         return None;
     }
-    let has = |list: &[&str], a: usize, b: usize| {
-        folded[a..b].iter().any(|w| list.contains(&w.trim_end_matches("'s")))
+    let has = |list: &WordSet, a: usize, b: usize| {
+        folded[a..b].iter().any(|w| list.contains(w.trim_end_matches("'s")))
     };
     let mut end = i + 1;
     while end < words.len() && !is_possessive(&folded[end - 1]) {
@@ -710,9 +184,9 @@ fn name_at(
             && end + 1 < words.len()
             && joined(end + 1)
             && is_name_word(text, words[end + 1], &folded[end + 1])
-            && (NAME_PARTICLES.contains(&folded[end].as_str())
+            && (lexicon::NAME_PARTICLES.contains(&folded[end])
                 || ["of", "for", "in"].contains(&folded[end].as_str())
-                    && (has(ORG_WORDS, i, end) || has(TITLE_WORDS, i, end)))
+                    && (has(&lexicon::ORG_WORDS, i, end) || has(&lexicon::TITLE_WORDS, i, end)))
         {
             end += 2;
         } else {
@@ -721,8 +195,8 @@ fn name_at(
     }
     // Split the title off: the name proper follows the last title word.
     let title_end =
-        (i..end).rev().find(|&k| TITLE_WORDS.contains(&folded[k].as_str())).map_or(i, |k| k + 1);
-    let is_title = title_end > i && !has(ORG_WORDS, i, title_end);
+        (i..end).rev().find(|&k| lexicon::TITLE_WORDS.contains(&folded[k])).map_or(i, |k| k + 1);
+    let is_title = title_end > i && !has(&lexicon::ORG_WORDS, i, title_end);
     let (name_start, role) = if is_title && title_end < end {
         (title_end, Some(join_words(text, &words[i..title_end])))
     } else {
@@ -755,9 +229,9 @@ fn name_at(
             .to_string();
     }
     let n = end - name_start;
-    let kind = if has(ORG_WORDS, name_start, end) || n == 1 && is_acronym(last_word) {
+    let kind = if has(&lexicon::ORG_WORDS, name_start, end) || n == 1 && is_acronym(last_word) {
         NameKind::Organisation
-    } else if has(PLACE_WORDS, name_start, end) {
+    } else if has(&lexicon::PLACE_WORDS, name_start, end) {
         NameKind::Place
     } else if role.is_some() {
         NameKind::Person
@@ -798,7 +272,7 @@ fn description_at(
     joined: &dyn Fn(usize) -> bool,
 ) -> Option<Found> {
     let det = folded[i].as_str();
-    let determined = DETERMINERS.contains(&det) || is_possessive(det);
+    let determined = lexicon::DETERMINERS.contains(det) || is_possessive(det);
     if !determined {
         return None;
     }
@@ -810,23 +284,25 @@ fn description_at(
         // description; "PM" and other abbreviations excepted.
         let raw = words[k].as_str(text);
         let lower_head = raw.starts_with(char::is_lowercase) || is_acronym(raw);
-        let noun = |list: &[&str]| {
+        let noun = |list: &WordSet| {
             lower_head
-                && list.contains(&w)
+                && list.contains(w)
                 && !(k + 1 < words.len()
                     && joined(k + 1)
                     && is_name_word(text, words[k + 1], &folded[k + 1]))
         };
-        let kind = if noun(SOURCE_NOUNS) || w == "official" && ["a", "an", "one"].contains(&det) {
+        let kind = if noun(&lexicon::SOURCE_NOUNS)
+            || w == "official" && lexicon::INDEFINITE.contains(det)
+        {
             Some(MentionKind::Source { introduces: det != "the" && det != "this" && det != "that" })
-        } else if noun(DOCUMENT_NOUNS) {
+        } else if noun(&lexicon::DOCUMENT_NOUNS) {
             Some(MentionKind::Document)
-        } else if noun(PERSON_NOUNS)
+        } else if noun(&lexicon::PERSON_NOUNS)
             && !["a", "an", "one", "two", "three", "several", "some", "other", "another"]
                 .contains(&det)
         {
             Some(MentionKind::Description { head: w.to_string(), body: false })
-        } else if noun(BODY_NOUNS) && ["the", "this", "that"].contains(&det) {
+        } else if noun(&lexicon::BODY_NOUNS) && ["the", "this", "that"].contains(&det) {
             Some(MentionKind::Description { head: w.to_string(), body: true })
         } else {
             None
@@ -850,7 +326,7 @@ fn description_at(
                 let mut j = last + 1;
                 while j < words.len()
                     && joined(j)
-                    && !crate::cue::BETWEEN_SUBJECT_AND_VERB.contains(&folded[j].as_str())
+                    && !lexicon::BETWEEN_SUBJECT_AND_VERB.contains(&folded[j])
                     && !is_verbish(&folded[j])
                 {
                     j += 1;
@@ -883,7 +359,7 @@ fn description_at(
             });
         }
         if !(w.chars().all(|c| c.is_lowercase() || c == '-') || is_name_word(text, words[k], w))
-            || DETERMINERS.contains(&w)
+            || lexicon::DETERMINERS.contains(w)
         {
             break;
         }
@@ -909,10 +385,7 @@ fn mark_subjects(text: &str, words: &[Word], folded: &[String], found: &mut [Fou
         while before > 0 && ["the", "a", "an"].contains(&folded[before - 1].as_str()) {
             before -= 1;
         }
-        if before > 0 && PREPOSITIONS.contains(&folded[before - 1].as_str()) {
-            found[k].subject = false;
-        }
-        if first > 0 && is_possessive(&folded[first - 1]) {
+        if before > 0 && lexicon::PREPOSITIONS.contains(&folded[before - 1]) {
             found[k].subject = false;
         }
         // An apposition: "X, secretary general of Y, said": Y is not a
@@ -1003,8 +476,8 @@ mod tests {
             (
                 "the Northland Movement’s Secretary-General Omar Fulani",
                 &[
-                    "Organisation:Northland Movement’s name=Northland Movement",
-                    "Person:Secretary-General Omar Fulani name=Omar Fulani role=Secretary-General (object)",
+                    "Organisation:Northland Movement’s name=Northland Movement (object)",
+                    "Person:Secretary-General Omar Fulani name=Omar Fulani role=Secretary-General",
                 ],
             ),
             (

@@ -33,6 +33,7 @@
 
 use crate::QuoteKind;
 use crate::Span;
+use crate::lexicon;
 use crate::text::{self, is_space};
 
 /// A quoted span found in an article.
@@ -355,43 +356,6 @@ pub fn find_quotes_in(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
     quotes
 }
 
-/// Words that, right before a quote, say it is a name or a title rather
-/// than speech: the film “…”, dubbed “…”, the so-called “…”.
-const NAMING_CUES: &[&str] = &[
-    "called",
-    "dubbed",
-    "named",
-    "titled",
-    "entitled",
-    "nicknamed",
-    "codenamed",
-    "code-named",
-    "so-called",
-    "as",
-    "film",
-    "movie",
-    "book",
-    "novel",
-    "song",
-    "album",
-    "show",
-    "series",
-    "operation",
-    "campaign",
-    "hashtag",
-    "slogan",
-    "word",
-    "words",
-    "term",
-    "phrase",
-    "label",
-];
-
-/// Determiners after which a short title-case quote is a name in scare
-/// quotes: the “Islamic State”.
-const DETERMINERS: &[&str] =
-    &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that"];
-
 /// Classifies a quote as full, partial or not speech from its text and
 /// its sentence.
 fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
@@ -427,7 +391,7 @@ fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
     // A name or title after a naming word: dubbed “Operation X”, the so-called “…”.
     if n <= 8
         && glued_before
-        && (NAMING_CUES.contains(&last_before_folded.as_str()) || before.ends_with("known as"))
+        && (lexicon::NAMING_CUES.contains(&last_before_folded) || before.ends_with("known as"))
     {
         let scare = last_before_folded == "so-called" || !ends_like_speech;
         if scare && (last_before_folded != "as" || before.ends_with("known as")) {
@@ -442,7 +406,7 @@ fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
     if n <= 5
         && title_case
         && !ends_like_speech
-        && DETERMINERS.contains(&last_before_folded.as_str())
+        && lexicon::SCARE_DETERMINERS.contains(&last_before_folded)
     {
         return QuoteKind::NonSpeech;
     }

@@ -95,13 +95,6 @@ fn lines(text: &str) -> Vec<Span> {
     out
 }
 
-/// Abbreviations whose final period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "sgt", "capt", "cmdr", "adm", "gov", "sen",
-    "rep", "rev", "st", "jr", "sr", "prof", "no", "vs", "etc", "jan", "feb", "aug", "sept", "sep",
-    "oct", "nov", "dec", "inc", "corp", "ltd", "co", "brig", "pres", "amb", "approx",
-];
-
 /// Splits the paragraph `para` into sentences.
 ///
 /// `opaque` lists spans (quotes, with their marks) that are never split:
@@ -194,7 +187,7 @@ fn is_abbreviation(before: &str) -> bool {
         return true;
     }
     let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    crate::lexicon::ABBREVIATIONS.contains(&lower)
 }
 
 /// A word: a run of letters and digits, with apostrophes, hyphens and

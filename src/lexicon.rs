@@ -1,0 +1,242 @@
+//! The vocabulary the rules read: general English reporting words, never
+//! names of people, outlets or places.
+//!
+//! Every list is a [`WordSet`] of folded words (see [`crate::text::fold`]:
+//! lower case, ASCII apostrophes and hyphens, no periods), written as one
+//! whitespace-separated string so the lists stay easy to read and edit.
+//! Each set is built into a hash set the first time it is used.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// A set of folded words, built on first use.
+pub struct WordSet {
+    words: &'static str,
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl WordSet {
+    /// A set of the whitespace-separated `words`.
+    pub const fn new(words: &'static str) -> WordSet {
+        WordSet { words, set: OnceLock::new() }
+    }
+
+    /// Whether the folded word `w` is in the set.
+    pub fn contains(&self, w: &str) -> bool {
+        self.set.get_or_init(|| self.words.split_whitespace().collect()).contains(w)
+    }
+
+    /// The words, in the order written.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> {
+        self.words.split_whitespace()
+    }
+}
+
+/// A list of multi-word phrases, one per line, built on first use.
+pub struct PhraseSet {
+    lines: &'static str,
+    parsed: OnceLock<Vec<Vec<&'static str>>>,
+}
+
+impl PhraseSet {
+    /// A list of the phrases on the lines of `lines`.
+    pub const fn new(lines: &'static str) -> PhraseSet {
+        PhraseSet { lines, parsed: OnceLock::new() }
+    }
+
+    /// The phrases, each split into words.
+    pub fn phrases(&self) -> &[Vec<&'static str>] {
+        self.parsed.get_or_init(|| {
+            self.lines
+                .lines()
+                .map(|l| l.split_whitespace().collect())
+                .filter(|p: &Vec<_>| !p.is_empty())
+                .collect()
+        })
+    }
+}
+
+/// Function words that are capitalized only because they start a
+/// sentence, and other capitalized words that never start a name (days,
+/// months, captions' "Photo").
+pub static FUNCTION_WORDS: WordSet = WordSet::new(
+    "the a an this that these those he she it they we i you his her its their our my your
+     in on at for but and or as after before earlier later meanwhile however according despite
+     amid during while when if although though since because there here then also additionally
+     moreover furthermore yet so to from with by of about over under what who which where why
+     how all some many most no not one two three several both each every last next first days
+     weeks months years today yesterday tomorrow now still instead indeed even only just related
+     back leave read more edited photo image file monday tuesday wednesday thursday friday
+     saturday sunday january february march april may june july august september october
+     november december mr mrs ms",
+);
+
+/// Prepositions: a mention right after one is not a subject.
+pub static PREPOSITIONS: WordSet = WordSet::new(
+    "in on at by for with from to of about against after before under over between among into
+     through during without within toward towards via per like than including near amid despite
+     since until upon behind beyond across around whom",
+);
+
+/// Words of titles and roles written before a name (Prime Minister,
+/// Brigadier, Secretary-General).
+pub static TITLE_WORDS: WordSet = WordSet::new(
+    "prime minister president brigadier general gen major maj secretary-general secretary foreign
+     defense defence interior sheikh shaikh ayatollah grand dr colonel col lieutenant lt commander
+     spokesman spokeswoman spokesperson king queen prince princess emir senator sen governor gov
+     mayor pope chancellor judge justice imam cleric chief deputy vice ambassador envoy leader
+     chairman chairwoman representative rep admiral adm captain capt sergeant sgt marshal lord
+     sir dame rev reverend bishop archbishop cardinal rabbi mufti mullah professor prof director
+     ceo premier speaker mp officer head founder minister-president",
+);
+
+/// Words that make a name an organisation.
+pub static ORG_WORDS: WordSet = WordSet::new(
+    "command ministry movement resistance party agency council committee forces force army
+     government office department brigades brigade units unit front organization organisation
+     group union association court parliament assembly mobilization mobilisation coalition
+     company inc corp ltd times news post press center centre institute university foundation
+     commission service services police guard guards corps navy authority embassy house network
+     tv television radio newspaper federation alliance league axis battalion battalions militia
+     hezbollah jihad state republic kingdom nations administration cabinet senate congress
+     pentagon",
+);
+
+/// Words that make a name a place.
+pub static PLACE_WORDS: WordSet = WordSet::new(
+    "strip airport sea river gulf island islands mountains valley province region city street
+     square desert peninsula ocean east west north south bay lake county district border base
+     camp heights bank",
+);
+
+/// Particles that join the parts of a person's name (Omar bin Ali,
+/// Ludwig van Beethoven).
+pub static NAME_PARTICLES: WordSet =
+    WordSet::new("al bin ibn bint de del della van von der den da di du la le abu el");
+
+/// Nouns that head a description of a person (the PM, the cleric, the
+/// opposition figure).
+pub static PERSON_NOUNS: WordSet = WordSet::new(
+    "leader cleric minister premier pm president spokesperson spokesman spokeswoman official
+     commander general secretary secretary-general chief figure analyst envoy ambassador diplomat
+     lawmaker legislator mp senator governor mayor officer head director chairman chairwoman
+     founder expert researcher professor activist militant imam sheikh king prince emir monarch
+     ruler politician candidate lawyer attorney judge prosecutor witness resident doctor
+     journalist reporter editor ceo executive negotiator mediator veteran soldier fighter colonel
+     brigadier strongman dissident representative deputy adviser advisor aide mufti ayatollah
+     preacher scholar man woman",
+);
+
+/// Nouns that head a description of a body (the group, the ministry).
+pub static BODY_NOUNS: WordSet = WordSet::new(
+    "group movement militia ministry government army military coalition organisation
+     organization agency command office faction party alliance embassy administration council
+     committee authority authorities force",
+);
+
+/// Nouns for unnamed sources.
+pub static SOURCE_NOUNS: WordSet = WordSet::new("source sources insider insiders officials");
+
+/// Nouns for documents that speak for their issuer (the statement said).
+pub static DOCUMENT_NOUNS: WordSet = WordSet::new(
+    "statement communique communiqué announcement release letter message post tweet video
+     declaration notice bulletin",
+);
+
+/// Determiners that start a description.
+pub static DETERMINERS: WordSet =
+    WordSet::new("the this that its his her their a an one two three several some other another");
+
+/// Determiners that introduce someone new (an unnamed source).
+pub static INDEFINITE: WordSet = WordSet::new("a an one two three several some other another");
+
+/// Finite speech verbs (said, stressed, noted).
+pub static FINITE_CUES: WordSet = WordSet::new(
+    "said says say told tells stated states added adds noted notes stressed stresses emphasized
+     emphasised emphasizes emphasises affirmed affirms reaffirmed reaffirms warned warns claimed
+     claims admitted admits insisted insists explained explains declared declares announced
+     announces argued argues asserted asserts underscored underscores underlined remarked
+     commented replied responded answered asked urged vowed threatened accused denied confirmed
+     acknowledged conceded wrote writes tweeted posted continued concluded recalled observed
+     suggested predicted cautioned contended maintained reiterated repeated pledged promised
+     boasted complained lamented quipped shouted exclaimed whispered mused charged alleged
+     demanded estimated disclosed revealed testified thundered hailed welcomed condemned
+     denounced",
+);
+
+/// Participles that hang a quote from the clause's subject (stressing,
+/// adding).
+pub static PARTICIPLE_CUES: WordSet = WordSet::new(
+    "saying adding noting stressing emphasizing emphasising stating warning insisting explaining
+     declaring arguing asserting underscoring affirming reaffirming claiming admitting urging
+     vowing acknowledging describing accusing calling writing telling asking recalling pledging
+     promising denying confirming announcing threatening reiterating concluding",
+);
+
+/// Multi-word finite cues, one per line.
+pub static PHRASE_CUES: PhraseSet = PhraseSet::new(
+    "pointed out
+points out
+went on to say
+went on to add
+went on
+goes on to say
+made clear
+spelled out
+told reporters
+told journalists",
+);
+
+/// Multi-word participle cues, one per line.
+pub static PARTICIPLE_PHRASE_CUES: PhraseSet = PhraseSet::new(
+    "pointing out
+     going on to say",
+);
+
+/// Verbs that report a document or another outlet rather than a speaker.
+pub static REPORT_CUES: WordSet =
+    WordSet::new("reported reports read reads quoted cited published");
+
+/// Words that may stand between a subject and its verb without breaking
+/// the link: `Kaabi also said`, `he further underscored`, `has said`.
+pub static BETWEEN_SUBJECT_AND_VERB: WordSet = WordSet::new(
+    "also further later then reportedly has have had was were is would will again once earlier
+     previously repeatedly publicly quickly recently separately subsequently additionally
+     moreover however strongly firmly roundly clearly explicitly openly simply directly angrily
+     bluntly flatly likewise too not never always",
+);
+
+/// Words right before a quote that say it is a name or title rather than
+/// speech: the film “…”, dubbed “…”, the so-called “…”.
+pub static NAMING_CUES: WordSet = WordSet::new(
+    "called dubbed named titled entitled nicknamed codenamed code-named so-called as film movie
+     book novel song album show series operation campaign hashtag slogan word words term phrase
+     label",
+);
+
+/// Determiners after which a short title-case quote is a name in scare
+/// quotes: the “Islamic State”.
+pub static SCARE_DETERMINERS: WordSet = WordSet::new("the a an its their his her our this that");
+
+/// Abbreviations whose final period does not end a sentence.
+pub static ABBREVIATIONS: WordSet = WordSet::new(
+    "mr mrs ms dr gen lt col maj sgt capt cmdr adm gov sen rep rev st jr sr prof no vs etc jan
+     feb aug sept sep oct nov dec inc corp ltd co brig pres amb approx",
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sets_hold_folded_words() {
+        assert!(FUNCTION_WORDS.contains("the") && !FUNCTION_WORDS.contains("The"));
+        assert!(FINITE_CUES.contains("said") && PARTICIPLE_CUES.contains("stressing"));
+        // Every word is already folded: lower case, no periods.
+        for set in [&FUNCTION_WORDS, &TITLE_WORDS, &ORG_WORDS, &FINITE_CUES, &ABBREVIATIONS] {
+            for w in set.iter() {
+                assert_eq!(crate::text::fold(w), w);
+            }
+        }
+    }
+}
