@@ -109,7 +109,12 @@ pub fn find_mentions(text: &str, words: &[Word], sentence_start: usize) -> Vec<F
             &text[words[i - 1].span.end..words[i].span.start]
         }
     };
-    let joined = |i: usize| gap(i).chars().all(is_space) && !gap(i).is_empty();
+    // Words are joined by white space, perhaps after a stray closing
+    // apostrophe (Shia’ al-Sudani).
+    let joined = |i: usize| {
+        let g = gap(i).trim_start_matches(['’', '\'']);
+        !g.is_empty() && g.chars().all(is_space)
+    };
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < words.len() {
