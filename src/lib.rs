@@ -12,6 +12,7 @@ pub mod mention;
 pub mod quote;
 pub mod record;
 pub mod span;
+pub mod speaker;
 pub mod text;
 
 pub use article::Article;

@@ -1,0 +1,450 @@
+//! Speakers: who the articles quote, discovered from the text.
+//!
+//! Within one article a [`Cast`] links every name to an entity: `Akram
+//! al-Kaabi`, `al-Kaabi` and `Kaabi` are one person because the short
+//! forms are the long form's surname (an `al-` particle aside);
+//! `Brigadier Yahya Rasool` is `Yahya Rasool` with a title. Across
+//! articles a [`Speakers`] registry merges the casts: persons by full name,
+//! or by a surname that only one full name has; organisations by name or
+//! acronym; unnamed sources only within their article (two articles'
+//! "unnamed source" are not the same person) unless their descriptions
+//! match. The canonical name is the fullest form seen: the most name
+//! words, then the most frequent.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::SpeakerType;
+use crate::text;
+
+/// Index of an entity in its [`Cast`].
+pub type EntityId = usize;
+
+/// Someone an article mentions who may speak.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// The fullest name seen in the article (titles removed), or for an
+    /// unnamed source its description (`unnamed source in the …`).
+    pub name: String,
+    /// Person, organisation or unnamed source.
+    pub kind: SpeakerType,
+    /// Every form of the name seen in the article (titles removed) and
+    /// acronyms.
+    pub aliases: BTreeSet<String>,
+    /// Roles and titles given in the article: `Prime Minister`,
+    /// `military spokesperson for …`.
+    pub roles: Vec<String>,
+    /// Whether the evidence for the entity's kind is weak (a single
+    /// capitalized word that no fuller name explains).
+    pub weak: bool,
+}
+
+/// The entities of one article.
+#[derive(Clone, Debug, Default)]
+pub struct Cast {
+    entities: Vec<Entity>,
+}
+
+/// Folded name words with particles removed: "Akram al-Kaabi" →
+/// ["akram", "kaabi"].
+fn name_key(name: &str) -> Vec<String> {
+    name.split_whitespace().map(|w| text::fold(text::strip_particle(w))).collect()
+}
+
+impl Cast {
+    /// An empty cast.
+    pub fn new() -> Cast {
+        Cast::default()
+    }
+
+    /// The entities, indexed by [`EntityId`].
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The entity `id`.
+    pub fn get(&self, id: EntityId) -> &Entity {
+        &self.entities[id]
+    }
+
+    /// Links a name to an entity, creating one when `create` is set and
+    /// none matches.
+    ///
+    /// A name matches an entity of the same kind with the same name words
+    /// (case, particles and typography aside), or, for persons, whose last
+    /// name word equals the name's last word when one of the two is a
+    /// single word. A longer form replaces a shorter one as the entity's
+    /// name.
+    pub fn link_name(&mut self, name: &str, kind: SpeakerType, create: bool) -> Option<EntityId> {
+        let key = name_key(name);
+        if key.is_empty() {
+            return None;
+        }
+        let found = self.entities.iter().position(|e| {
+            e.aliases.iter().any(|a| name_key(a) == key)
+                || e.kind == SpeakerType::Person
+                    && kind == SpeakerType::Person
+                    && surname_match(&name_key(&e.name), &key)
+        });
+        match found {
+            Some(id) => {
+                let e = &mut self.entities[id];
+                e.aliases.insert(name.to_string());
+                if key.len() > name_key(&e.name).len() {
+                    e.name = name.to_string();
+                    e.weak = false;
+                }
+                Some(id)
+            }
+            None if create => {
+                self.entities.push(Entity {
+                    name: name.to_string(),
+                    kind,
+                    aliases: BTreeSet::from([name.to_string()]),
+                    roles: Vec::new(),
+                    weak: false,
+                });
+                Some(self.entities.len() - 1)
+            }
+            None => None,
+        }
+    }
+
+    /// Adds an unnamed source described by `description` and returns it.
+    pub fn add_source(&mut self, description: String) -> EntityId {
+        if let Some(id) = self
+            .entities
+            .iter()
+            .position(|e| e.kind == SpeakerType::UnnamedSource && e.name == description)
+        {
+            return id;
+        }
+        self.entities.push(Entity {
+            name: description.clone(),
+            kind: SpeakerType::UnnamedSource,
+            aliases: BTreeSet::from([description]),
+            roles: Vec::new(),
+            weak: false,
+        });
+        self.entities.len() - 1
+    }
+
+    /// Adds an alias (an acronym) to an entity.
+    pub fn add_alias(&mut self, id: EntityId, alias: &str) {
+        self.entities[id].aliases.insert(alias.to_string());
+    }
+
+    /// Records a role or title for an entity.
+    pub fn add_role(&mut self, id: EntityId, role: &str) {
+        let role = role.trim().trim_end_matches(',').trim();
+        if !role.is_empty() && !self.entities[id].roles.iter().any(|r| r == role) {
+            self.entities[id].roles.push(role.to_string());
+        }
+    }
+
+    /// Marks the entity's kind as weakly evidenced.
+    pub fn set_weak(&mut self, id: EntityId) {
+        self.entities[id].weak = true;
+    }
+
+    /// The person whose roles contain the description's head noun (or a
+    /// synonym: `pm` and `prime minister`, `spokesman` and
+    /// `spokesperson`), when exactly one person has it.
+    pub fn by_role(&self, head: &str) -> Option<EntityId> {
+        let forms = role_synonyms(head);
+        let matches: Vec<EntityId> = (0..self.entities.len())
+            .filter(|&id| {
+                let e = &self.entities[id];
+                e.roles.iter().any(|r| {
+                    // Only the role's own head counts: in "spokesperson for
+                    // the PM" the PM is someone else.
+                    let r = text::fold(r).replace('-', " ");
+                    let head =
+                        [" for ", " of ", " to ", " at ", " in ", " with ", " from ", " on "]
+                            .iter()
+                            .filter_map(|p| r.find(p))
+                            .min()
+                            .map_or(r.as_str(), |i| &r[..i]);
+                    let r = format!(" {head} ");
+                    forms.iter().any(|f| r.contains(&format!(" {f} ")))
+                })
+            })
+            .collect();
+        match matches.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+}
+
+/// One of two name keys is a single word equal to the other's last word.
+fn surname_match(a: &[String], b: &[String]) -> bool {
+    (a.len() == 1 || b.len() == 1) && a.last() == b.last()
+}
+
+/// Phrasings of the same role, folded, hyphens as spaces.
+fn role_synonyms(head: &str) -> Vec<String> {
+    let head = head.replace('-', " ");
+    let groups: &[&[&str]] = &[
+        &["pm", "prime minister", "premier"],
+        &["spokesperson", "spokesman", "spokeswoman"],
+        &["leader", "secretary general", "head", "chief"],
+        &["cleric", "imam", "sheikh", "ayatollah", "mufti", "preacher"],
+        &["president", "head of state"],
+        &["minister"],
+    ];
+    for g in groups {
+        if g.contains(&head.as_str()) {
+            return g.iter().map(|s| s.to_string()).collect();
+        }
+    }
+    vec![head]
+}
+
+/// A speaker across all articles: the unit `speakers` lists and `said`
+/// looks up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Speaker {
+    /// The canonical name: the fullest form seen; organisations known by
+    /// an acronym read `Full Name (ACRONYM)`.
+    pub name: String,
+    /// Person, organisation or unnamed source.
+    #[serde(rename = "type")]
+    pub kind: SpeakerType,
+    /// Every other form seen, sorted.
+    pub aliases: Vec<String>,
+    /// Roles and titles seen, in order of first appearance.
+    pub roles: Vec<String>,
+}
+
+/// The speakers of a corpus: casts merged across articles.
+#[derive(Clone, Debug, Default)]
+pub struct Speakers {
+    speakers: Vec<Speaker>,
+    /// Name forms seen per speaker, with counts, to choose the canonical.
+    forms: Vec<BTreeMap<String, usize>>,
+    /// Merge keys → speaker index.
+    keys: BTreeMap<String, usize>,
+}
+
+/// Index of a speaker in [`Speakers`].
+pub type SpeakerId = usize;
+
+impl Speakers {
+    /// An empty registry.
+    pub fn new() -> Speakers {
+        Speakers::default()
+    }
+
+    /// The speakers, indexed by [`SpeakerId`].
+    pub fn all(&self) -> &[Speaker] {
+        &self.speakers
+    }
+
+    /// Merges an article's cast and returns, for each of its entities, the
+    /// speaker it became.
+    pub fn merge(&mut self, article_id: &str, cast: &Cast) -> Vec<SpeakerId> {
+        cast.entities().iter().map(|e| self.merge_entity(article_id, e)).collect()
+    }
+
+    fn merge_entity(&mut self, article_id: &str, e: &Entity) -> SpeakerId {
+        let keys: Vec<String> = match e.kind {
+            SpeakerType::UnnamedSource
+                if !e.name.contains(' ') || e.name.split(' ').count() <= 2 =>
+            {
+                vec![format!("source:{article_id}:{}", e.name)]
+            }
+            SpeakerType::UnnamedSource => vec![format!("source:{}", text::fold(&e.name))],
+            kind => e
+                .aliases
+                .iter()
+                .map(|a| format!("{}:{}", kind.as_str(), name_key(a).join(" ")))
+                .collect(),
+        };
+        let mut id = keys.iter().find_map(|k| self.keys.get(k).copied());
+        // A surname-only person joins the one person with that surname.
+        if id.is_none() && e.kind == SpeakerType::Person {
+            let key = name_key(&e.name);
+            let candidates: BTreeSet<usize> = self
+                .speakers
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| {
+                    s.kind == SpeakerType::Person && surname_match(&name_key(&s.name), &key)
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if candidates.len() == 1 {
+                id = candidates.into_iter().next();
+            }
+        }
+        let id = id.unwrap_or_else(|| {
+            self.speakers.push(Speaker {
+                name: e.name.clone(),
+                kind: e.kind,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+            });
+            self.forms.push(BTreeMap::new());
+            self.speakers.len() - 1
+        });
+        for k in keys {
+            self.keys.entry(k).or_insert(id);
+        }
+        for a in &e.aliases {
+            *self.forms[id].entry(a.clone()).or_default() += 1;
+        }
+        let s = &mut self.speakers[id];
+        for r in &e.roles {
+            if !s.roles.contains(r) {
+                s.roles.push(r.clone());
+            }
+        }
+        self.rename(id);
+        id
+    }
+
+    /// Chooses the canonical name and aliases of speaker `id` from the
+    /// forms seen.
+    fn rename(&mut self, id: SpeakerId) {
+        let forms = &self.forms[id];
+        let s = &mut self.speakers[id];
+        if s.kind == SpeakerType::UnnamedSource {
+            s.aliases = forms.keys().filter(|f| **f != s.name).cloned().collect();
+            return;
+        }
+        let is_acronym = |f: &str| {
+            f.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && !f.contains(' ')
+        };
+        let best = forms
+            .iter()
+            .filter(|(f, _)| !is_acronym(f) || forms.len() == 1)
+            .max_by_key(|(f, n)| {
+                // Most words, then a mid-sentence form (al-Kaabi over
+                // Al-Kaabi), then the most frequent, then the first in order.
+                let lower_particle =
+                    f.split_whitespace().any(|w| w.starts_with(char::is_lowercase));
+                (f.split_whitespace().count(), lower_particle, **n, std::cmp::Reverse((*f).clone()))
+            })
+            .map(|(f, _)| f.clone())
+            .unwrap_or_else(|| s.name.clone());
+        let acronym = forms.keys().find(|f| is_acronym(f) && **f != best && f.len() >= 2).cloned();
+        s.name = match (&acronym, s.kind) {
+            (Some(a), SpeakerType::Organisation) => format!("{best} ({a})"),
+            _ => best.clone(),
+        };
+        s.aliases = forms.keys().filter(|f| **f != best).cloned().collect();
+    }
+
+    /// The speakers whose canonical name or an alias matches `query`:
+    /// exactly (case, particles and typography aside), by a name word
+    /// (`kaabi`), or within a small edit distance (Jaro-Winkler similarity
+    /// of at least 0.88 on the folded forms). Best matches first.
+    pub fn lookup(&self, query: &str) -> Vec<(SpeakerId, f64)> {
+        let q = name_key(query).join(" ");
+        if q.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<(SpeakerId, f64)> = self
+            .speakers
+            .iter()
+            .enumerate()
+            .filter_map(|(id, s)| {
+                let score = std::iter::once(&s.name)
+                    .chain(&s.aliases)
+                    .map(|form| {
+                        let f = name_key(form).join(" ");
+                        if f == q || text::fold(form) == text::fold(query) {
+                            1.0
+                        } else if f.split(' ').any(|w| w == q) || f.contains(&q) && q.len() >= 4 {
+                            0.95
+                        } else {
+                            let whole = strsim::jaro_winkler(&f, &q);
+                            let word = f
+                                .split(' ')
+                                .map(|w| strsim::jaro_winkler(w, &q))
+                                .fold(0.0, f64::max);
+                            whole.max(word * 0.97)
+                        }
+                    })
+                    .fold(0.0, f64::max);
+                (score >= 0.88).then_some((id, score))
+            })
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use SpeakerType::*;
+
+    #[test]
+    fn aliases_merge_within_an_article() {
+        let mut cast = Cast::new();
+        let a = cast.link_name("Akram al-Kaabi", Person, true).unwrap();
+        assert_eq!(cast.link_name("Al-Kaabi", Person, true), Some(a));
+        assert_eq!(cast.link_name("Kaabi", Person, true), Some(a));
+        let r = cast.link_name("Rasool", Person, true).unwrap();
+        assert_eq!(cast.link_name("Yahya Rasool", Person, true), Some(r));
+        assert_eq!(cast.get(r).name, "Yahya Rasool");
+        assert_ne!(cast.link_name("Jane Doe", Person, true), Some(a));
+        assert_eq!(cast.link_name("Nobody", Person, false), None);
+    }
+
+    #[test]
+    fn roles_resolve_descriptions() {
+        let mut cast = Cast::new();
+        let s = cast.link_name("Omar Fulani", Person, true).unwrap();
+        cast.add_role(s, "Iraqi Prime Minister");
+        let r = cast.link_name("Ali Baba", Person, true).unwrap();
+        cast.add_role(r, "military spokesperson for the PM");
+        assert_eq!(cast.by_role("pm"), Some(s));
+        assert_eq!(cast.by_role("spokesman"), Some(r));
+        assert_eq!(cast.by_role("cleric"), None);
+    }
+
+    #[test]
+    fn casts_merge_across_articles() {
+        let mut speakers = Speakers::new();
+        let mut one = Cast::new();
+        one.link_name("Al-Kaabi", Person, true);
+        let mut two = Cast::new();
+        two.link_name("Akram al-Kaabi", Person, true);
+        let c = two.link_name("US Central Command", Organisation, true).unwrap();
+        two.add_alias(c, "CENTCOM");
+        let mut three = Cast::new();
+        three.link_name("Kaabi", Person, true);
+        three.add_source("unnamed source".into());
+        let a = speakers.merge("one", &one);
+        let b = speakers.merge("two", &two);
+        let d = speakers.merge("three", &three);
+        assert_eq!(a[0], b[0]);
+        assert_eq!(d[0], b[0]);
+        let all = speakers.all();
+        assert_eq!(all[a[0]].name, "Akram al-Kaabi");
+        assert_eq!(all[a[0]].aliases, ["Al-Kaabi", "Kaabi"]);
+        assert_eq!(all[b[1]].name, "US Central Command (CENTCOM)");
+        let mut four = Cast::new();
+        four.add_source("unnamed source".into());
+        assert_ne!(speakers.merge("four", &four)[0], d[1], "unnamed sources stay in their article");
+    }
+
+    #[test]
+    fn lookup_by_alias_case_and_misspelling() {
+        let mut speakers = Speakers::new();
+        let mut cast = Cast::new();
+        cast.link_name("Akram al-Kaabi", Person, true);
+        cast.link_name("Yahya Rasool", Person, true);
+        speakers.merge("a", &cast);
+        for q in ["akram al-kaabi", "KAABI", "al-Kaabi", "Kabi", "Akram al Kaabi"] {
+            let got = speakers.lookup(q);
+            assert_eq!(got.first().map(|g| g.0), Some(0), "{q}: {got:?}");
+        }
+        assert_eq!(speakers.lookup("rasol").first().map(|g| g.0), Some(1));
+        assert!(speakers.lookup("Netanyahu").is_empty());
+    }
+}
