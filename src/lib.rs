@@ -3,10 +3,12 @@
 #![deny(missing_docs)]
 
 pub mod article;
+pub mod attribute;
 pub mod corpus;
 pub mod cue;
 pub mod error;
 pub mod eval;
+pub mod extract;
 pub mod lexicon;
 pub mod mention;
 pub mod quote;

@@ -137,7 +137,8 @@ impl Cast {
 
     /// Records a role or title for an entity.
     pub fn add_role(&mut self, id: EntityId, role: &str) {
-        let role = role.trim().trim_end_matches(',').trim();
+        let role = role.split_whitespace().collect::<Vec<_>>().join(" ");
+        let role = role.trim_end_matches(',');
         if !role.is_empty() && !self.entities[id].roles.iter().any(|r| r == role) {
             self.entities[id].roles.push(role.to_string());
         }
@@ -317,9 +318,10 @@ impl Speakers {
         let is_acronym = |f: &str| {
             f.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && !f.contains(' ')
         };
+        let all_acronyms = forms.keys().all(|f| is_acronym(f));
         let best = forms
             .iter()
-            .filter(|(f, _)| !is_acronym(f) || forms.len() == 1)
+            .filter(|(f, _)| !is_acronym(f) || all_acronyms)
             .max_by_key(|(f, n)| {
                 // Most words, then a mid-sentence form (al-Kaabi over
                 // Al-Kaabi), then the most frequent, then the first in order.
@@ -329,7 +331,10 @@ impl Speakers {
             })
             .map(|(f, _)| f.clone())
             .unwrap_or_else(|| s.name.clone());
-        let acronym = forms.keys().find(|f| is_acronym(f) && **f != best && f.len() >= 2).cloned();
+        let acronym = forms
+            .keys()
+            .find(|f| is_acronym(f) && name_key(f) != name_key(&best) && !all_acronyms)
+            .cloned();
         s.name = match (&acronym, s.kind) {
             (Some(a), SpeakerType::Organisation) => format!("{best} ({a})"),
             _ => best.clone(),

@@ -1,0 +1,109 @@
+//! The extraction pipeline: find the quotes of each article, attribute
+//! them, and merge the speakers across articles.
+//!
+//! ```
+//! use quotelens::{Article, extract::Extractor};
+//!
+//! let article = Article::new(
+//!     "a1",
+//!     "Jane Doe, the mayor of Springfield, spoke on Monday.\n\
+//!      “We will rebuild the bridge,” Doe said.\n\
+//!      “It will take a year,” she added.",
+//! );
+//! let extraction = Extractor::new().extract(vec![article]);
+//! let speakers: Vec<_> = extraction.records.iter().map(|r| r.speaker.as_deref()).collect();
+//! assert_eq!(speakers, [Some("Jane Doe"), Some("Jane Doe")]);
+//! ```
+
+use crate::attribute::{self, Attribution};
+use crate::quote;
+use crate::speaker::{SpeakerId, Speakers};
+use crate::text;
+use crate::{Article, Mention, QuoteRecord};
+
+/// Runs the pipeline over articles. Build once, use for many articles.
+#[derive(Clone, Debug, Default)]
+pub struct Extractor {}
+
+/// The quotes of one article, attributed, with speakers local to it.
+#[derive(Clone, Debug)]
+pub struct ArticleQuotes {
+    /// The records, speaker names not yet filled in.
+    pub records: Vec<QuoteRecord>,
+    /// The article's cast, to merge into a [`Speakers`] registry.
+    pub cast: crate::speaker::Cast,
+    /// For each record, the entity of the cast that said it.
+    pub entities: Vec<Option<usize>>,
+}
+
+/// Everything extracted from a corpus.
+#[derive(Clone, Debug, Default)]
+pub struct Extraction {
+    /// Every quote, in article order then text order.
+    pub records: Vec<QuoteRecord>,
+    /// For each record, its speaker in `speakers`.
+    pub speaker_ids: Vec<Option<SpeakerId>>,
+    /// The speakers, merged across articles.
+    pub speakers: Speakers,
+}
+
+impl Extractor {
+    /// An extractor with the default rules.
+    pub fn new() -> Extractor {
+        Extractor {}
+    }
+
+    /// Finds and attributes the quotes of one article.
+    pub fn article(&self, article: &Article) -> ArticleQuotes {
+        let text = article.text.as_str();
+        let paragraphs = text::paragraphs(text);
+        let quotes = quote::find_quotes_in(text, &paragraphs);
+        let (cast, attributions) = attribute::attribute(text, &paragraphs, &quotes);
+        let outlet = article.outlet_label().to_string();
+        let mut entities = Vec::with_capacity(quotes.len());
+        let records = quotes
+            .iter()
+            .zip(attributions)
+            .map(|(q, a)| {
+                let Attribution { entity, mention, cue, rule, confidence } = a;
+                entities.push(entity);
+                QuoteRecord {
+                    source: article.id.clone(),
+                    outlet: outlet.clone(),
+                    start: q.span.start,
+                    end: q.span.end,
+                    text: text[q.span.range()].to_string(),
+                    kind: q.kind,
+                    depth: q.depth,
+                    speaker: None,
+                    speaker_type: entity.map(|e| cast.get(e).kind),
+                    mention: mention.map(|m| Mention { ..m }),
+                    cue,
+                    rule,
+                    confidence,
+                }
+            })
+            .collect();
+        ArticleQuotes { records, cast, entities }
+    }
+
+    /// Extracts every article and merges speakers across them.
+    pub fn extract(&self, articles: impl IntoIterator<Item = Article>) -> Extraction {
+        let mut out = Extraction::default();
+        for article in articles {
+            let found = self.article(&article);
+            let ids = out.speakers.merge(&article.id, &found.cast);
+            out.speaker_ids.extend(found.entities.iter().map(|e| e.map(|e| ids[e])));
+            out.records.extend(found.records);
+        }
+        // Canonical names are final only once every article is merged.
+        let all = out.speakers.all();
+        for (r, id) in out.records.iter_mut().zip(&out.speaker_ids) {
+            if let Some(id) = id {
+                r.speaker = Some(all[*id].name.clone());
+                r.speaker_type = Some(all[*id].kind);
+            }
+        }
+        out
+    }
+}
