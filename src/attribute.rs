@@ -720,3 +720,159 @@ fn continue_quotes(text: &str, quotes: &[Quote], out: &mut [Attribution]) {
 fn round(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Extractor;
+    use crate::{Article, Rule};
+
+    /// One case: a text written for the test, and for each speech quote
+    /// (in order) the expected speaker and rule.
+    struct Case {
+        name: &'static str,
+        text: &'static str,
+        want: &'static [(Option<&'static str>, Rule)],
+    }
+
+    fn run(text: &str) -> Vec<(Option<String>, Rule)> {
+        let ex = Extractor::new().extract(vec![Article::new("t", text)]);
+        ex.records
+            .into_iter()
+            .filter(|r| r.kind.is_speech() && r.depth == 0)
+            .map(|r| (r.speaker, r.rule))
+            .collect()
+    }
+
+    macro_rules! t {
+        ($name:literal, $text:expr, [$(($s:expr, $r:ident)),* $(,)?]) => {
+            Case { name: $name, text: $text, want: &[$(($s, Rule::$r)),*] }
+        };
+    }
+
+    #[test]
+    fn rules() {
+        let cases = [
+            t!(
+                "trailing name",
+                "“We will not retreat,” Omar Fulani said.",
+                [(Some("Omar Fulani"), TrailingCue)]
+            ),
+            t!(
+                "inverted",
+                "“We will not retreat,” said Omar Fulani.",
+                [(Some("Omar Fulani"), TrailingCue)]
+            ),
+            t!(
+                "trailing surname after full name",
+                "Omar Fulani arrived on Monday.\n“We will not retreat,” Fulani stressed.",
+                [(Some("Omar Fulani"), TrailingCue)]
+            ),
+            t!(
+                "pronoun follows the subject, not the nearest name",
+                "Jane Doe, spokesperson for President Ali Baba, has said the plan “has failed.”\n“This path leads nowhere,” she noted.",
+                [(Some("Jane Doe"), LeadingCue), (Some("Jane Doe"), TrailingCue)]
+            ),
+            t!(
+                "the statement said",
+                "The Northland Movement said in a statement on Monday that talks had stalled.\n“The occupier lies,” the statement said.",
+                [(Some("Northland Movement"), TrailingCue)]
+            ),
+            t!(
+                "description by role",
+                "Northland Prime Minister Omar Fulani spoke on Friday.\nAccording to the PM, “The goal is peace.”",
+                [(Some("Omar Fulani"), AccordingTo)]
+            ),
+            t!(
+                "unnamed source",
+                "A local paper quoted an unnamed source in the Harbour Council as saying talks failed.\n“We met twice,” the source said.\n“Nothing came of it,” he added.",
+                [
+                    (Some("unnamed source in the Harbour Council"), TrailingCue),
+                    (Some("unnamed source in the Harbour Council"), TrailingCue)
+                ]
+            ),
+            t!(
+                "organisation with acronym",
+                "The Southern Command (SOUTHCOM) said it had killed the “commander responsible for the attacks.”",
+                [(Some("Southern Command (SOUTHCOM)"), LeadingCue)]
+            ),
+            t!(
+                "colon lead-in",
+                "Omar Fulani told reporters:\n“We are ready.”",
+                [(Some("Omar Fulani"), ColonLeadIn)]
+            ),
+            t!(
+                "colon in the sentence",
+                "He arrived. Omar Fulani said: “We are ready.”",
+                [(Some("Omar Fulani"), ColonLeadIn)]
+            ),
+            t!(
+                "continuation backwards",
+                "“We are ready.” “We have waited long enough,” Omar Fulani said.",
+                [(Some("Omar Fulani"), Continuation), (Some("Omar Fulani"), TrailingCue)]
+            ),
+            t!(
+                "a name inside a quote is not the speaker",
+                "“Omar Fulani is a liar,” the minister said.",
+                [(None, Unattributed)]
+            ),
+            t!(
+                "participle takes the clause subject",
+                "Jane Doe said on Sunday that the truce was over, stressing that “any calm is a tactic.”",
+                [(Some("Jane Doe"), LeadingCue)]
+            ),
+            t!(
+                "lead description is the first later speaker",
+                "The leader of an armed group has said the calm is a “temporary tactic”.\nOmar Fulani, head of the group, said in a statement that the calm would end.",
+                [(Some("Omar Fulani"), LeadingCue)]
+            ),
+            t!(
+                "a reporting verb ranks below a leading cue",
+                "Jane Doe spoke on Sunday.\nShe said that the group “is ready”, the Northland News Agency reported.",
+                [(Some("Jane Doe"), LeadingCue)]
+            ),
+            t!(
+                "an object of a preposition does not take the focus",
+                "Jane Doe condemned the strike, which was ordered by President Ali Baba.\n“We will respond,” she said.",
+                [(Some("Jane Doe"), TrailingCue)]
+            ),
+            t!(
+                "a quote standing alone goes to the speaker in focus",
+                "Omar Fulani said the talks would resume.\n“We have no other choice.”",
+                [(Some("Omar Fulani"), Focus)]
+            ),
+            t!("no evidence at all", "“Peace now.”", [(None, Unattributed)]),
+            t!(
+                "multi-paragraph quote has one speaker",
+                "Omar Fulani said:\n\n“The first part.\n\n“The last part.”",
+                [(Some("Omar Fulani"), ColonLeadIn)]
+            ),
+            t!(
+                "quote after a new sentence is not a trailing cue",
+                "Jane Doe spoke first. “We will win.” He said that the army “will return.”",
+                [(Some("Jane Doe"), Focus), (Some("Jane Doe"), LeadingCue)]
+            ),
+        ];
+        for case in &cases {
+            let got = run(case.text);
+            let want: Vec<(Option<String>, Rule)> =
+                case.want.iter().map(|(s, r)| (s.map(String::from), *r)).collect();
+            assert_eq!(got, want, "case {:?}", case.name);
+        }
+    }
+
+    #[test]
+    fn non_speech_and_nested_quotes_have_no_speaker() {
+        let text = "Major General Joel \"J.B.\" Vowell said: “They told me ‘never’.”";
+        let ex = Extractor::new().extract(vec![Article::new("t", text)]);
+        let got: Vec<(&str, Option<&str>, Rule)> =
+            ex.records.iter().map(|r| (r.text.as_str(), r.speaker.as_deref(), r.rule)).collect();
+        assert_eq!(
+            got,
+            [
+                ("J.B.", None, Rule::NotSpeech),
+                ("They told me ‘never’.", Some("Joel Vowell"), Rule::ColonLeadIn),
+                ("never", None, Rule::Nested),
+            ]
+        );
+    }
+}

@@ -113,7 +113,7 @@ pub fn find_mentions(text: &str, words: &[Word], sentence_start: usize) -> Vec<F
     // apostrophe (Shia’ al-Sudani).
     let joined = |i: usize| {
         let g = gap(i).trim_start_matches(['’', '\'']);
-        !g.is_empty() && g.chars().all(is_space)
+        !g.is_empty() && g.chars().all(is_space) || is_nickname(g)
     };
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
@@ -147,6 +147,20 @@ pub fn find_mentions(text: &str, words: &[Word], sentence_start: usize) -> Vec<F
     }
     mark_subjects(text, words, &folded, &mut out);
     out
+}
+
+/// A gap between two name words that holds a quoted nickname:
+/// `Joel "J.B." Vowell`.
+fn is_nickname(gap: &str) -> bool {
+    let g = gap.trim_matches(is_space);
+    let quoted = |c: char| "\"“”‘’'".contains(c);
+    g.len() < 30
+        && gap.starts_with(is_space)
+        && gap.ends_with(is_space)
+        && g.starts_with(quoted)
+        && g.ends_with(quoted)
+        && g.chars().filter(|c| is_space(*c)).count() <= 2
+        && !g.contains([',', ';', ':', '!', '?'])
 }
 
 /// A capitalized word that can be part of a name.
