@@ -1,1 +1,59 @@
+//! Snapshot and accuracy tests over the bundled corpus (`corpus/`).
+//!
+//! Each article gets one snapshot of its attributed quotes in
+//! `snapshots/`. Speakers are merged across the whole corpus first, as the
+//! `quotes` command does, so canonical names are the corpus-wide ones.
+//! Review changes with `cargo insta review` (or read the `.snap.new`
+//! files): a snapshot is a claim that the output is correct.
 
+use std::path::Path;
+
+use quotelens::extract::{Extraction, Extractor};
+use quotelens::{corpus, eval};
+
+fn extraction() -> Extraction {
+    Extractor::new().extract(corpus::bundled())
+}
+
+#[test]
+fn attributed_quotes_per_article() {
+    let all = extraction();
+    insta::glob!("../corpus", "*.txt", |path| {
+        let id = path.file_stem().unwrap().to_str().unwrap();
+        let records: Vec<_> = all.records.iter().filter(|r| r.source == id).collect();
+        assert!(!records.is_empty(), "{id} has no quotes");
+        insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
+            insta::assert_json_snapshot!("quotes", records);
+        });
+    });
+}
+
+/// The seed gold (a copy of `shared/gold/seeds.jsonl`): every speech quote
+/// found and attributed to the right speaker, no non-speech quote given a
+/// speaker, and nothing spurious.
+#[test]
+fn seed_gold_is_matched_exactly() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/seeds_gold.jsonl");
+    let file = std::io::BufReader::new(std::fs::File::open(&path).unwrap());
+    let (gold, errors) = eval::read_gold(&path, file);
+    assert!(errors.is_empty(), "{errors:?}");
+    let report = eval::evaluate(&gold, &extraction().records);
+    let t = &report.total;
+    assert_eq!((t.speech, t.found, t.correct), (24, 24, 24), "{report:#?}");
+    assert_eq!(t.nonspeech, 3);
+    assert_eq!(t.nonspeech_with_speaker, 0, "{report:#?}");
+    assert_eq!(t.spurious, 0, "{report:#?}");
+}
+
+/// Every bundled article is read, and every quote's offsets index its
+/// text exactly.
+#[test]
+fn offsets_index_the_article_text() {
+    let articles = corpus::bundled();
+    assert_eq!(articles.len(), 5);
+    let all = Extractor::new().extract(articles.clone());
+    for r in &all.records {
+        let article = articles.iter().find(|a| a.id == r.source).unwrap();
+        assert_eq!(&article.text[r.start..r.end], r.text);
+    }
+}
