@@ -212,8 +212,10 @@ impl Reader<'_> {
             c.resolved[k] = self.resolve(&c.mentions[k], speaking.contains(&k));
             self.record_roles(c, k);
             let m = &c.mentions[k];
-            if let (Some(r), true) = (&c.resolved[k], m.subject && !subject_seen) {
-                subject_seen = true;
+            // "According to X" makes X a source as much as a subject does.
+            let according = is_according_to(&c.folded, m.first);
+            if let (Some(r), true) = (&c.resolved[k], according || m.subject && !subject_seen) {
+                subject_seen |= m.subject;
                 if !matches!(m.kind, MentionKind::Pronoun(_)) && !r.cataphoric {
                     let mention = self.mention_of(m);
                     self.set_focus(r.entity, Some(mention));
@@ -567,10 +569,9 @@ impl Reader<'_> {
 
     /// Rule 3: "according to X".
     fn according_to(&mut self, c: &Clause, slot: usize) -> Option<(Attribution, bool)> {
-        let i = (0..c.words.len().saturating_sub(1))
-            .find(|&i| c.folded[i] == "according" && c.folded[i + 1] == "to")?;
-        let k = c.mentions.iter().position(|m| m.first == i + 2)?;
         let _ = slot;
+        let k = c.mentions.iter().position(|m| is_according_to(&c.folded, m.first))?;
+        let i = (0..c.mentions[k].first).rev().find(|&i| c.folded[i] == "according")?;
         let r = c.resolved[k].clone()?;
         let cue = Cue {
             span: Span::new(c.words[i].span.start, c.words[i + 1].span.end),
@@ -659,6 +660,16 @@ fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f64)> {
         return Some((k, 1.0));
     }
     None
+}
+
+/// Whether the mention starting at word `first` follows "according to"
+/// (perhaps with "the" between).
+fn is_according_to(folded: &[String], first: usize) -> bool {
+    let mut i = first;
+    if i > 0 && folded[i - 1] == "the" {
+        i -= 1;
+    }
+    i >= 2 && folded[i - 2] == "according" && folded[i - 1] == "to"
 }
 
 /// The text between word `i - 1` and word `i` (empty at the ends).
@@ -841,6 +852,31 @@ mod tests {
                 [(Some("Omar Fulani"), Focus)]
             ),
             t!("no evidence at all", "“Peace now.”", [(None, Unattributed)]),
+            t!(
+                "abbreviated title and a relative clause",
+                "Gov. Jane Doe, who toured the area by helicopter, called the fire “a wake-up call”.",
+                [(Some("Jane Doe"), LeadingCue)]
+            ),
+            t!(
+                "a role opening the clause is named after the comma",
+                "A spokeswoman for Acme Gas & Electric, Lisa Chen, said the firm was investigating. “We are cooperating,” she said.",
+                [(Some("Lisa Chen"), TrailingCue)]
+            ),
+            t!(
+                "according to sets the focus for a later description",
+                "According to the Northland Weather Service, winds will rise. “Conditions will stay critical,” the agency said.",
+                [(Some("Northland Weather Service"), TrailingCue)]
+            ),
+            t!(
+                "straight quotes, attribution before the name",
+                "\"We are seeing fire behavior we have never seen,\" said Fire Chief Joe Tyler. \"This is not normal.\"",
+                [(Some("Joe Tyler"), TrailingCue), (Some("Joe Tyler"), Focus)]
+            ),
+            t!(
+                "attribution between two halves of a quote",
+                "“We are ready,” Omar Fulani said, “and we will fight.”",
+                [(Some("Omar Fulani"), TrailingCue), (Some("Omar Fulani"), LeadingCue)]
+            ),
             t!(
                 "multi-paragraph quote has one speaker",
                 "Omar Fulani said:\n\n“The first part.\n\n“The last part.”",

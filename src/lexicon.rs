@@ -161,7 +161,7 @@ pub static FINITE_CUES: WordSet = WordSet::new(
      suggested predicted cautioned contended maintained reiterated repeated pledged promised
      boasted complained lamented quipped shouted exclaimed whispered mused charged alleged
      demanded estimated disclosed revealed testified thundered hailed welcomed condemned
-     denounced",
+     denounced called described dubbed labelled labeled termed",
 );
 
 /// Participles that hang a quote from the clause's subject (stressing,

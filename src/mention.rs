@@ -112,8 +112,16 @@ pub fn find_mentions(text: &str, words: &[Word], sentence_start: usize) -> Vec<F
     // Words are joined by white space, perhaps after a stray closing
     // apostrophe (Shia’ al-Sudani).
     let joined = |i: usize| {
-        let g = gap(i).trim_start_matches(['’', '\'']);
-        !g.is_empty() && g.chars().all(is_space) || is_nickname(g)
+        let raw = gap(i);
+        // After an abbreviated title the period belongs to it: "Gov. Gavin".
+        let abbreviated = i > 0
+            && raw.starts_with('.')
+            && (lexicon::TITLE_WORDS.contains(&folded[i - 1])
+                || lexicon::ABBREVIATIONS.contains(&folded[i - 1]));
+        let g = if abbreviated { &raw[1..] } else { raw };
+        let g = g.trim_start_matches(['’', '\'']);
+        let ampersand = g.trim_matches(is_space) == "&";
+        !g.is_empty() && g.chars().all(is_space) || is_nickname(g) || ampersand
     };
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
@@ -408,8 +416,13 @@ fn mark_subjects(text: &str, words: &[Word], folded: &[String], found: &mut [Fou
             found[k].subject = false;
         }
         // An apposition: "X, secretary general of Y, said": Y is not a
-        // subject, and neither is a mention right after "X, ".
-        if k > 0 && !matches!(found[k].kind, MentionKind::Pronoun(_)) {
+        // subject, and neither is a mention right after "X, " — unless the
+        // clause opens with a role ("A spokeswoman for Y, Lisa Chen, said"),
+        // which the name after the comma names.
+        let names_a_role = matches!(found[k].kind, MentionKind::Name(_))
+            && leading_role(folded).is_some_and(|h| h < first)
+            && !folded[..first].iter().any(|w| crate::cue::is_cue_word(w));
+        if k > 0 && !matches!(found[k].kind, MentionKind::Pronoun(_)) && !names_a_role {
             let prev = &found[k - 1];
             let between =
                 &text[words[prev.last.min(words.len()) - 1].span.end..words[first].span.start];
@@ -418,6 +431,19 @@ fn mark_subjects(text: &str, words: &[Word], folded: &[String], found: &mut [Fou
             }
         }
     }
+}
+
+/// The index of a role noun that heads the clause's first noun phrase:
+/// "A spokeswoman for …", "The company’s chief executive …".
+fn leading_role(folded: &[String]) -> Option<usize> {
+    let mut i = 0;
+    while i < folded.len() && lexicon::DETERMINERS.contains(&folded[i]) {
+        i += 1;
+    }
+    let limit = (i + 5).min(folded.len());
+    (i..limit)
+        .take_while(|&h| !lexicon::PREPOSITIONS.contains(&folded[h]))
+        .find(|&h| lexicon::PERSON_NOUNS.contains(&folded[h]))
 }
 
 /// Joins the words with single spaces, dropping stray marks at their ends
