@@ -222,23 +222,37 @@ impl Reader<'_> {
                 }
             }
         }
-        // Subjects of cues are speakers; "X said in a statement" makes X
-        // the issuer of "the statement".
+        // Subjects of cues are speakers.
         for cue in &c.cues {
             if let Some((k, _)) = subject_of(self.text, c, cue) {
                 if let Some(r) = c.resolved[k].clone().filter(|r| !r.cataphoric) {
                     if self.cast.get(r.entity).kind == SpeakerType::Person {
                         self.speakers_seen.push((cue.span.start, r.entity));
                     }
-                    let document = c.mentions.iter().any(|m| {
-                        m.kind == MentionKind::Document
-                            && m.first >= cue.last
-                            && lexicon::INDEFINITE.contains(&c.folded[m.first])
-                    });
-                    if document {
-                        self.issuer = Some(r.entity);
-                    }
                 }
+            }
+        }
+        // "X said in a statement", "X issued a statement": X is the issuer
+        // of "the statement" — the subject of the cue before the document,
+        // else the sentence's subject.
+        let document = c.mentions.iter().find(|m| {
+            m.kind == MentionKind::Document && lexicon::INDEFINITE.contains(&c.folded[m.first])
+        });
+        if let Some(doc) = document {
+            let by_cue = c
+                .cues
+                .iter()
+                .rev()
+                .filter(|cue| cue.last <= doc.first)
+                .find_map(|cue| subject_of(self.text, c, cue))
+                .map(|(k, _)| k);
+            let by_subject = c.mentions.iter().position(|m| m.subject && m.first < doc.first);
+            let issuer = by_cue
+                .or(by_subject)
+                .and_then(|k| c.resolved[k].as_ref())
+                .filter(|r| !r.cataphoric);
+            if let Some(r) = issuer {
+                self.issuer = Some(r.entity);
             }
         }
     }
@@ -321,8 +335,22 @@ impl Reader<'_> {
                 .org_focus
                 .as_ref()
                 .map(|(e, _)| Resolved { entity: *e, factor: 0.9, cataphoric: false }),
+            MentionKind::Description { head, body: true }
+                if has_proper_modifier(&self.text[m.span.range()]) =>
+            {
+                // "The Israeli army", "the Iraqi government": specific enough
+                // to be an organisation of its own.
+                let name = strip_determiner(&self.text[m.span.range()]).to_string();
+                let _ = head;
+                direct(self.cast.link_name(&name, SpeakerType::Organisation, true)?)
+            }
             MentionKind::Description { head, body } => {
-                if let Some(e) = self.cast.by_role(head) {
+                let by_role = if *body {
+                    self.cast.by_name_word(head, SpeakerType::Organisation)
+                } else {
+                    self.cast.by_role(head)
+                };
+                if let Some(e) = by_role {
                     return Some(Resolved { entity: e, factor: 0.85, cataphoric: false });
                 }
                 let focus = if *body { &self.org_focus } else { &self.person_focus };
@@ -423,7 +451,7 @@ impl Reader<'_> {
     ) -> (Attribution, bool) {
         let trailing = self.trailing(q, para, top);
         if let Some((a, pending, form)) = &trailing {
-            if *form != CueForm::Report {
+            if *form != CueForm::Report || a.confidence > 0.6 {
                 return (a.clone(), *pending);
             }
         }
@@ -431,6 +459,9 @@ impl Reader<'_> {
             return found;
         }
         if let Some(found) = self.according_to(c, slot) {
+            return found;
+        }
+        if let Some(found) = self.label(q, c, slot) {
             return found;
         }
         if let Some((a, pending, _)) = trailing {
@@ -520,7 +551,8 @@ impl Reader<'_> {
         let resolved = c.resolved[k].clone()?;
         // A reporting verb ("…, Xinhua reported") credits the outlet that
         // carried the quote: weak evidence, used only when nothing else is.
-        let base = if cue.form == CueForm::Report { 0.6 } else { 0.95 };
+        let document = c.mentions[k].kind == MentionKind::Document;
+        let base = if cue.form == CueForm::Report && !document { 0.6 } else { 0.95 };
         let a = self.make(&c, k, &resolved, cue, Rule::TrailingCue, base);
         Some((a, resolved.cataphoric, cue.form))
     }
@@ -580,6 +612,25 @@ impl Reader<'_> {
             last: i + 2,
         };
         Some((self.make(c, k, &r, &cue, Rule::AccordingTo, 0.9), r.cataphoric))
+    }
+
+    /// A label and a colon with no verb, as in headlines: "Army chief:
+    /// ‘We are ready’".
+    fn label(&mut self, q: &Quote, c: &Clause, slot: usize) -> Option<(Attribution, bool)> {
+        let before = c.words.get(slot.checked_sub(1)?)?;
+        if !self.text[before.span.end..q.outer.start].contains(':') || slot > 8 {
+            return None;
+        }
+        let k = c.mentions.iter().position(|m| m.last == slot)?;
+        let r = c.resolved[k].clone()?;
+        let colon = Span::new(before.span.end, q.outer.start);
+        let cue = Cue {
+            span: text::trim(self.text, colon),
+            form: CueForm::Finite,
+            first: slot,
+            last: slot,
+        };
+        Some((self.make(c, k, &r, &cue, Rule::ColonLeadIn, 0.7), r.cataphoric))
     }
 
     /// Rule 7: the speaker in focus.
@@ -678,6 +729,12 @@ fn gap<'t>(text: &'t str, words: &[Word], i: usize) -> &'t str {
         return "";
     }
     &text[words[i - 1].span.end..words[i].span.start]
+}
+
+/// Whether a description has a capitalized word after its determiner:
+/// "the Israeli army" but not "the army".
+fn has_proper_modifier(description: &str) -> bool {
+    strip_determiner(description).split_whitespace().any(|w| text::is_capitalized(w))
 }
 
 /// An unnamed source's name: its description without the determiner,
@@ -871,6 +928,21 @@ mod tests {
                 "straight quotes, attribution before the name",
                 "\"We are seeing fire behavior we have never seen,\" said Fire Chief Joe Tyler. \"This is not normal.\"",
                 [(Some("Joe Tyler"), TrailingCue), (Some("Joe Tyler"), Focus)]
+            ),
+            t!(
+                "headline label with a colon",
+                "Army chief: ‘We are ready’\n\nThe head of the army, General Omar Fulani, spoke on Friday. “We will hold,” said Fulani.",
+                [(Some("Omar Fulani"), ColonLeadIn), (Some("Omar Fulani"), TrailingCue)]
+            ),
+            t!(
+                "an organisation described with a proper modifier issues a statement",
+                "The Northland army, for its part, issued a statement warning against escalation. \"We are prepared,\" the statement read.",
+                [(Some("Northland army"), TrailingCue)]
+            ),
+            t!(
+                "a source close to",
+                "A source close to the movement told a TV channel that plans were ready. “The decision is taken,” the source said.",
+                [(Some("source close to the movement"), TrailingCue)]
             ),
             t!(
                 "attribution between two halves of a quote",

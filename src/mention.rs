@@ -126,7 +126,8 @@ pub fn find_mentions(text: &str, words: &[Word], sentence_start: usize) -> Vec<F
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if let Some(found) = name_at(text, words, &folded, i, &joined)
+        if let Some(found) = named_role_at(text, words, &folded, i, &joined)
+            .or_else(|| name_at(text, words, &folded, i, &joined))
             .or_else(|| description_at(text, words, &folded, i, &joined))
         {
             i = found.last;
@@ -288,6 +289,41 @@ fn name_at(
     })
 }
 
+/// A role noun after a proper modifier, with no determiner: "Hezbollah
+/// chief", "Iraq’s Armed Forces spokesperson".
+fn named_role_at(
+    text: &str,
+    words: &[Word],
+    folded: &[String],
+    i: usize,
+    joined: &dyn Fn(usize) -> bool,
+) -> Option<Found> {
+    let mut k = i;
+    while k < words.len() && (k == i || joined(k)) && is_name_word(text, words[k], &folded[k]) {
+        k += 1;
+    }
+    let head = folded.get(k)?;
+    let lower = words[k].as_str(text).starts_with(char::is_lowercase);
+    if k == i || !joined(k) || !lower || !lexicon::PERSON_NOUNS.contains(head) {
+        return None;
+    }
+    // Not when a name follows: "Hezbollah chief Hassan X" is a title.
+    if k + 1 < words.len() && joined(k + 1) && is_name_word(text, words[k + 1], &folded[k + 1]) {
+        return None;
+    }
+    let span = Span::new(words[i].span.start, words[k].span.end);
+    Some(Found {
+        span,
+        kind: MentionKind::Description { head: head.clone(), body: false },
+        name: None,
+        role: Some(text[span.range()].to_string()),
+        acronym: None,
+        first: i,
+        last: k + 1,
+        subject: true,
+    })
+}
+
 /// A description, a document or an unnamed source whose determiner (or
 /// first modifier) is word `i`: "the PM", "an unnamed source in the …",
 /// "the statement", "Iraq’s Armed Forces spokesperson".
@@ -351,6 +387,10 @@ fn description_at(
                 .contains(&folded[last].as_str())
             {
                 let mut j = last + 1;
+                // "close to", "familiar with": the preposition is part of it.
+                if ["close", "familiar"].contains(&folded[last].as_str()) {
+                    j += 1;
+                }
                 while j < words.len()
                     && joined(j)
                     && !lexicon::BETWEEN_SUBJECT_AND_VERB.contains(&folded[j])

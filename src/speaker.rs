@@ -179,6 +179,23 @@ impl Cast {
     }
 }
 
+impl Cast {
+    /// The one entity of `kind` whose name has the word `head` (folded):
+    /// "the movement" → "al-Nujaba Movement".
+    pub fn by_name_word(&self, head: &str, kind: SpeakerType) -> Option<EntityId> {
+        let matches: Vec<EntityId> = (0..self.entities.len())
+            .filter(|&id| {
+                let e = &self.entities[id];
+                e.kind == kind && e.name.split_whitespace().any(|w| text::fold(w) == head)
+            })
+            .collect();
+        match matches.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+}
+
 /// One of two name keys is a single word equal to the other's last word.
 fn surname_match(a: &[String], b: &[String]) -> bool {
     (a.len() == 1 || b.len() == 1) && a.last() == b.last()
