@@ -1,5 +1,69 @@
-//! quotelens finds quotes in news articles, attributes each to its speaker,
-//! and compares how outlets report the same statement.
+//! quotelens finds the quotes in news articles, attributes each to its
+//! speaker, and shows how outlets report the same statement.
+//!
+//! The pipeline reads like the module list: **load** articles
+//! ([`corpus`]), **find** quoted spans ([`quote`]), **attribute** them to
+//! speakers ([`attribute`], with [`mention`], [`cue`] and [`speaker`]),
+//! and report ([`record`], [`eval`]). [`extract`] runs the stages in
+//! order.
+//!
+//! # Vocabulary
+//!
+//! - An **article** ([`Article`]) is one text with an id and, where known,
+//!   its outlet, date, address and title.
+//! - A **quote** is a span between quotation marks. Its **kind**
+//!   ([`QuoteKind`]) is *full* (a sentence or more), *partial* (a fragment
+//!   in the narrator's sentence) or *nonspeech* (a nickname, markup, a
+//!   title in scare quotes).
+//! - A **span** ([`Span`]) is a half-open range of byte offsets into the
+//!   article as read.
+//! - A **mention** is how the narration refers to a speaker: a name, a
+//!   pronoun, a description ("the PM"), a document ("the statement") or an
+//!   unnamed source.
+//! - A **cue** is the speech verb or phrase that ties a mention to a quote
+//!   ("said", "stressing", "according to").
+//! - A **speaker** ([`speaker::Speaker`]) is a person, organisation or
+//!   unnamed source, with a canonical name and the aliases merged across
+//!   articles.
+//! - A **record** ([`QuoteRecord`]) is one quote with its speaker, the
+//!   rule that decided ([`Rule`]) and a confidence from 0 to 1.
+//!
+//! # Overview
+//!
+//! - [`extract::Extractor`] runs the pipeline over articles and returns an
+//!   [`extract::Extraction`]: records plus the [`speaker::Speakers`]
+//!   registry.
+//! - [`corpus::read_inputs`] streams articles from directories, files,
+//!   JSON Lines and standard input; [`corpus::bundled`] returns the seed
+//!   corpus compiled into the crate.
+//! - [`quote::find_quotes`] finds quoted spans on their own.
+//! - [`eval::evaluate`] scores records against hand annotations.
+//!
+//! # Example: who said what
+//!
+//! ```
+//! use quotelens::{Article, QuoteKind, extract::Extractor};
+//!
+//! let text = "Omar Fulani, head of the Northland Movement, spoke on Sunday.\n\
+//!             “The calm is a temporary tactic,” Fulani said.\n\
+//!             He called it “the calm before the storm”.";
+//! let extraction = Extractor::new().extract(vec![Article::new("a1", text)]);
+//! for r in &extraction.records {
+//!     assert_eq!(r.speaker.as_deref(), Some("Omar Fulani"));
+//!     assert_eq!(&text[r.start..r.end], r.text);
+//! }
+//! assert_eq!(extraction.records[1].kind, QuoteKind::Partial);
+//! ```
+//!
+//! # Example: the bundled corpus
+//!
+//! ```
+//! use quotelens::{corpus, extract::Extractor};
+//!
+//! let extraction = Extractor::new().extract(corpus::bundled());
+//! let speakers = extraction.speakers.lookup("kaabi");
+//! assert_eq!(extraction.speakers.all()[speakers[0].0].name, "Akram al-Kaabi");
+//! ```
 #![deny(missing_docs)]
 
 pub mod article;
