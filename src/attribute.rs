@@ -81,6 +81,30 @@ impl Attribution {
     }
 }
 
+/// Reported speech: what a cue's subject said in the narrator's words
+/// ("X said in a statement that the calm is only a tactic"), the span
+/// after "that" up to the end of the clause.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reported {
+    /// The paraphrased content, in the article as read.
+    pub span: Span,
+    /// Who said it.
+    pub entity: EntityId,
+    /// The cue verb.
+    pub cue: String,
+}
+
+/// An article's attributions.
+#[derive(Clone, Debug, Default)]
+pub struct Attributed {
+    /// The entities the article mentions.
+    pub cast: Cast,
+    /// One attribution per quote, in the quotes' order.
+    pub quotes: Vec<Attribution>,
+    /// Reported speech found in the narration, in text order.
+    pub reported: Vec<Reported>,
+}
+
 /// A mention resolved to an entity, with how directly it names it.
 #[derive(Clone, Debug)]
 struct Resolved {
@@ -110,14 +134,16 @@ struct Reader<'a> {
     /// Persons who were the subject of a cue, with the cue's offset: the
     /// referents of lead descriptions.
     speakers_seen: Vec<(usize, EntityId)>,
+    reported: Vec<Reported>,
 }
 
 /// Attributes the `quotes` of `text` (as found by
 /// [`crate::quote::find_quotes_in`] over `paragraphs`).
 ///
-/// Returns the article's cast and one attribution per quote, in the same
-/// order. Nested and non-speech quotes get no speaker.
-pub fn attribute(text: &str, paragraphs: &[Span], quotes: &[Quote]) -> (Cast, Vec<Attribution>) {
+/// Returns the article's cast, one attribution per quote in the same
+/// order, and the reported speech of the narration. Nested and non-speech
+/// quotes get no speaker.
+pub fn attribute(text: &str, paragraphs: &[Span], quotes: &[Quote]) -> Attributed {
     let top: Vec<Span> = quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
     let mut reader = Reader {
         text,
@@ -127,6 +153,7 @@ pub fn attribute(text: &str, paragraphs: &[Span], quotes: &[Quote]) -> (Cast, Ve
         issuer: None,
         last_source: None,
         speakers_seen: Vec::new(),
+        reported: Vec::new(),
     };
     let mut out: Vec<Attribution> = quotes
         .iter()
@@ -178,7 +205,7 @@ pub fn attribute(text: &str, paragraphs: &[Span], quotes: &[Quote]) -> (Cast, Ve
         }
     }
     continue_quotes(text, quotes, &mut out);
-    (reader.cast, out)
+    Attributed { cast: reader.cast, quotes: out, reported: reader.reported }
 }
 
 /// The words of `span` outside the quotes in `top`.
@@ -232,6 +259,7 @@ impl Reader<'_> {
                 }
             }
         }
+        self.record_reported(c);
         // "X said in a statement", "X issued a statement": X is the issuer
         // of "the statement" — the subject of the cue before the document,
         // else the sentence's subject.
@@ -253,6 +281,44 @@ impl Reader<'_> {
                 .filter(|r| !r.cataphoric);
             if let Some(r) = issuer {
                 self.issuer = Some(r.entity);
+            }
+        }
+    }
+
+    /// Reported speech: "X said (in a statement) (on Sunday) that …" up
+    /// to the next cue, quote or the end of the sentence.
+    fn record_reported(&mut self, c: &Clause) {
+        for (n, cue) in c.cues.iter().enumerate() {
+            if cue.form != CueForm::Finite {
+                continue;
+            }
+            let Some(r) = subject_of(self.text, c, cue).and_then(|(k, _)| c.resolved[k].clone())
+            else {
+                continue;
+            };
+            if r.cataphoric {
+                continue;
+            }
+            let Some(that) =
+                (cue.last..(cue.last + 7).min(c.words.len())).find(|&j| c.folded[j] == "that")
+            else {
+                continue;
+            };
+            let next_cue = c.cues.get(n + 1).map_or(c.words.len(), |nc| nc.first);
+            let mut end = that + 1;
+            while end < next_cue
+                && (end == that + 1
+                    || !gap(self.text, &c.words, end).contains(|ch| "“”\"«»„".contains(ch)))
+            {
+                end += 1;
+            }
+            // Words leading into a partial quote are its frame, not a
+            // paraphrase, unless they say much on their own.
+            let into_quote = end < next_cue;
+            if end >= that + 5 && (!into_quote || end >= that + 9) {
+                let span = Span::new(c.words[that + 1].span.start, c.words[end - 1].span.end);
+                let cue = self.text[cue.span.range()].to_string();
+                self.reported.push(Reported { span, entity: r.entity, cue });
             }
         }
     }

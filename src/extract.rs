@@ -34,6 +34,32 @@ pub struct ArticleQuotes {
     pub cast: crate::speaker::Cast,
     /// For each record, the entity of the cast that said it.
     pub entities: Vec<Option<usize>>,
+    /// Reported speech in the narration.
+    pub paraphrases: Vec<Paraphrase>,
+}
+
+/// A statement reported in the narrator's words, not quoted: "X said in a
+/// statement that the calm is only a tactic". The compare step links these
+/// to the quotes they paraphrase.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Paraphrase {
+    /// Article id.
+    pub source: String,
+    /// Outlet name, or the article id when unknown.
+    pub outlet: String,
+    /// Offset of the paraphrase's first byte.
+    pub start: usize,
+    /// Offset one past its last byte.
+    pub end: usize,
+    /// The article's bytes at `start..end`.
+    pub text: String,
+    /// Canonical speaker name, filled in by [`Extractor::extract`].
+    pub speaker: Option<String>,
+    /// The entity in the article's cast.
+    #[serde(skip)]
+    pub entity: usize,
+    /// The cue verb.
+    pub cue: String,
 }
 
 /// Everything extracted from a corpus.
@@ -45,6 +71,10 @@ pub struct Extraction {
     pub speaker_ids: Vec<Option<SpeakerId>>,
     /// The speakers, merged across articles.
     pub speakers: Speakers,
+    /// Reported speech, with speakers.
+    pub paraphrases: Vec<Paraphrase>,
+    /// For each paraphrase, its speaker in `speakers`.
+    pub paraphrase_speaker_ids: Vec<SpeakerId>,
 }
 
 impl Extractor {
@@ -58,7 +88,8 @@ impl Extractor {
         let text = article.text.as_str();
         let paragraphs = text::paragraphs(text);
         let quotes = quote::find_quotes_in(text, &paragraphs);
-        let (cast, attributions) = attribute::attribute(text, &paragraphs, &quotes);
+        let attribute::Attributed { cast, quotes: attributions, reported } =
+            attribute::attribute(text, &paragraphs, &quotes);
         let outlet = article.outlet_label().to_string();
         let mut entities = Vec::with_capacity(quotes.len());
         let records = quotes
@@ -84,7 +115,20 @@ impl Extractor {
                 }
             })
             .collect();
-        ArticleQuotes { records, cast, entities }
+        let reported = reported
+            .into_iter()
+            .map(|r| Paraphrase {
+                source: article.id.clone(),
+                outlet: outlet.clone(),
+                start: r.span.start,
+                end: r.span.end,
+                text: text[r.span.range()].to_string(),
+                speaker: None,
+                entity: r.entity,
+                cue: r.cue,
+            })
+            .collect();
+        ArticleQuotes { records, cast, entities, paraphrases: reported }
     }
 
     /// Extracts every article and merges speakers across them.
@@ -95,6 +139,8 @@ impl Extractor {
             let ids = out.speakers.merge(&article.id, &found.cast);
             out.speaker_ids.extend(found.entities.iter().map(|e| e.map(|e| ids[e])));
             out.records.extend(found.records);
+            out.paraphrase_speaker_ids.extend(found.paraphrases.iter().map(|p| ids[p.entity]));
+            out.paraphrases.extend(found.paraphrases);
         }
         // Canonical names are final only once every article is merged.
         let all = out.speakers.all();
@@ -103,6 +149,9 @@ impl Extractor {
                 r.speaker = Some(all[*id].name.clone());
                 r.speaker_type = Some(all[*id].kind);
             }
+        }
+        for (p, id) in out.paraphrases.iter_mut().zip(&out.paraphrase_speaker_ids) {
+            p.speaker = Some(all[*id].name.clone());
         }
         out
     }
