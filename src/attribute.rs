@@ -314,7 +314,9 @@ impl Reader<'_> {
             }
             // Words leading into a partial quote are its frame, not a
             // paraphrase, unless they say much on their own.
-            let into_quote = end < next_cue;
+            let after =
+                self.text[c.words[end - 1].span.end..].trim_start_matches(|ch: char| is_space(ch));
+            let into_quote = after.starts_with(|ch| "“”\"«»„‘".contains(ch));
             if end >= that + 5 && (!into_quote || end >= that + 9) {
                 let span = Span::new(c.words[that + 1].span.start, c.words[end - 1].span.end);
                 let cue = self.text[cue.span.range()].to_string();
