@@ -1037,6 +1037,24 @@ mod tests {
     }
 
     #[test]
+    fn reported_speech() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Omar Fulani said in a statement on Sunday that the calm is only a tactic for regrouping, stressing, “The storm is coming.”",
+                &["the calm is only a tactic for regrouping"],
+            ),
+            ("Omar Fulani said that the army “will return”.", &[]),
+            ("Omar Fulani said the talks were over.", &[]),
+        ];
+        for (text, want) in cases {
+            let ex = Extractor::new().extract(vec![Article::new("t", *text)]);
+            let got: Vec<&str> = ex.paraphrases.iter().map(|p| p.text.as_str()).collect();
+            assert_eq!(got, *want, "{text}");
+            assert!(ex.paraphrases.iter().all(|p| p.speaker.as_deref() == Some("Omar Fulani")));
+        }
+    }
+
+    #[test]
     fn non_speech_and_nested_quotes_have_no_speaker() {
         let text = "Major General Joel \"J.B.\" Vowell said: “They told me ‘never’.”";
         let ex = Extractor::new().extract(vec![Article::new("t", text)]);
