@@ -366,7 +366,11 @@ impl Reader<'_> {
                     NameKind::Organisation => {
                         (self.cast.link_name(name, SpeakerType::Organisation, true)?, 1.0)
                     }
-                    NameKind::Place => return None,
+                    // Places speak only by metonymy: "Downing Street said".
+                    NameKind::Place if !speaking => return None,
+                    NameKind::Place => {
+                        (self.cast.link_name(name, SpeakerType::Organisation, true)?, 0.9)
+                    }
                     NameKind::Unknown => {
                         match self.cast.link_name(name, SpeakerType::Person, false) {
                             Some(id) => (id, 1.0),
@@ -610,7 +614,10 @@ impl Reader<'_> {
         // clause: "“….” Kaabi said." but not "“….” He said that …".
         if new_sentence {
             let next = c.folded.get(cue.last.max(c.mentions[k].last));
-            if next.is_some_and(|w| w == "that")
+            let last = c.words[cue.last.max(c.mentions[k].last) - 1];
+            let colon = self.text[last.span.end..].trim_start_matches(is_space).starts_with(':');
+            if colon
+                || next.is_some_and(|w| w == "that")
                 || cue.last + 6 < c.words.len() && !self.clause_ends_soon(&c, cue.last)
             {
                 return None;
@@ -763,10 +770,14 @@ fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f64)> {
     {
         return Some((k, 1.0));
     }
-    // Through an apposition: "X, secretary general of Y, said".
+    // Through an apposition: "X, secretary general of Y, said", or a
+    // name after a role: "The prime minister, Jane Doe, said".
     if j > 0 && gap(text, &c.words, j).trim_matches(is_space) == "," {
         let k = c.mentions.iter().rposition(|m| {
-            m.subject && m.last < j && gap(text, &c.words, m.last).trim_matches(is_space) == ","
+            m.subject
+                && (m.last < j || matches!(m.kind, MentionKind::Name(_)))
+                && m.last <= j
+                && gap(text, &c.words, m.last).trim_matches(is_space) == ","
         })?;
         return Some((k, 0.95));
     }
@@ -1011,6 +1022,26 @@ mod tests {
                 "a source close to",
                 "A source close to the movement told a TV channel that plans were ready. “The decision is taken,” the source said.",
                 [(Some("source close to the movement"), TrailingCue)]
+            ),
+            t!(
+                "British single quotes and a headline title",
+                "PM says 'no deal is better than a bad deal'\n\nThe prime minister, Jane Doe, has insisted that Northland will not accept 'any deal at any price'.\n\n'We'll see what happens next,' Doe told MPs. 'But it's not easy.'",
+                [
+                    (Some("Jane Doe"), LeadingCue),
+                    (Some("Jane Doe"), LeadingCue),
+                    (Some("Jane Doe"), TrailingCue),
+                    (Some("Jane Doe"), Focus)
+                ]
+            ),
+            t!(
+                "a colon lead-in after a quote belongs to the next quote",
+                "Omar Fulani said the government had 'lost control'. Jane Doe added: 'The country deserves better.'",
+                [(Some("Omar Fulani"), LeadingCue), (Some("Jane Doe"), ColonLeadIn)]
+            ),
+            t!(
+                "a place speaks by metonymy",
+                "Harbour Street said in a statement: \"Talks will continue next week.\"",
+                [(Some("Harbour Street"), LeadingCue)]
             ),
             t!(
                 "attribution between two halves of a quote",

@@ -87,7 +87,7 @@ pub static TITLE_WORDS: WordSet = WordSet::new(
      mayor pope chancellor judge justice imam cleric chief deputy vice ambassador envoy leader
      chairman chairwoman representative rep admiral adm captain capt sergeant sgt marshal lord
      sir dame rev reverend bishop archbishop cardinal rabbi mufti mullah professor prof director
-     ceo premier speaker mp officer head founder minister-president",
+     ceo premier speaker mp pm officer head founder minister-president",
 );
 
 /// Words that make a name an organisation.
