@@ -126,6 +126,7 @@ struct Clause {
 /// Reading state for one article.
 struct Reader<'a> {
     text: &'a str,
+    paragraphs: &'a [Span],
     cast: Cast,
     person_focus: Option<(EntityId, Mention)>,
     org_focus: Option<(EntityId, Mention)>,
@@ -147,6 +148,7 @@ pub fn attribute(text: &str, paragraphs: &[Span], quotes: &[Quote]) -> Attribute
     let top: Vec<Span> = quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
     let mut reader = Reader {
         text,
+        paragraphs,
         cast: Cast::new(),
         person_focus: None,
         org_focus: None,
@@ -425,12 +427,21 @@ impl Reader<'_> {
                 if let Some(e) = by_role {
                     return Some(Resolved { entity: e, factor: 0.85, cataphoric: false });
                 }
+                // "the group" refers back to the organisation in focus; "the
+                // ministry" names a kind of body the focus may not be.
+                let generic = !*body || lexicon::GENERIC_BODY_NOUNS.contains(head);
                 let focus = if *body { &self.org_focus } else { &self.person_focus };
-                if let Some((e, _)) = focus {
+                if let Some((e, _)) = focus.as_ref().filter(|_| generic) {
                     return Some(Resolved { entity: *e, factor: 0.65, cataphoric: false });
                 }
+                if *body {
+                    // "the ministry" with no antecedent is a body of its own.
+                    let name = strip_determiner(&self.text[m.span.range()]).to_string();
+                    let id = self.cast.link_name(&name, SpeakerType::Organisation, true)?;
+                    return Some(Resolved { entity: id, factor: 0.65, cataphoric: false });
+                }
                 // Nobody in focus yet: a lead description, resolved later.
-                (!*body).then_some(Resolved { entity: usize::MAX, factor: 0.6, cataphoric: true })
+                Some(Resolved { entity: usize::MAX, factor: 0.6, cataphoric: true })
             }
             MentionKind::Document => match self.issuer {
                 Some(e) => Some(Resolved { entity: e, factor: 0.9, cataphoric: false }),
@@ -569,13 +580,30 @@ impl Reader<'_> {
         para: Span,
         top: &[Span],
     ) -> Option<(Attribution, bool, CueForm)> {
+        // A quote that ends its paragraph may have its cue in the next one
+        // when that paragraph starts in lower case (a broken line).
+        // (The paragraph where the quote ends, for a multi-paragraph quote.)
+        let para = self
+            .paragraphs
+            .iter()
+            .copied()
+            .find(|p| p.start <= q.outer.end && q.outer.end <= p.end)
+            .unwrap_or(para);
+        let mut limit = para.end;
+        if self.text[q.outer.end..para.end].chars().all(is_space) {
+            if let Some(next) = self.paragraphs.iter().find(|p| p.start >= para.end) {
+                if self.text[next.range()].starts_with(char::is_lowercase) {
+                    limit = next.end;
+                }
+            }
+        }
         let end = top
             .iter()
             .map(|s| s.start)
             .filter(|&s| s >= q.outer.end)
             .min()
-            .unwrap_or(para.end)
-            .min(para.end);
+            .unwrap_or(limit)
+            .min(limit);
         if end <= q.outer.end {
             return None;
         }
@@ -597,18 +625,34 @@ impl Reader<'_> {
             return None;
         }
         self.resolve_all(&mut c);
-        // Pattern A: mention [also|…] cue. Pattern B: cue mention.
-        let first = c.mentions.first().filter(|m| m.first == 0);
-        let (k, cue) = if let Some(m) = first {
-            let mut j = m.last;
-            while j < c.words.len() && lexicon::BETWEEN_SUBJECT_AND_VERB.contains(&c.folded[j]) {
-                j += 1;
+        // Pattern B: cue mention ("said Kaabi"). Pattern A: [role words]
+        // mention [also|…] cue ("he said", "army spokesman Col. X said").
+        let cue = c.cues.iter().find(|cue| cue.first <= 8 && cue.form != CueForm::Participle)?;
+        let k = if cue.first == 0 {
+            if cue.form != CueForm::Finite {
+                return None;
             }
-            (0, c.cues.iter().find(|cue| cue.first == j && cue.form != CueForm::Participle)?)
+            c.mentions.iter().position(|m| m.first == cue.last)?
         } else {
-            let cue = c.cues.first().filter(|cue| cue.first == 0 && cue.form == CueForm::Finite)?;
-            let k = c.mentions.iter().position(|m| m.first == cue.last)?;
-            (k, cue)
+            let mut j = cue.first;
+            while j > 0 && lexicon::BETWEEN_SUBJECT_AND_VERB.contains(&c.folded[j - 1]) {
+                j -= 1;
+            }
+            let k = c.mentions.iter().position(|m| m.last == j)?;
+            let m = &c.mentions[k];
+            // Only lower-case role words may stand before the mention.
+            let modifiers = (0..m.first).all(|i| {
+                c.words[i].as_str(self.text).starts_with(char::is_lowercase)
+                    && !cue::is_cue_word(&c.folded[i])
+                    && !["that", "and", "but", "who", "which"].contains(&c.folded[i].as_str())
+            });
+            if !modifiers
+                || !gap(self.text, &c.words, m.first).trim_matches(is_space).is_empty()
+                    && m.first > 0
+            {
+                return None;
+            }
+            k
         };
         // After a quote that ends its sentence, the cue must end its own
         // clause: "“….” Kaabi said." but not "“….” He said that …".
@@ -1042,6 +1086,21 @@ mod tests {
                 "a place speaks by metonymy",
                 "Harbour Street said in a statement: \"Talks will continue next week.\"",
                 [(Some("Harbour Street"), LeadingCue)]
+            ),
+            t!(
+                "role words before the name after the quote",
+                "The army denied it. “These claims are baseless,” army spokesman Col. Omar Fulani said.",
+                [(Some("Omar Fulani"), TrailingCue)]
+            ),
+            t!(
+                "the report said: a body of its own when nothing names it",
+                "Hours later the ministry published a report. “The evidence is overwhelming,” the report said.",
+                [(Some("ministry"), TrailingCue)]
+            ),
+            t!(
+                "a cue on the next line of a broken paragraph",
+                "Jane Doe spoke first.\n“Our patience is running out,”\nsaid Omar Fulani in a second interview.",
+                [(Some("Omar Fulani"), TrailingCue)]
             ),
             t!(
                 "attribution between two halves of a quote",

@@ -134,13 +134,21 @@ pub static BODY_NOUNS: WordSet = WordSet::new(
      committee authority authorities force",
 );
 
+/// Body nouns that refer back to whichever organisation is in focus (the
+/// group, the movement); the others (the ministry, the army) name a kind
+/// of body.
+pub static GENERIC_BODY_NOUNS: WordSet = WordSet::new(
+    "group movement militia organisation organization faction party alliance coalition agency
+     company firm body",
+);
+
 /// Nouns for unnamed sources.
 pub static SOURCE_NOUNS: WordSet = WordSet::new("source sources insider insiders officials");
 
 /// Nouns for documents that speak for their issuer (the statement said).
 pub static DOCUMENT_NOUNS: WordSet = WordSet::new(
     "statement communique communiqué announcement release letter message post tweet video
-     declaration notice bulletin",
+     declaration notice bulletin report",
 );
 
 /// Determiners that start a description.
