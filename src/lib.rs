@@ -73,6 +73,7 @@ pub mod cue;
 pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod gazetteer;
 pub mod lexicon;
 pub mod mention;
 pub mod quote;
