@@ -47,8 +47,9 @@
 //! a further 0.95.
 
 use crate::cue::{self, Cue, CueForm};
+use crate::gazetteer::Gazetteer;
 use crate::lexicon;
-use crate::mention::{self, Found, MentionKind, NameKind, Pronoun};
+use crate::mention::{self, Found, KnownName, MentionKind, NameKind, Pronoun};
 use crate::quote::Quote;
 use crate::speaker::{Cast, EntityId};
 use crate::text::{self, Word, is_space};
@@ -126,6 +127,7 @@ struct Clause {
 /// Reading state for one article.
 struct Reader<'a> {
     text: &'a str,
+    gazetteer: Option<&'a Gazetteer>,
     paragraphs: &'a [Span],
     cast: Cast,
     person_focus: Option<(EntityId, Mention)>,
@@ -144,10 +146,19 @@ struct Reader<'a> {
 /// Returns the article's cast, one attribution per quote in the same
 /// order, and the reported speech of the narration. Nested and non-speech
 /// quotes get no speaker.
-pub fn attribute(text: &str, paragraphs: &[Span], quotes: &[Quote]) -> Attributed {
+///
+/// Names in the optional `gazetteer` are recognised wherever they appear
+/// and take the entry's canonical name, type and role.
+pub fn attribute(
+    text: &str,
+    paragraphs: &[Span],
+    quotes: &[Quote],
+    gazetteer: Option<&Gazetteer>,
+) -> Attributed {
     let top: Vec<Span> = quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
     let mut reader = Reader {
         text,
+        gazetteer,
         paragraphs,
         cast: Cast::new(),
         person_focus: None,
@@ -219,12 +230,37 @@ fn words_outside(text: &str, span: Span, top: &[Span]) -> Vec<Word> {
 }
 
 impl Reader<'_> {
+    /// The gazetteer's names among `words`, on word boundaries.
+    fn known_names(&self, words: &[Word]) -> Vec<KnownName> {
+        let (Some(g), Some(first), Some(last)) = (self.gazetteer, words.first(), words.last())
+        else {
+            return Vec::new();
+        };
+        let base = first.span.start;
+        g.find(&self.text[base..last.span.end])
+            .into_iter()
+            .map(|m| (Span::new(m.span.start + base, m.span.end + base), &g.entries()[m.entry]))
+            .filter(|(span, _)| {
+                words.iter().any(|w| w.span.start == span.start)
+                    && words.iter().any(|w| w.span.end == span.end)
+            })
+            .map(|(span, e)| KnownName {
+                span,
+                kind: if e.kind == SpeakerType::Organisation {
+                    NameKind::Organisation
+                } else {
+                    NameKind::Person
+                },
+            })
+            .collect()
+    }
+
     fn clause(&self, words: Vec<Word>, start: usize) -> Clause {
         let folded = words.iter().map(|w| text::fold(w.as_str(self.text))).collect();
         let mentions = if words.is_empty() {
             Vec::new()
         } else {
-            mention::find_mentions(self.text, &words, start)
+            mention::find_mentions(self.text, &words, start, &self.known_names(&words))
         };
         let cues = cue::find_cues(self.text, &words);
         let resolved = vec![None; mentions.len()];
@@ -359,6 +395,22 @@ impl Reader<'_> {
     fn resolve(&mut self, m: &Found, speaking: bool) -> Option<Resolved> {
         let direct = |entity| Some(Resolved { entity, factor: 1.0, cataphoric: false });
         match &m.kind {
+            MentionKind::Name(_)
+                if self.gazetteer.and_then(|g| g.lookup(m.name.as_deref()?)).is_some() =>
+            {
+                // A gazetteer entry names the speaker, its type and role.
+                let name = m.name.as_deref()?;
+                let entry = self.gazetteer?.lookup(name)?;
+                let id = self.cast.link_name(&entry.canonical, entry.kind, true)?;
+                self.cast.add_alias(id, name);
+                if let Some(role) = &entry.role {
+                    self.cast.add_role(id, role);
+                }
+                if let Some(r) = &m.role {
+                    self.cast.add_role(id, r);
+                }
+                direct(id)
+            }
             MentionKind::Name(kind) => {
                 let name = m.name.as_deref()?;
                 let (id, factor) = match kind {
@@ -857,7 +909,7 @@ fn gap<'t>(text: &'t str, words: &[Word], i: usize) -> &'t str {
 /// Whether a description has a capitalized word after its determiner:
 /// "the Israeli army" but not "the army".
 fn has_proper_modifier(description: &str) -> bool {
-    strip_determiner(description).split_whitespace().any(|w| text::is_capitalized(w))
+    strip_determiner(description).split_whitespace().any(text::is_capitalized)
 }
 
 /// An unnamed source's name: its description without the determiner,

@@ -99,7 +99,16 @@ pub struct Found {
 ///
 /// `sentence_start` is the offset where the sentence starts, so that a
 /// capitalized function word at the start is not taken for a name.
-pub fn find_mentions(text: &str, words: &[Word], sentence_start: usize) -> Vec<Found> {
+///
+/// `known` lists names found by other means (a gazetteer), each a span
+/// that starts and ends on word boundaries: they are taken as names of
+/// the given kind wherever one starts a mention.
+pub fn find_mentions(
+    text: &str,
+    words: &[Word],
+    sentence_start: usize,
+    known: &[KnownName],
+) -> Vec<Found> {
     let folded: Vec<String> = words.iter().map(|w| text::fold(w.as_str(text))).collect();
     let gap = |i: usize| -> &str {
         // The text between word i-1 and word i.
@@ -126,6 +135,11 @@ pub fn find_mentions(text: &str, words: &[Word], sentence_start: usize) -> Vec<F
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        if let Some(found) = known_at(text, words, i, known) {
+            i = found.last;
+            out.push(found);
+            continue;
+        }
         if let Some(found) = named_role_at(text, words, &folded, i, &joined)
             .or_else(|| name_at(text, words, &folded, i, &joined))
             .or_else(|| description_at(text, words, &folded, i, &joined))
@@ -170,6 +184,31 @@ fn is_nickname(gap: &str) -> bool {
         && g.ends_with(quoted)
         && g.chars().filter(|c| is_space(*c)).count() <= 2
         && !g.contains([',', ';', ':', '!', '?'])
+}
+
+/// A name known in advance (from a gazetteer) and where it stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KnownName {
+    /// Its span, starting and ending on word boundaries.
+    pub span: Span,
+    /// Person or organisation.
+    pub kind: NameKind,
+}
+
+/// A known name starting at word `i`.
+fn known_at(text: &str, words: &[Word], i: usize, known: &[KnownName]) -> Option<Found> {
+    let k = known.iter().find(|k| k.span.start == words[i].span.start)?;
+    let last = i + words[i..].iter().position(|w| w.span.end == k.span.end)? + 1;
+    Some(Found {
+        span: k.span,
+        kind: MentionKind::Name(k.kind),
+        name: Some(join_words(text, &words[i..last])),
+        role: None,
+        acronym: None,
+        first: i,
+        last,
+        subject: true,
+    })
 }
 
 /// A capitalized word that can be part of a name.
@@ -505,7 +544,7 @@ mod tests {
 
     fn mentions(s: &str) -> Vec<String> {
         let words = text::words(s, Span::new(0, s.len()));
-        find_mentions(s, &words, 0)
+        find_mentions(s, &words, 0, &[])
             .into_iter()
             .map(|m| {
                 let kind = match &m.kind {

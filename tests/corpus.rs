@@ -66,7 +66,8 @@ fn offsets_index_the_article_text() {
 #[test]
 fn fixtures_keep_their_attributions() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fixtures");
-    let articles: Vec<_> = corpus::read_inputs(&[dir.clone()]).collect::<Result<_, _>>().unwrap();
+    let articles: Vec<_> =
+        corpus::read_inputs(std::slice::from_ref(&dir)).collect::<Result<_, _>>().unwrap();
     assert_eq!(articles.len(), 4);
     let records = Extractor::new().extract(articles).records;
     let gold_path = dir.with_file_name("fixtures_gold.jsonl");
