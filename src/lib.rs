@@ -10,6 +10,7 @@ pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod lexicon;
+pub mod lookup;
 pub mod mention;
 pub mod quote;
 pub mod record;
