@@ -61,7 +61,7 @@ pub fn write_table(report: &EvalReport, width: usize, mut out: impl io::Write) -
         ("correct", usize::MAX),
         ("accuracy", usize::MAX),
         ("nonspeech", usize::MAX),
-        ("given a speaker", usize::MAX),
+        ("with speaker", usize::MAX),
         ("spurious", usize::MAX),
     ]);
     for a in &report.articles {

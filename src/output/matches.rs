@@ -6,8 +6,9 @@
 //!   in the order of their best match, each group under a heading with
 //!   the speaker's type and how many matches and outlets it has (quotes
 //!   with no speaker are grouped under `(no speaker)`). Each row is one
-//!   outlet's wording: the score, the outlet, the article id and the quote
-//!   as printed, shortened around the part that matched:
+//!   outlet's wording: the score, the outlet (`-` when unknown), the
+//!   article id and the quote as printed, shortened around the part that
+//!   matched:
 //!
 //!   ```text
 //!   Akram al-Kaabi · person · 2 matches in 2 outlets
@@ -115,7 +116,7 @@ pub fn write_table(
             let focus = m.span.start - r.start..m.span.end - r.start;
             table.row(vec![
                 Cell::new(&format!("{:.2}", m.score)),
-                Cell::new(&r.outlet),
+                Cell::new(if r.outlet == r.source { "-" } else { &r.outlet }),
                 Cell::new(&r.source),
                 Cell::around(&r.text, focus),
             ]);
