@@ -663,7 +663,7 @@ fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f64)> {
 
 /// The text between word `i - 1` and word `i` (empty at the ends).
 fn gap<'t>(text: &'t str, words: &[Word], i: usize) -> &'t str {
-    if i == 0 || i >= words.len() + 1 || i == words.len() {
+    if i == 0 || i >= words.len() {
         return "";
     }
     &text[words[i - 1].span.end..words[i].span.start]
