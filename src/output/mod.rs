@@ -10,7 +10,7 @@
 //! | [`table`] | quote records as aligned text for terminals |
 //! | [`csv`] | quote records as CSV, one flat row per record |
 //! | [`json`] | anything serializable as a pretty JSON array or as JSON Lines |
-//! | [`matches`] | the quotes a wording search found ([`crate::lookup`]) |
+//! | [`matches`](mod@matches) | the quotes a wording search found ([`crate::lookup`]) |
 //! | [`said`] | one speaker's quotes, by outlet |
 //! | [`speakers`] | the speakers and how often each outlet quotes them |
 //! | [`eval`] | an evaluation report ([`crate::eval`]) |

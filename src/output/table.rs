@@ -7,7 +7,7 @@
 //! flattened to one line (runs of white space, line breaks included,
 //! become one space). The last column takes what the width leaves (at
 //! least [`MIN_LAST_COLUMN`] characters); a cell too long for its column
-//! is shortened with `…`. Widths count characters, so text in scripts
+//! is shortened with `…`, cut at a space when one is near. Widths count characters, so text in scripts
 //! drawn two columns wide (CJK) can overrun. No line ends in spaces.
 //!
 //! The tables are meant for reading: their layout may change between
@@ -22,6 +22,10 @@ use crate::text;
 /// The fewest characters the last column of a table is given, however
 /// narrow the width: 20.
 pub const MIN_LAST_COLUMN: usize = 20;
+
+/// How many characters shortening gives up, at most, to cut at a space
+/// rather than inside a word (and never more than a quarter of the cell).
+const WORD_CUT: usize = 12;
 
 /// Writes quote records as tables, one per article, each under a heading
 /// naming the article and its outlet.
@@ -151,13 +155,33 @@ impl Cell {
         if start + max > len {
             start = len - max;
         }
-        let end = start + max;
+        let mut end = start + max;
+        // Cut at a space rather than inside a word, when one is near and
+        // the cut keeps the focus whole: the `…` then replaces the space.
+        let near = |range: Range<usize>| range.len() <= WORD_CUT.min(max / 4);
+        if start > 0 && self.chars[start] != ' ' {
+            let limit = focus.start.max(start).min(end);
+            if let Some(k) = self.chars[start..limit].iter().position(|&c| c == ' ') {
+                if near(start..start + k) {
+                    start += k;
+                }
+            }
+        }
+        if end < len && self.chars[end - 1] != ' ' {
+            let limit = focus.end.clamp(start + 1, end);
+            if let Some(k) = self.chars[limit..end].iter().rposition(|&c| c == ' ') {
+                if near(limit + k..end) {
+                    end = limit + k + 1;
+                }
+            }
+        }
         let mut shown: Vec<char> = self.chars[start..end].to_vec();
         if start > 0 {
             shown[0] = '…';
         }
         if end < len {
-            shown[max - 1] = '…';
+            let last = shown.len() - 1;
+            shown[last] = '…';
         }
         shown.into_iter().collect()
     }
@@ -260,6 +284,8 @@ mod tests {
         assert_eq!(cell.fit(100), text);
         assert_eq!(cell.fit(11), "…wn fox ju…");
         assert_eq!(Cell::around(text, 40..43).fit(9), "…lazy dog");
+        assert_eq!(cell.fit(24), "…brown fox jumps…");
+        assert_eq!(Cell::new(text).fit(26), "the quick brown fox jumps…");
         let spaced = "a\n\n  b c";
         let b = spaced.find('b').unwrap();
         assert_eq!(Cell::around(spaced, b..b + 1).focus, Some(2..3));
