@@ -20,15 +20,16 @@ use clap::{Parser, Subcommand};
 use quotelens::extract::{Extraction, Extractor};
 use quotelens::{Article, corpus, output};
 
-/// The exit codes, shown at the end of `quotelens --help`.
-const EXIT_CODES: &str = "\
+/// The exit codes and defaults, shown at the end of `quotelens --help`.
+const AFTER_HELP: &str = "\
 Exit status:
   0  success (also when the reader of the output closes it early, as `| head` does)
   1  `who` or `said` found nothing
   2  bad usage, or an input or the gold file could not be read; the other inputs are
      still processed and reported, and each problem is printed as `quotelens: <error>`
 
-With no PATH, every command reads the articles bundled with quotelens.";
+With no PATH, every command reads the articles bundled with quotelens. Tables are fitted
+to $COLUMNS characters (100 when it is not set).";
 
 /// Find quotes in news articles, attribute them to their speakers, and
 /// compare how outlets report them.
@@ -37,7 +38,7 @@ With no PATH, every command reads the articles bundled with quotelens.";
 /// JSON Lines, or `-` for standard input; the bundled corpus when no PATH
 /// is given), finds every quote and its speaker, and reports on them.
 #[derive(Debug, Parser)]
-#[command(name = "quotelens", version, after_help = EXIT_CODES, max_term_width = 100)]
+#[command(name = "quotelens", version, after_help = AFTER_HELP, max_term_width = 100)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]

@@ -14,7 +14,9 @@
 //! {"source":"a1","outlet":"a1","start":3,"end":18,"text":"We will rebuild","kind":"full","depth":0,"speaker":"Jane Doe","speaker_type":"person","mention":{"text":"Jane Doe","start":21,"end":29},"cue":"said","rule":"trailing-cue","confidence":0.9}
 //! ```
 //!
-//! Each line stands alone: the stream has no envelope, so `grep` and
+//! Each line stands alone: the stream has no envelope and no `type` tag,
+//! because every stream quotelens writes holds one kind of value (quote
+//! records, matches or speakers, as the command says), so `grep` and
 //! `jq -c` work line by line. Modules that write other values in these
 //! formats ([`super::matches`], [`super::speakers`], [`super::eval`])
 //! describe their fields.
