@@ -402,6 +402,7 @@ impl Reader<'_> {
                 let name = m.name.as_deref()?;
                 let entry = self.gazetteer?.lookup(name)?;
                 let id = self.cast.link_name(&entry.canonical, entry.kind, true)?;
+                self.cast.pin(id);
                 self.cast.add_alias(id, name);
                 if let Some(role) = &entry.role {
                     self.cast.add_role(id, role);

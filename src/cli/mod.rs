@@ -18,6 +18,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use quotelens::extract::{Extraction, Extractor};
+use quotelens::gazetteer::Gazetteer;
 use quotelens::{Article, corpus, output};
 
 /// The exit codes and defaults, shown at the end of `quotelens --help`.
@@ -67,6 +68,16 @@ pub struct InputArgs {
     /// the exit status is then 2. With no PATH, the bundled corpus is read.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// A gazetteer of known speakers: CSV with columns canonical,aliases,type,role.
+    ///
+    /// `aliases` are separated by `;`; `type` is person, organisation or
+    /// unnamed_source (empty means person). Names in the gazetteer are
+    /// recognised wherever they appear (any case, whole words) and take the
+    /// entry's canonical name, type and role; speakers not in it are still
+    /// discovered from the text. A malformed row is reported and skipped.
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Option<PathBuf>,
 }
 
 /// Where output goes, shared by every command.
@@ -148,10 +159,21 @@ impl InputArgs {
         (articles, status)
     }
 
-    /// Reads the articles and extracts their quotes.
+    /// Reads the gazetteer (if any) and the articles, and extracts their
+    /// quotes.
     fn extract(&self) -> (Extraction, Status) {
-        let (articles, status) = self.read();
-        (Extractor::new().extract(articles), status)
+        let mut builder = Extractor::builder();
+        let mut status = Status::Success;
+        if let Some(path) = &self.gazetteer {
+            let (gazetteer, errors) = Gazetteer::from_path(path);
+            for e in &errors {
+                warn(e);
+                status = Status::Failed;
+            }
+            builder.gazetteer(gazetteer);
+        }
+        let (articles, read_status) = self.read();
+        (builder.build().extract(articles), status.max(read_status))
     }
 }
 
