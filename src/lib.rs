@@ -85,6 +85,11 @@ pub mod span;
 pub mod speaker;
 pub mod text;
 
+/// The README's examples compile and pass as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use article::Article;
 pub use error::{Error, Result};
 pub use record::{Mention, QuoteKind, QuoteRecord, Rule, SpeakerType};
