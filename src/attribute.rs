@@ -7,17 +7,17 @@
 //! appears after a preposition, in an apposition or inside a quote. The
 //! rules, tried in this order for each top-level quote that is speech:
 //!
-//! 1. [`Rule::TrailingCue`]: a cue right after the quote, `“…,” Rasool
-//!    stressed.`, `“…,” said Kaabi.`, `“…,” he noted.`, `“…,” the
+//! 1. [`Rule::TrailingCue`]: a cue right after the quote, `“…,” Doe
+//!    stressed.`, `“…,” said Fulani.`, `“…,” he noted.`, `“…,” the
 //!    statement said.`
 //! 2. [`Rule::LeadingCue`]: the nearest cue before the quote in its
 //!    sentence and that cue's subject: the mention just before the verb,
-//!    or before an apposition (`Yahya Rasool, military spokesperson for
+//!    or before an apposition (`Jane Doe, military spokesperson for
 //!    …, has said …`); a participle (`…, stressing that “…”`) takes the
 //!    subject of the clause it hangs from. [`Rule::QuotedAsSaying`] and
 //!    [`Rule::ColonLeadIn`] are its variants.
 //! 3. [`Rule::AccordingTo`]: `according to X` before or after the quote.
-//! 4. A trailing reporting verb (`…, Xinhua reported`) only when nothing
+//! 4. A trailing reporting verb (`…, the agency reported`) only when nothing
 //!    above applies.
 //! 5. [`Rule::ColonLeadIn`]: the sentence before ends with a colon.
 //! 6. [`Rule::Continuation`]: a quote with only space or punctuation
@@ -465,7 +465,7 @@ impl Reader<'_> {
             MentionKind::Description { head, body: true }
                 if has_proper_modifier(&self.text[m.span.range()]) =>
             {
-                // "The Israeli army", "the Iraqi government": specific enough
+                // "The Israeli army", "the Northland government": specific enough
                 // to be an organisation of its own.
                 let name = strip_determiner(&self.text[m.span.range()]).to_string();
                 let _ = head;
@@ -559,7 +559,7 @@ impl Reader<'_> {
                 }
             }
         }
-        // Before: "Iraq’s Armed Forces spokesperson, Brigadier X".
+        // Before: "Northland’s army spokesperson, Brigadier X".
         if k > 0 && m.first > 0 && gap(self.text, &c.words, m.first).trim_matches(is_space) == "," {
             let prev = &c.mentions[k - 1];
             if prev.last == m.first
@@ -678,7 +678,7 @@ impl Reader<'_> {
             return None;
         }
         self.resolve_all(&mut c);
-        // Pattern B: cue mention ("said Kaabi"). Pattern A: [role words]
+        // Pattern B: cue mention ("said Fulani"). Pattern A: [role words]
         // mention [also|…] cue ("he said", "army spokesman Col. X said").
         let cue = c.cues.iter().find(|cue| cue.first <= 8 && cue.form != CueForm::Participle)?;
         let k = if cue.first == 0 {
@@ -708,7 +708,7 @@ impl Reader<'_> {
             k
         };
         // After a quote that ends its sentence, the cue must end its own
-        // clause: "“….” Kaabi said." but not "“….” He said that …".
+        // clause: "“….” Fulani said." but not "“….” He said that …".
         if new_sentence {
             let next = c.folded.get(cue.last.max(c.mentions[k].last));
             let last = c.words[cue.last.max(c.mentions[k].last) - 1];
@@ -721,7 +721,7 @@ impl Reader<'_> {
             }
         }
         let resolved = c.resolved[k].clone()?;
-        // A reporting verb ("…, Xinhua reported") credits the outlet that
+        // A reporting verb ("…, the agency reported") credits the outlet that
         // carried the quote: weak evidence, used only when nothing else is.
         let document = c.mentions[k].kind == MentionKind::Document;
         let base = if cue.form == CueForm::Report && !document { 0.6 } else { 0.95 };
@@ -878,7 +878,7 @@ fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f64)> {
         })?;
         return Some((k, 0.95));
     }
-    // Inverted: "said Kaabi".
+    // Inverted: "said Fulani".
     if let Some(k) = c
         .mentions
         .iter()

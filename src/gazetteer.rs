@@ -46,8 +46,8 @@
 //! (‐ ‑ – — …) to `-`; periods removed (`C.R.A.` matches `CRA`); every run
 //! of white space, including no-break spaces and zero-width characters, to
 //! one space. A match must be whole words: the characters just before and
-//! after it are not letters or digits (so `Rasool` matches in `Rasool’s`
-//! and `pro-Rasool` but not in `Rasoolzadeh`). Matches do not overlap; of
+//! after it are not letters or digits (so `Doe` matches in `Doe’s`
+//! and `pro-Doe` but not in `Doebrecht`). Matches do not overlap; of
 //! the names starting at the leftmost position, the longest that is whole
 //! words wins (`Omar al-Fulani` over `Fulani`).
 //!

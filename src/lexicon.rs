@@ -98,7 +98,7 @@ pub static ORG_WORDS: WordSet = WordSet::new(
      company inc corp ltd times news post press center centre institute university foundation
      commission service services police guard guards corps navy authority embassy house network
      tv television radio newspaper federation alliance league axis battalion battalions militia
-     hezbollah jihad state republic kingdom nations administration cabinet senate congress
+     state republic kingdom nations administration cabinet senate congress
      pentagon",
 );
 
@@ -206,7 +206,7 @@ pub static REPORT_CUES: WordSet =
     WordSet::new("reported reports read reads quoted cited published");
 
 /// Words that may stand between a subject and its verb without breaking
-/// the link: `Kaabi also said`, `he further underscored`, `has said`.
+/// the link: `Fulani also said`, `he further underscored`, `has said`.
 pub static BETWEEN_SUBJECT_AND_VERB: WordSet = WordSet::new(
     "also further later then reportedly has have had was were is would will again once earlier
      previously repeatedly publicly quickly recently separately subsequently additionally

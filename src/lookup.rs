@@ -10,7 +10,7 @@
 //! letters and digits, where an apostrophe or a period between two letters
 //! or digits is dropped rather than cutting the word (`government’s` →
 //! `governments`, `won't` → `wont`, `U.S.` → `us`), and every other
-//! character separates words (`al-Kaabi` → `al` `kaabi`, `2,500` → `2`
+//! character separates words (`al-Fulani` → `al` `fulani`, `2,500` → `2`
 //! `500`). Each word is then [folded](crate::text::fold): lower case,
 //! typographic marks made plain.
 //!
@@ -53,12 +53,12 @@
 //! ```
 //! use quotelens::{Article, extract::Extractor, lookup};
 //!
-//! let article = Article::new("a1", "“It is only the calm before the storm,” Kaabi said.");
+//! let article = Article::new("a1", "“We will not give up the fight,” Fulani said.");
 //! let records = Extractor::new().extract(vec![article]).records;
-//! let found = lookup::search("calm befor the strom", &records, lookup::THRESHOLD);
+//! let found = lookup::search("give up teh figth", &records, lookup::THRESHOLD);
 //! assert_eq!(found.len(), 1);
 //! assert!(found[0].score > 0.8 && found[0].score < 1.0);
-//! assert_eq!(&records[0].text[..], "It is only the calm before the storm,");
+//! assert_eq!(&records[0].text[..], "We will not give up the fight,");
 //! ```
 
 use std::cmp::Ordering;

@@ -4,8 +4,8 @@
 //! quotes are left out, so a name inside a quote is never a speaker) and
 //! returns names, pronouns, descriptions ("the PM", "the cleric"),
 //! documents ("the statement") and unnamed sources ("an unnamed source in
-//! the …"). Names are split into a role ("Iraqi Prime Minister") and the
-//! name proper ("Mohammed Shia al-Sudani") and typed as a person, an
+//! the …"). Names are split into a role ("Northland Prime Minister") and the
+//! name proper ("Ali Hassan al-Rawi") and typed as a person, an
 //! organisation or a place by the shape of the words, never by a list of
 //! names.
 
@@ -76,13 +76,13 @@ pub struct Found {
     /// What it is.
     pub kind: MentionKind,
     /// For names: the name proper, without title, words joined by single
-    /// spaces (`Mohammed Shia al-Sudani`).
+    /// spaces (`Ali Hassan al-Rawi`).
     pub name: Option<String>,
     /// A role given with the mention: a title before a name, an
-    /// apposition after it, a possessor (`Nujaba Movement’s
+    /// apposition after it, a possessor (`Sahel Movement’s
     /// Secretary-General`).
     pub role: Option<String>,
-    /// An acronym given in parentheses right after a name: `(CENTCOM)`.
+    /// An acronym given in parentheses right after a name: `(NORCOM)`.
     pub acronym: Option<String>,
     /// Index of the first word, in the sentence's word list.
     pub first: usize,
@@ -119,7 +119,7 @@ pub fn find_mentions(
         }
     };
     // Words are joined by white space, perhaps after a stray closing
-    // apostrophe (Shia’ al-Sudani).
+    // apostrophe (Hassan’ al-Rawi).
     let joined = |i: usize| {
         let raw = gap(i);
         // After an abbreviated title the period belongs to it: "Gov. Gavin".
@@ -173,7 +173,7 @@ pub fn find_mentions(
 }
 
 /// A gap between two name words that holds a quoted nickname:
-/// `Joel "J.B." Vowell`.
+/// `Robert "Bobby" Smith`.
 fn is_nickname(gap: &str) -> bool {
     let g = gap.trim_matches(is_space);
     let quoted = |c: char| "\"“”‘’'".contains(c);
@@ -219,7 +219,7 @@ fn is_name_word(text: &str, word: Word, folded: &str) -> bool {
         && !lexicon::FUNCTION_WORDS.contains(possessive_stripped)
 }
 
-/// Two to eight capitals, optionally with periods: CENTCOM, IRCC, U.S.
+/// Two to eight capitals, optionally with periods: NORCOM, NCC, U.S.
 fn is_acronym(s: &str) -> bool {
     let letters: Vec<char> = s.chars().filter(|c| *c != '.').collect();
     (2..=8).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
@@ -273,7 +273,7 @@ fn name_at(
     let last_word = words[end - 1].as_str(text);
     let possessive = is_possessive(&folded[end - 1]);
     if is_title && title_end == end {
-        // A title with no name after it ("Iraqi Prime Minister") describes
+        // A title with no name after it ("Northland Prime Minister") describes
         // a person.
         let head = folded[end - 1].trim_end_matches("'s").to_string();
         return Some(Found {
@@ -309,7 +309,7 @@ fn name_at(
     } else {
         NameKind::Unknown
     };
-    // An acronym in parentheses right after: "(CENTCOM)".
+    // An acronym in parentheses right after: "(NORCOM)".
     let acronym = words.get(end).filter(|w| {
         let between = &text[words[end - 1].span.end..w.span.start];
         between.trim_matches(is_space) == "("
@@ -328,8 +328,8 @@ fn name_at(
     })
 }
 
-/// A role noun after a proper modifier, with no determiner: "Hezbollah
-/// chief", "Iraq’s Armed Forces spokesperson".
+/// A role noun after a proper modifier, with no determiner: "Army
+/// chief", "Northland’s army spokesperson".
 fn named_role_at(
     text: &str,
     words: &[Word],
@@ -346,7 +346,7 @@ fn named_role_at(
     if k == i || !joined(k) || !lower || !lexicon::PERSON_NOUNS.contains(head) {
         return None;
     }
-    // Not when a name follows: "Hezbollah chief Hassan X" is a title.
+    // Not when a name follows: "Army chief Hassan X" is a title.
     if k + 1 < words.len() && joined(k + 1) && is_name_word(text, words[k + 1], &folded[k + 1]) {
         return None;
     }
@@ -365,7 +365,7 @@ fn named_role_at(
 
 /// A description, a document or an unnamed source whose determiner (or
 /// first modifier) is word `i`: "the PM", "an unnamed source in the …",
-/// "the statement", "Iraq’s Armed Forces spokesperson".
+/// "the statement", "Northland’s army spokesperson".
 fn description_at(
     text: &str,
     words: &[Word],
@@ -437,7 +437,7 @@ fn description_at(
                 {
                     j += 1;
                 }
-                // Keep an acronym in parentheses: "(IRCC)".
+                // Keep an acronym in parentheses: "(NCC)".
                 if j < words.len()
                     && text[words[j - 1].span.end..words[j].span.start].trim_matches(is_space)
                         == "("
@@ -526,7 +526,7 @@ fn leading_role(folded: &[String]) -> Option<usize> {
 }
 
 /// Joins the words with single spaces, dropping stray marks at their ends
-/// (Shia’ → Shia).
+/// (Hassan’ → Hassan).
 fn join_words(text: &str, words: &[Word]) -> String {
     let mut out = String::new();
     for w in words {

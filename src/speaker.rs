@@ -1,9 +1,9 @@
 //! Speakers: who the articles quote, discovered from the text.
 //!
 //! Within one article a [`Cast`] links every name to an entity: `Akram
-//! al-Kaabi`, `al-Kaabi` and `Kaabi` are one person because the short
+//! al-Fulani`, `al-Fulani` and `Fulani` are one person because the short
 //! forms are the long form's surname (an `al-` particle aside);
-//! `Brigadier Yahya Rasool` is `Yahya Rasool` with a title. Across
+//! `Brigadier Jane Doe` is `Jane Doe` with a title. Across
 //! articles a [`Speakers`] registry merges the casts: persons by full name,
 //! or by a surname that only one full name has; organisations by name or
 //! acronym; unnamed sources only within their article (two articles'
@@ -49,8 +49,8 @@ pub struct Cast {
     entities: Vec<Entity>,
 }
 
-/// Folded name words with particles removed: "Akram al-Kaabi" →
-/// ["akram", "kaabi"].
+/// Folded name words with particles removed: "Omar al-Fulani" →
+/// ["akram", "fulani"].
 fn name_key(name: &str) -> Vec<String> {
     name.split_whitespace().map(|w| text::fold(text::strip_particle(w))).collect()
 }
@@ -191,7 +191,7 @@ impl Cast {
 
 impl Cast {
     /// The one entity of `kind` whose name has the word `head` (folded):
-    /// "the movement" → "al-Nujaba Movement".
+    /// "the movement" → "al-Sahel Movement".
     pub fn by_name_word(&self, head: &str, kind: SpeakerType) -> Option<EntityId> {
         let matches: Vec<EntityId> = (0..self.entities.len())
             .filter(|&id| {
@@ -207,7 +207,7 @@ impl Cast {
 }
 
 /// The forms other than `name`, one per spelling that differs in more
-/// than case (al-Kaabi and Al-Kaabi are one alias; the lower-case particle
+/// than case (al-Fulani and Al-Fulani are one alias; the lower-case particle
 /// is kept).
 fn distinct_aliases<'a>(forms: impl Iterator<Item = &'a String>, name: &str) -> Vec<String> {
     let mut by_fold: BTreeMap<String, &String> = BTreeMap::new();
@@ -223,7 +223,7 @@ fn distinct_aliases<'a>(forms: impl Iterator<Item = &'a String>, name: &str) -> 
 }
 
 /// A name folded for lookups, with `al-`-style particles dropped whatever
-/// their case: "al-kabi" and "Al-Kaabi" → "kabi", "kaabi".
+/// their case: "al-fulan" and "Al-Fulani" → "fulan", "fulani".
 fn loose_key(name: &str) -> String {
     name.split_whitespace()
         .map(|w| {
@@ -391,8 +391,8 @@ impl Speakers {
             .iter()
             .filter(|(f, _)| !is_acronym(f) || all_acronyms)
             .max_by_key(|(f, n)| {
-                // Most words, then a mid-sentence form (al-Kaabi over
-                // Al-Kaabi), then the most frequent, then the first in order.
+                // Most words, then a mid-sentence form (al-Fulani over
+                // Al-Fulani), then the most frequent, then the first in order.
                 let lower_particle =
                     f.split_whitespace().any(|w| w.starts_with(char::is_lowercase));
                 (f.split_whitespace().count(), lower_particle, **n, std::cmp::Reverse((*f).clone()))
@@ -412,7 +412,7 @@ impl Speakers {
 
     /// The speakers whose canonical name or an alias matches `query`:
     /// exactly (case, particles and typography aside), by a name word
-    /// (`kaabi`), or within a small edit distance (Jaro-Winkler similarity
+    /// (`fulani`), or within a small edit distance (Jaro-Winkler similarity
     /// of at least 0.88 on the folded forms). Best matches first.
     pub fn lookup(&self, query: &str) -> Vec<(SpeakerId, f64)> {
         let q = loose_key(query);

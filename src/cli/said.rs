@@ -15,8 +15,8 @@ use super::{InputArgs, OutputArgs, Status};
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
-  quotelens said kaabi
-  quotelens said \"Akram al-Kaabi\" --format jsonl articles/")]
+  quotelens said \"Jane Doe\" articles/
+  quotelens said doe --format jsonl articles/")]
 pub struct Args {
     /// The speaker's name, or any alias.
     #[arg(value_name = "NAME")]

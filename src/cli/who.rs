@@ -15,8 +15,8 @@ use super::{InputArgs, OutputArgs, Status};
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
-  quotelens who \"calm before the storm\"
-  quotelens who \"temporary tactic\" --format jsonl articles/")]
+  quotelens who \"we will not give up\" articles/
+  quotelens who \"a temporary pause\" --format jsonl articles/")]
 pub struct Args {
     /// A few words of the quote.
     #[arg(value_name = "TEXT")]

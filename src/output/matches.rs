@@ -11,10 +11,10 @@
 //!   matched:
 //!
 //!   ```text
-//!   Akram al-Kaabi · person · 2 matches in 2 outlets
+//!   Omar al-Fulani · person · 2 matches in 2 outlets
 //!     SCORE  OUTLET           SOURCE                WORDING
-//!     1.00   Asian Lite News  000_b78a91d41d1284ea  It is only the calm before the storm
-//!     0.93   RHC              004_f1ccebb72a0df907  …it is only the calm before the storm…
+//!     1.00   Daily Planet  a1  We will not give up the fight
+//!     0.93   Northland Radio              a2  …we will not give up the fight…
 //!   ```
 //! * **JSON Lines** ([`write_jsonl`]): one object per match, best first:
 //!   `score` (0 to 1, see [`crate::lookup`]), `match_start` and `match_end`
@@ -23,7 +23,7 @@
 //!   [`QuoteRecord`](crate::record):
 //!
 //!   ```json
-//!   {"score":1.0,"match_start":811,"match_end":847,"source":"000_b78a91d41d1284ea","outlet":"Asian Lite News","start":811,"end":847,"text":"It is only the calm before the storm","kind":"full",...}
+//!   {"score":1.0,"match_start":811,"match_end":847,"source":"a1","outlet":"Daily Planet","start":811,"end":847,"text":"We will not give up the fight","kind":"full",...}
 //!   ```
 
 use std::io;

@@ -8,13 +8,13 @@
 //!   heading (just the article id when the outlet is unknown):
 //!
 //!   ```text
-//!   Akram al-Kaabi · person · 6 quotes
-//!     aliases  Al-Kaabi, Kaabi
-//!     outlets  Asian Lite News 4, RHC 2
+//!   Omar al-Fulani · person · 6 quotes
+//!     aliases  Al-Fulani, Fulani
+//!     outlets  Daily Planet 4, Northland Radio 2
 //!
-//!   Asian Lite News · 000_b78a91d41d1284ea
+//!   Daily Planet · a1
 //!     KIND     RULE         CONF  TEXT
-//!     partial  leading-cue  0.80  temporary tactic
+//!     partial  leading-cue  0.80  temporary pause
 //!   ```
 //! * **JSON Lines**: [`super::json::write_jsonl`] of the speaker's
 //!   [`QuoteRecord`]s, in the same order as the table.

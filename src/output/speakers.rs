@@ -6,10 +6,10 @@
 //! * **Table** ([`write_table`]): one block per speaker, most quoted first:
 //!
 //!   ```text
-//!   Akram al-Kaabi · person · 6 quotes
-//!     aliases  Al-Kaabi, Kaabi
-//!     roles    secretary general of the Iranian-backed al-Nujaba Movement
-//!     outlets  Asian Lite News 4, RHC 2
+//!   Omar al-Fulani · person · 6 quotes
+//!     aliases  Al-Fulani, Fulani
+//!     roles    secretary general of the foreign-backed al-Sahel Movement
+//!     outlets  Daily Planet 4, Northland Radio 2
 //!   ```
 //!
 //!   Lines without content (no alias, no role) are left out; long lines
@@ -21,8 +21,8 @@
 //!
 //!   ```text
 //!   speaker,type,aliases,roles,outlet,quotes
-//!   Akram al-Kaabi,person,Al-Kaabi; Kaabi,secretary general of the Iranian-backed al-Nujaba Movement,Asian Lite News,4
-//!   Akram al-Kaabi,person,Al-Kaabi; Kaabi,secretary general of the Iranian-backed al-Nujaba Movement,RHC,2
+//!   Omar al-Fulani,person,Al-Fulani; Fulani,secretary general of the foreign-backed al-Sahel Movement,Daily Planet,4
+//!   Omar al-Fulani,person,Al-Fulani; Fulani,secretary general of the foreign-backed al-Sahel Movement,Northland Radio,2
 //!   ```
 //! * **JSON Lines**: [`super::json::write_jsonl`] of the
 //!   [`SpeakerQuotes`] (fields `name`, `type`, `aliases`, `roles`,

@@ -31,9 +31,9 @@ const WORD_CUT: usize = 12;
 /// naming the article and its outlet.
 ///
 /// ```text
-/// 000_b78a91d41d1284ea · Asian Lite News
+/// a1 · Daily Planet
 ///   SPEAKER         KIND     RULE         CONF  TEXT
-///   Akram al-Kaabi  partial  leading-cue  0.80  temporary tactic
+///   Omar al-Fulani  partial  leading-cue  0.80  temporary pause
 /// ```
 ///
 /// A record with no speaker shows `-` as speaker and confidence. Articles
