@@ -594,7 +594,7 @@ impl Reader<'_> {
         if let Some(found) = self.leading(c, slot) {
             return found;
         }
-        if let Some(found) = self.according_to(c, slot) {
+        if let Some(found) = self.according_to(c) {
             return found;
         }
         if let Some(found) = self.label(q, c, slot) {
@@ -608,8 +608,7 @@ impl Reader<'_> {
             if let Some(prev) =
                 prev_sentence.filter(|p| self.text[p.range()].trim_end().ends_with(':'))
             {
-                let pc = self.clause(words_outside(self.text, prev, top), prev.start);
-                let mut pc = pc;
+                let mut pc = self.clause(words_outside(self.text, prev, top), prev.start);
                 self.resolve_all(&mut pc);
                 if let Some((a, pending)) = self.leading(&pc, pc.words.len()) {
                     return (
@@ -772,8 +771,7 @@ impl Reader<'_> {
     }
 
     /// Rule 3: "according to X".
-    fn according_to(&mut self, c: &Clause, slot: usize) -> Option<(Attribution, bool)> {
-        let _ = slot;
+    fn according_to(&mut self, c: &Clause) -> Option<(Attribution, bool)> {
         let k = c.mentions.iter().position(|m| is_according_to(&c.folded, m.first))?;
         let i = (0..c.mentions[k].first).rev().find(|&i| c.folded[i] == "according")?;
         let r = c.resolved[k].clone()?;
