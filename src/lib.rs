@@ -79,6 +79,7 @@ pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod gazetteer;
+pub mod generate;
 pub mod lexicon;
 pub mod lookup;
 pub mod mention;

@@ -5,6 +5,7 @@
 //! library calls and choose where output goes; the library formats it.
 
 mod eval;
+mod generate;
 mod quotes;
 mod said;
 mod speakers;
@@ -54,6 +55,7 @@ pub enum Command {
     Said(said::Args),
     Speakers(speakers::Args),
     Eval(eval::Args),
+    Generate(generate::Args),
 }
 
 /// The articles to read, shared by every command.
@@ -120,6 +122,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Said(args) => said::run(args),
         Command::Speakers(args) => speakers::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Generate(args) => generate::run(args),
     }
 }
 
