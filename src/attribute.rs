@@ -7,17 +7,17 @@
 //! appears after a preposition, in an apposition or inside a quote. The
 //! rules, tried in this order for each top-level quote that is speech:
 //!
-//! 1. [`Rule::TrailingCue`]: a cue right after the quote, `“…,” Rasool
-//!    stressed.`, `“…,” said Kaabi.`, `“…,” he noted.`, `“…,” the
+//! 1. [`Rule::TrailingCue`]: a cue right after the quote, `“…,” Doe
+//!    stressed.`, `“…,” said Fulani.`, `“…,” he noted.`, `“…,” the
 //!    statement said.`
 //! 2. [`Rule::LeadingCue`]: the nearest cue before the quote in its
 //!    sentence and that cue's subject: the mention just before the verb,
-//!    or before an apposition (`Yahya Rasool, military spokesperson for
+//!    or before an apposition (`Jane Doe, military spokesperson for
 //!    …, has said …`); a participle (`…, stressing that “…”`) takes the
 //!    subject of the clause it hangs from. [`Rule::QuotedAsSaying`] and
 //!    [`Rule::ColonLeadIn`] are its variants.
 //! 3. [`Rule::AccordingTo`]: `according to X` before or after the quote.
-//! 4. A trailing reporting verb (`…, Xinhua reported`) only when nothing
+//! 4. A trailing reporting verb (`…, the agency reported`) only when nothing
 //!    above applies.
 //! 5. [`Rule::ColonLeadIn`]: the sentence before ends with a colon.
 //! 6. [`Rule::Continuation`]: a quote with only space or punctuation
@@ -47,8 +47,9 @@
 //! a further 0.95.
 
 use crate::cue::{self, Cue, CueForm};
+use crate::gazetteer::Gazetteer;
 use crate::lexicon;
-use crate::mention::{self, Found, MentionKind, NameKind, Pronoun};
+use crate::mention::{self, Found, KnownName, MentionKind, NameKind, Pronoun};
 use crate::quote::Quote;
 use crate::speaker::{Cast, EntityId};
 use crate::text::{self, Word, is_space};
@@ -126,6 +127,8 @@ struct Clause {
 /// Reading state for one article.
 struct Reader<'a> {
     text: &'a str,
+    gazetteer: Option<&'a Gazetteer>,
+    paragraphs: &'a [Span],
     cast: Cast,
     person_focus: Option<(EntityId, Mention)>,
     org_focus: Option<(EntityId, Mention)>,
@@ -143,10 +146,20 @@ struct Reader<'a> {
 /// Returns the article's cast, one attribution per quote in the same
 /// order, and the reported speech of the narration. Nested and non-speech
 /// quotes get no speaker.
-pub fn attribute(text: &str, paragraphs: &[Span], quotes: &[Quote]) -> Attributed {
+///
+/// Names in the optional `gazetteer` are recognised wherever they appear
+/// and take the entry's canonical name, type and role.
+pub fn attribute(
+    text: &str,
+    paragraphs: &[Span],
+    quotes: &[Quote],
+    gazetteer: Option<&Gazetteer>,
+) -> Attributed {
     let top: Vec<Span> = quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
     let mut reader = Reader {
         text,
+        gazetteer,
+        paragraphs,
         cast: Cast::new(),
         person_focus: None,
         org_focus: None,
@@ -217,12 +230,37 @@ fn words_outside(text: &str, span: Span, top: &[Span]) -> Vec<Word> {
 }
 
 impl Reader<'_> {
+    /// The gazetteer's names among `words`, on word boundaries.
+    fn known_names(&self, words: &[Word]) -> Vec<KnownName> {
+        let (Some(g), Some(first), Some(last)) = (self.gazetteer, words.first(), words.last())
+        else {
+            return Vec::new();
+        };
+        let base = first.span.start;
+        g.find(&self.text[base..last.span.end])
+            .into_iter()
+            .map(|m| (Span::new(m.span.start + base, m.span.end + base), &g.entries()[m.entry]))
+            .filter(|(span, _)| {
+                words.iter().any(|w| w.span.start == span.start)
+                    && words.iter().any(|w| w.span.end == span.end)
+            })
+            .map(|(span, e)| KnownName {
+                span,
+                kind: if e.kind == SpeakerType::Organisation {
+                    NameKind::Organisation
+                } else {
+                    NameKind::Person
+                },
+            })
+            .collect()
+    }
+
     fn clause(&self, words: Vec<Word>, start: usize) -> Clause {
         let folded = words.iter().map(|w| text::fold(w.as_str(self.text))).collect();
         let mentions = if words.is_empty() {
             Vec::new()
         } else {
-            mention::find_mentions(self.text, &words, start)
+            mention::find_mentions(self.text, &words, start, &self.known_names(&words))
         };
         let cues = cue::find_cues(self.text, &words);
         let resolved = vec![None; mentions.len()];
@@ -357,6 +395,23 @@ impl Reader<'_> {
     fn resolve(&mut self, m: &Found, speaking: bool) -> Option<Resolved> {
         let direct = |entity| Some(Resolved { entity, factor: 1.0, cataphoric: false });
         match &m.kind {
+            MentionKind::Name(_)
+                if self.gazetteer.and_then(|g| g.lookup(m.name.as_deref()?)).is_some() =>
+            {
+                // A gazetteer entry names the speaker, its type and role.
+                let name = m.name.as_deref()?;
+                let entry = self.gazetteer?.lookup(name)?;
+                let id = self.cast.link_name(&entry.canonical, entry.kind, true)?;
+                self.cast.pin(id);
+                self.cast.add_alias(id, name);
+                if let Some(role) = &entry.role {
+                    self.cast.add_role(id, role);
+                }
+                if let Some(r) = &m.role {
+                    self.cast.add_role(id, r);
+                }
+                direct(id)
+            }
             MentionKind::Name(kind) => {
                 let name = m.name.as_deref()?;
                 let (id, factor) = match kind {
@@ -366,7 +421,11 @@ impl Reader<'_> {
                     NameKind::Organisation => {
                         (self.cast.link_name(name, SpeakerType::Organisation, true)?, 1.0)
                     }
-                    NameKind::Place => return None,
+                    // Places speak only by metonymy: "Downing Street said".
+                    NameKind::Place if !speaking => return None,
+                    NameKind::Place => {
+                        (self.cast.link_name(name, SpeakerType::Organisation, true)?, 0.9)
+                    }
                     NameKind::Unknown => {
                         match self.cast.link_name(name, SpeakerType::Person, false) {
                             Some(id) => (id, 1.0),
@@ -406,7 +465,7 @@ impl Reader<'_> {
             MentionKind::Description { head, body: true }
                 if has_proper_modifier(&self.text[m.span.range()]) =>
             {
-                // "The Israeli army", "the Iraqi government": specific enough
+                // "The Israeli army", "the Northland government": specific enough
                 // to be an organisation of its own.
                 let name = strip_determiner(&self.text[m.span.range()]).to_string();
                 let _ = head;
@@ -421,12 +480,21 @@ impl Reader<'_> {
                 if let Some(e) = by_role {
                     return Some(Resolved { entity: e, factor: 0.85, cataphoric: false });
                 }
+                // "the group" refers back to the organisation in focus; "the
+                // ministry" names a kind of body the focus may not be.
+                let generic = !*body || lexicon::GENERIC_BODY_NOUNS.contains(head);
                 let focus = if *body { &self.org_focus } else { &self.person_focus };
-                if let Some((e, _)) = focus {
+                if let Some((e, _)) = focus.as_ref().filter(|_| generic) {
                     return Some(Resolved { entity: *e, factor: 0.65, cataphoric: false });
                 }
+                if *body {
+                    // "the ministry" with no antecedent is a body of its own.
+                    let name = strip_determiner(&self.text[m.span.range()]).to_string();
+                    let id = self.cast.link_name(&name, SpeakerType::Organisation, true)?;
+                    return Some(Resolved { entity: id, factor: 0.65, cataphoric: false });
+                }
                 // Nobody in focus yet: a lead description, resolved later.
-                (!*body).then_some(Resolved { entity: usize::MAX, factor: 0.6, cataphoric: true })
+                Some(Resolved { entity: usize::MAX, factor: 0.6, cataphoric: true })
             }
             MentionKind::Document => match self.issuer {
                 Some(e) => Some(Resolved { entity: e, factor: 0.9, cataphoric: false }),
@@ -491,7 +559,7 @@ impl Reader<'_> {
                 }
             }
         }
-        // Before: "Iraq’s Armed Forces spokesperson, Brigadier X".
+        // Before: "Northland’s army spokesperson, Brigadier X".
         if k > 0 && m.first > 0 && gap(self.text, &c.words, m.first).trim_matches(is_space) == "," {
             let prev = &c.mentions[k - 1];
             if prev.last == m.first
@@ -565,13 +633,30 @@ impl Reader<'_> {
         para: Span,
         top: &[Span],
     ) -> Option<(Attribution, bool, CueForm)> {
+        // A quote that ends its paragraph may have its cue in the next one
+        // when that paragraph starts in lower case (a broken line).
+        // (The paragraph where the quote ends, for a multi-paragraph quote.)
+        let para = self
+            .paragraphs
+            .iter()
+            .copied()
+            .find(|p| p.start <= q.outer.end && q.outer.end <= p.end)
+            .unwrap_or(para);
+        let mut limit = para.end;
+        if self.text[q.outer.end..para.end].chars().all(is_space) {
+            if let Some(next) = self.paragraphs.iter().find(|p| p.start >= para.end) {
+                if self.text[next.range()].starts_with(char::is_lowercase) {
+                    limit = next.end;
+                }
+            }
+        }
         let end = top
             .iter()
             .map(|s| s.start)
             .filter(|&s| s >= q.outer.end)
             .min()
-            .unwrap_or(para.end)
-            .min(para.end);
+            .unwrap_or(limit)
+            .min(limit);
         if end <= q.outer.end {
             return None;
         }
@@ -593,31 +678,50 @@ impl Reader<'_> {
             return None;
         }
         self.resolve_all(&mut c);
-        // Pattern A: mention [also|…] cue. Pattern B: cue mention.
-        let first = c.mentions.first().filter(|m| m.first == 0);
-        let (k, cue) = if let Some(m) = first {
-            let mut j = m.last;
-            while j < c.words.len() && lexicon::BETWEEN_SUBJECT_AND_VERB.contains(&c.folded[j]) {
-                j += 1;
+        // Pattern B: cue mention ("said Fulani"). Pattern A: [role words]
+        // mention [also|…] cue ("he said", "army spokesman Col. X said").
+        let cue = c.cues.iter().find(|cue| cue.first <= 8 && cue.form != CueForm::Participle)?;
+        let k = if cue.first == 0 {
+            if cue.form != CueForm::Finite {
+                return None;
             }
-            (0, c.cues.iter().find(|cue| cue.first == j && cue.form != CueForm::Participle)?)
+            c.mentions.iter().position(|m| m.first == cue.last)?
         } else {
-            let cue = c.cues.first().filter(|cue| cue.first == 0 && cue.form == CueForm::Finite)?;
-            let k = c.mentions.iter().position(|m| m.first == cue.last)?;
-            (k, cue)
+            let mut j = cue.first;
+            while j > 0 && lexicon::BETWEEN_SUBJECT_AND_VERB.contains(&c.folded[j - 1]) {
+                j -= 1;
+            }
+            let k = c.mentions.iter().position(|m| m.last == j)?;
+            let m = &c.mentions[k];
+            // Only lower-case role words may stand before the mention.
+            let modifiers = (0..m.first).all(|i| {
+                c.words[i].as_str(self.text).starts_with(char::is_lowercase)
+                    && !cue::is_cue_word(&c.folded[i])
+                    && !["that", "and", "but", "who", "which"].contains(&c.folded[i].as_str())
+            });
+            if !modifiers
+                || !gap(self.text, &c.words, m.first).trim_matches(is_space).is_empty()
+                    && m.first > 0
+            {
+                return None;
+            }
+            k
         };
         // After a quote that ends its sentence, the cue must end its own
-        // clause: "“….” Kaabi said." but not "“….” He said that …".
+        // clause: "“….” Fulani said." but not "“….” He said that …".
         if new_sentence {
             let next = c.folded.get(cue.last.max(c.mentions[k].last));
-            if next.is_some_and(|w| w == "that")
+            let last = c.words[cue.last.max(c.mentions[k].last) - 1];
+            let colon = self.text[last.span.end..].trim_start_matches(is_space).starts_with(':');
+            if colon
+                || next.is_some_and(|w| w == "that")
                 || cue.last + 6 < c.words.len() && !self.clause_ends_soon(&c, cue.last)
             {
                 return None;
             }
         }
         let resolved = c.resolved[k].clone()?;
-        // A reporting verb ("…, Xinhua reported") credits the outlet that
+        // A reporting verb ("…, the agency reported") credits the outlet that
         // carried the quote: weak evidence, used only when nothing else is.
         let document = c.mentions[k].kind == MentionKind::Document;
         let base = if cue.form == CueForm::Report && !document { 0.6 } else { 0.95 };
@@ -763,14 +867,18 @@ fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f64)> {
     {
         return Some((k, 1.0));
     }
-    // Through an apposition: "X, secretary general of Y, said".
+    // Through an apposition: "X, secretary general of Y, said", or a
+    // name after a role: "The prime minister, Jane Doe, said".
     if j > 0 && gap(text, &c.words, j).trim_matches(is_space) == "," {
         let k = c.mentions.iter().rposition(|m| {
-            m.subject && m.last < j && gap(text, &c.words, m.last).trim_matches(is_space) == ","
+            m.subject
+                && (m.last < j || matches!(m.kind, MentionKind::Name(_)))
+                && m.last <= j
+                && gap(text, &c.words, m.last).trim_matches(is_space) == ","
         })?;
         return Some((k, 0.95));
     }
-    // Inverted: "said Kaabi".
+    // Inverted: "said Fulani".
     if let Some(k) = c
         .mentions
         .iter()
@@ -793,7 +901,7 @@ fn is_according_to(folded: &[String], first: usize) -> bool {
 
 /// The text between word `i - 1` and word `i` (empty at the ends).
 fn gap<'t>(text: &'t str, words: &[Word], i: usize) -> &'t str {
-    if i == 0 || i >= words.len() + 1 || i == words.len() {
+    if i == 0 || i >= words.len() {
         return "";
     }
     &text[words[i - 1].span.end..words[i].span.start]
@@ -802,7 +910,7 @@ fn gap<'t>(text: &'t str, words: &[Word], i: usize) -> &'t str {
 /// Whether a description has a capitalized word after its determiner:
 /// "the Israeli army" but not "the army".
 fn has_proper_modifier(description: &str) -> bool {
-    strip_determiner(description).split_whitespace().any(|w| text::is_capitalized(w))
+    strip_determiner(description).split_whitespace().any(text::is_capitalized)
 }
 
 /// An unnamed source's name: its description without the determiner,
@@ -1011,6 +1119,41 @@ mod tests {
                 "a source close to",
                 "A source close to the movement told a TV channel that plans were ready. “The decision is taken,” the source said.",
                 [(Some("source close to the movement"), TrailingCue)]
+            ),
+            t!(
+                "British single quotes and a headline title",
+                "PM says 'no deal is better than a bad deal'\n\nThe prime minister, Jane Doe, has insisted that Northland will not accept 'any deal at any price'.\n\n'We'll see what happens next,' Doe told MPs. 'But it's not easy.'",
+                [
+                    (Some("Jane Doe"), LeadingCue),
+                    (Some("Jane Doe"), LeadingCue),
+                    (Some("Jane Doe"), TrailingCue),
+                    (Some("Jane Doe"), Focus)
+                ]
+            ),
+            t!(
+                "a colon lead-in after a quote belongs to the next quote",
+                "Omar Fulani said the government had 'lost control'. Jane Doe added: 'The country deserves better.'",
+                [(Some("Omar Fulani"), LeadingCue), (Some("Jane Doe"), ColonLeadIn)]
+            ),
+            t!(
+                "a place speaks by metonymy",
+                "Harbour Street said in a statement: \"Talks will continue next week.\"",
+                [(Some("Harbour Street"), LeadingCue)]
+            ),
+            t!(
+                "role words before the name after the quote",
+                "The army denied it. “These claims are baseless,” army spokesman Col. Omar Fulani said.",
+                [(Some("Omar Fulani"), TrailingCue)]
+            ),
+            t!(
+                "the report said: a body of its own when nothing names it",
+                "Hours later the ministry published a report. “The evidence is overwhelming,” the report said.",
+                [(Some("ministry"), TrailingCue)]
+            ),
+            t!(
+                "a cue on the next line of a broken paragraph",
+                "Jane Doe spoke first.\n“Our patience is running out,”\nsaid Omar Fulani in a second interview.",
+                [(Some("Omar Fulani"), TrailingCue)]
             ),
             t!(
                 "attribution between two halves of a quote",

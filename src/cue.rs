@@ -2,7 +2,7 @@
 //!
 //! The lexicon is general English reporting vocabulary, not tuned to any
 //! story. Each cue has a [`CueForm`]: a finite verb takes its subject from
-//! the mention next to it (`Rasool stressed`, `said Kaabi`); a participle
+//! the mention next to it (`Doe stressed`, `said Fulani`); a participle
 //! (`stressing`, `adding`) takes the subject of the clause it hangs from.
 
 use crate::Span;

@@ -7,12 +7,12 @@
 //! [`GoldQuote`] per line:
 //!
 //! ```json
-//! {"file": "000_b78a91d41d1284ea.txt", "quote": "It is only the calm before the storm", "speaker": "kaabi", "kind": "speech", "cluster": "storm"}
+//! {"file": "a1.txt", "quote": "We will not give up the fight", "speaker": "fulani", "kind": "speech", "cluster": "fight"}
 //! ```
 //!
 //! `file` names the article: its article id is `file` without a trailing
 //! `.txt`, compared byte for byte with [`QuoteRecord::source`]. `speaker`
-//! is a key (`kaabi`, `source`, ...) that the right speaker's canonical
+//! is a key (`fulani`, `source`, ...) that the right speaker's canonical
 //! name contains, or null when the quote has no speaker. `kind` is
 //! `speech`, `nonspeech` or `ambiguous` ([`GoldKind`]). `cluster` is kept
 //! for callers and not used in scoring. Blank lines are skipped.
@@ -78,14 +78,14 @@
 //! use quotelens::eval::{evaluate, read_gold};
 //! use quotelens::{QuoteKind, QuoteRecord, Rule};
 //!
-//! let gold = r#"{"file": "a.txt", "quote": "It is only the calm", "speaker": "kaabi", "kind": "speech", "cluster": null}"#;
+//! let gold = r#"{"file": "a.txt", "quote": "It is only the calm", "speaker": "fulani", "kind": "speech", "cluster": null}"#;
 //! let (gold, errors) = read_gold("gold.jsonl", gold.as_bytes());
 //! assert!(errors.is_empty());
 //!
 //! let record = QuoteRecord {
 //!     source: "a".into(), outlet: "a".into(), start: 0, end: 19,
 //!     text: "It is only the calm".into(), kind: QuoteKind::Full, depth: 0,
-//!     speaker: Some("Abu Ali al-Kaabi".into()), speaker_type: None,
+//!     speaker: Some("Abu Ali al-Fulani".into()), speaker_type: None,
 //!     mention: None, cue: Some("said".into()), rule: Rule::TrailingCue,
 //!     confidence: 0.9,
 //! };

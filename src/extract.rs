@@ -16,14 +16,39 @@
 //! ```
 
 use crate::attribute::{self, Attribution};
+use crate::gazetteer::Gazetteer;
 use crate::quote;
 use crate::speaker::{SpeakerId, Speakers};
 use crate::text;
 use crate::{Article, Mention, QuoteRecord};
 
-/// Runs the pipeline over articles. Build once, use for many articles.
+/// Runs the pipeline over articles. Build once (with
+/// [`Extractor::builder`] to set options), use for many articles.
 #[derive(Clone, Debug, Default)]
-pub struct Extractor {}
+pub struct Extractor {
+    gazetteer: Option<Gazetteer>,
+}
+
+/// Options for an [`Extractor`].
+#[derive(Clone, Debug, Default)]
+pub struct ExtractorBuilder {
+    gazetteer: Option<Gazetteer>,
+}
+
+impl ExtractorBuilder {
+    /// Adds a gazetteer of known speakers: their names are recognised
+    /// wherever they appear and take the entry's canonical name, type and
+    /// role (see [`crate::gazetteer`]).
+    pub fn gazetteer(&mut self, gazetteer: Gazetteer) -> &mut ExtractorBuilder {
+        self.gazetteer = Some(gazetteer);
+        self
+    }
+
+    /// The extractor.
+    pub fn build(&self) -> Extractor {
+        Extractor { gazetteer: self.gazetteer.clone() }
+    }
+}
 
 /// The quotes of one article, attributed, with speakers local to it.
 #[derive(Clone, Debug)]
@@ -78,9 +103,14 @@ pub struct Extraction {
 }
 
 impl Extractor {
-    /// An extractor with the default rules.
+    /// An extractor with the default rules and no gazetteer.
     pub fn new() -> Extractor {
-        Extractor {}
+        Extractor::default()
+    }
+
+    /// A builder for an extractor with options.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
     }
 
     /// Finds and attributes the quotes of one article.
@@ -89,7 +119,7 @@ impl Extractor {
         let paragraphs = text::paragraphs(text);
         let quotes = quote::find_quotes_in(text, &paragraphs);
         let attribute::Attributed { cast, quotes: attributions, reported } =
-            attribute::attribute(text, &paragraphs, &quotes);
+            attribute::attribute(text, &paragraphs, &quotes, self.gazetteer.as_ref());
         let outlet = article.outlet_label().to_string();
         let mut entities = Vec::with_capacity(quotes.len());
         let records = quotes
@@ -154,5 +184,47 @@ impl Extractor {
             p.speaker = Some(all[*id].name.clone());
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::SpeakerType;
+
+    fn speakers(extractor: &Extractor, text: &str) -> Vec<(Option<String>, Option<SpeakerType>)> {
+        let ex = extractor.extract(vec![Article::new("t", text)]);
+        ex.records.into_iter().map(|r| (r.speaker, r.speaker_type)).collect()
+    }
+
+    #[test]
+    fn a_gazetteer_adds_and_overrides() {
+        let csv = "canonical,aliases,type,role\n\
+                   Omar al-Fulani,Abu Omar,person,commander of the Northland Front\n\
+                   Acme,,organisation,\n";
+        let (g, errors) = Gazetteer::from_reader("g.csv", csv.as_bytes());
+        assert!(errors.is_empty(), "{errors:?}");
+        let text = "“We are ready,” Abu Omar said.\n“Talks failed,” said Acme.";
+        let plain = speakers(&Extractor::new(), text);
+        assert_eq!(
+            plain,
+            [
+                (Some("Abu Omar".into()), Some(SpeakerType::Person)),
+                (Some("Acme".into()), Some(SpeakerType::Person)),
+            ]
+        );
+        let extractor = Extractor::builder().gazetteer(g).build();
+        let ex = extractor.extract(vec![Article::new("t", text)]);
+        let got: Vec<_> = ex.records.iter().map(|r| (r.speaker.clone(), r.speaker_type)).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Omar al-Fulani".into()), Some(SpeakerType::Person)),
+                (Some("Acme".into()), Some(SpeakerType::Organisation)),
+            ]
+        );
+        let omar = &ex.speakers.all()[ex.speaker_ids[0].unwrap()];
+        assert_eq!(omar.roles, ["commander of the Northland Front"]);
+        assert!(omar.aliases.contains(&"Abu Omar".to_string()));
     }
 }

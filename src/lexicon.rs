@@ -87,7 +87,7 @@ pub static TITLE_WORDS: WordSet = WordSet::new(
      mayor pope chancellor judge justice imam cleric chief deputy vice ambassador envoy leader
      chairman chairwoman representative rep admiral adm captain capt sergeant sgt marshal lord
      sir dame rev reverend bishop archbishop cardinal rabbi mufti mullah professor prof director
-     ceo premier speaker mp officer head founder minister-president",
+     ceo premier speaker mp pm officer head founder minister-president",
 );
 
 /// Words that make a name an organisation.
@@ -98,7 +98,7 @@ pub static ORG_WORDS: WordSet = WordSet::new(
      company inc corp ltd times news post press center centre institute university foundation
      commission service services police guard guards corps navy authority embassy house network
      tv television radio newspaper federation alliance league axis battalion battalions militia
-     hezbollah jihad state republic kingdom nations administration cabinet senate congress
+     state republic kingdom nations administration cabinet senate congress
      pentagon",
 );
 
@@ -134,13 +134,21 @@ pub static BODY_NOUNS: WordSet = WordSet::new(
      committee authority authorities force",
 );
 
+/// Body nouns that refer back to whichever organisation is in focus (the
+/// group, the movement); the others (the ministry, the army) name a kind
+/// of body.
+pub static GENERIC_BODY_NOUNS: WordSet = WordSet::new(
+    "group movement militia organisation organization faction party alliance coalition agency
+     company firm body",
+);
+
 /// Nouns for unnamed sources.
 pub static SOURCE_NOUNS: WordSet = WordSet::new("source sources insider insiders officials");
 
 /// Nouns for documents that speak for their issuer (the statement said).
 pub static DOCUMENT_NOUNS: WordSet = WordSet::new(
     "statement communique communiqué announcement release letter message post tweet video
-     declaration notice bulletin",
+     declaration notice bulletin report",
 );
 
 /// Determiners that start a description.
@@ -198,7 +206,7 @@ pub static REPORT_CUES: WordSet =
     WordSet::new("reported reports read reads quoted cited published");
 
 /// Words that may stand between a subject and its verb without breaking
-/// the link: `Kaabi also said`, `he further underscored`, `has said`.
+/// the link: `Fulani also said`, `he further underscored`, `has said`.
 pub static BETWEEN_SUBJECT_AND_VERB: WordSet = WordSet::new(
     "also further later then reportedly has have had was were is would will again once earlier
      previously repeatedly publicly quickly recently separately subsequently additionally

@@ -4,8 +4,8 @@
 //! quotes are left out, so a name inside a quote is never a speaker) and
 //! returns names, pronouns, descriptions ("the PM", "the cleric"),
 //! documents ("the statement") and unnamed sources ("an unnamed source in
-//! the …"). Names are split into a role ("Iraqi Prime Minister") and the
-//! name proper ("Mohammed Shia al-Sudani") and typed as a person, an
+//! the …"). Names are split into a role ("Northland Prime Minister") and the
+//! name proper ("Ali Hassan al-Rawi") and typed as a person, an
 //! organisation or a place by the shape of the words, never by a list of
 //! names.
 
@@ -76,13 +76,13 @@ pub struct Found {
     /// What it is.
     pub kind: MentionKind,
     /// For names: the name proper, without title, words joined by single
-    /// spaces (`Mohammed Shia al-Sudani`).
+    /// spaces (`Ali Hassan al-Rawi`).
     pub name: Option<String>,
     /// A role given with the mention: a title before a name, an
-    /// apposition after it, a possessor (`Nujaba Movement’s
+    /// apposition after it, a possessor (`Sahel Movement’s
     /// Secretary-General`).
     pub role: Option<String>,
-    /// An acronym given in parentheses right after a name: `(CENTCOM)`.
+    /// An acronym given in parentheses right after a name: `(NORCOM)`.
     pub acronym: Option<String>,
     /// Index of the first word, in the sentence's word list.
     pub first: usize,
@@ -99,7 +99,16 @@ pub struct Found {
 ///
 /// `sentence_start` is the offset where the sentence starts, so that a
 /// capitalized function word at the start is not taken for a name.
-pub fn find_mentions(text: &str, words: &[Word], sentence_start: usize) -> Vec<Found> {
+///
+/// `known` lists names found by other means (a gazetteer), each a span
+/// that starts and ends on word boundaries: they are taken as names of
+/// the given kind wherever one starts a mention.
+pub fn find_mentions(
+    text: &str,
+    words: &[Word],
+    sentence_start: usize,
+    known: &[KnownName],
+) -> Vec<Found> {
     let folded: Vec<String> = words.iter().map(|w| text::fold(w.as_str(text))).collect();
     let gap = |i: usize| -> &str {
         // The text between word i-1 and word i.
@@ -110,7 +119,7 @@ pub fn find_mentions(text: &str, words: &[Word], sentence_start: usize) -> Vec<F
         }
     };
     // Words are joined by white space, perhaps after a stray closing
-    // apostrophe (Shia’ al-Sudani).
+    // apostrophe (Hassan’ al-Rawi).
     let joined = |i: usize| {
         let raw = gap(i);
         // After an abbreviated title the period belongs to it: "Gov. Gavin".
@@ -126,6 +135,11 @@ pub fn find_mentions(text: &str, words: &[Word], sentence_start: usize) -> Vec<F
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        if let Some(found) = known_at(text, words, i, known) {
+            i = found.last;
+            out.push(found);
+            continue;
+        }
         if let Some(found) = named_role_at(text, words, &folded, i, &joined)
             .or_else(|| name_at(text, words, &folded, i, &joined))
             .or_else(|| description_at(text, words, &folded, i, &joined))
@@ -159,7 +173,7 @@ pub fn find_mentions(text: &str, words: &[Word], sentence_start: usize) -> Vec<F
 }
 
 /// A gap between two name words that holds a quoted nickname:
-/// `Joel "J.B." Vowell`.
+/// `Robert "Bobby" Smith`.
 fn is_nickname(gap: &str) -> bool {
     let g = gap.trim_matches(is_space);
     let quoted = |c: char| "\"“”‘’'".contains(c);
@@ -172,6 +186,31 @@ fn is_nickname(gap: &str) -> bool {
         && !g.contains([',', ';', ':', '!', '?'])
 }
 
+/// A name known in advance (from a gazetteer) and where it stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KnownName {
+    /// Its span, starting and ending on word boundaries.
+    pub span: Span,
+    /// Person or organisation.
+    pub kind: NameKind,
+}
+
+/// A known name starting at word `i`.
+fn known_at(text: &str, words: &[Word], i: usize, known: &[KnownName]) -> Option<Found> {
+    let k = known.iter().find(|k| k.span.start == words[i].span.start)?;
+    let last = i + words[i..].iter().position(|w| w.span.end == k.span.end)? + 1;
+    Some(Found {
+        span: k.span,
+        kind: MentionKind::Name(k.kind),
+        name: Some(join_words(text, &words[i..last])),
+        role: None,
+        acronym: None,
+        first: i,
+        last,
+        subject: true,
+    })
+}
+
 /// A capitalized word that can be part of a name.
 fn is_name_word(text: &str, word: Word, folded: &str) -> bool {
     let s = word.as_str(text);
@@ -180,7 +219,7 @@ fn is_name_word(text: &str, word: Word, folded: &str) -> bool {
         && !lexicon::FUNCTION_WORDS.contains(possessive_stripped)
 }
 
-/// Two to eight capitals, optionally with periods: CENTCOM, IRCC, U.S.
+/// Two to eight capitals, optionally with periods: NORCOM, NCC, U.S.
 fn is_acronym(s: &str) -> bool {
     let letters: Vec<char> = s.chars().filter(|c| *c != '.').collect();
     (2..=8).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
@@ -234,7 +273,7 @@ fn name_at(
     let last_word = words[end - 1].as_str(text);
     let possessive = is_possessive(&folded[end - 1]);
     if is_title && title_end == end {
-        // A title with no name after it ("Iraqi Prime Minister") describes
+        // A title with no name after it ("Northland Prime Minister") describes
         // a person.
         let head = folded[end - 1].trim_end_matches("'s").to_string();
         return Some(Found {
@@ -270,7 +309,7 @@ fn name_at(
     } else {
         NameKind::Unknown
     };
-    // An acronym in parentheses right after: "(CENTCOM)".
+    // An acronym in parentheses right after: "(NORCOM)".
     let acronym = words.get(end).filter(|w| {
         let between = &text[words[end - 1].span.end..w.span.start];
         between.trim_matches(is_space) == "("
@@ -289,8 +328,8 @@ fn name_at(
     })
 }
 
-/// A role noun after a proper modifier, with no determiner: "Hezbollah
-/// chief", "Iraq’s Armed Forces spokesperson".
+/// A role noun after a proper modifier, with no determiner: "Army
+/// chief", "Northland’s army spokesperson".
 fn named_role_at(
     text: &str,
     words: &[Word],
@@ -307,7 +346,7 @@ fn named_role_at(
     if k == i || !joined(k) || !lower || !lexicon::PERSON_NOUNS.contains(head) {
         return None;
     }
-    // Not when a name follows: "Hezbollah chief Hassan X" is a title.
+    // Not when a name follows: "Army chief Hassan X" is a title.
     if k + 1 < words.len() && joined(k + 1) && is_name_word(text, words[k + 1], &folded[k + 1]) {
         return None;
     }
@@ -326,7 +365,7 @@ fn named_role_at(
 
 /// A description, a document or an unnamed source whose determiner (or
 /// first modifier) is word `i`: "the PM", "an unnamed source in the …",
-/// "the statement", "Iraq’s Armed Forces spokesperson".
+/// "the statement", "Northland’s army spokesperson".
 fn description_at(
     text: &str,
     words: &[Word],
@@ -398,7 +437,7 @@ fn description_at(
                 {
                     j += 1;
                 }
-                // Keep an acronym in parentheses: "(IRCC)".
+                // Keep an acronym in parentheses: "(NCC)".
                 if j < words.len()
                     && text[words[j - 1].span.end..words[j].span.start].trim_matches(is_space)
                         == "("
@@ -487,7 +526,7 @@ fn leading_role(folded: &[String]) -> Option<usize> {
 }
 
 /// Joins the words with single spaces, dropping stray marks at their ends
-/// (Shia’ → Shia).
+/// (Hassan’ → Hassan).
 fn join_words(text: &str, words: &[Word]) -> String {
     let mut out = String::new();
     for w in words {
@@ -505,7 +544,7 @@ mod tests {
 
     fn mentions(s: &str) -> Vec<String> {
         let words = text::words(s, Span::new(0, s.len()));
-        find_mentions(s, &words, 0)
+        find_mentions(s, &words, 0, &[])
             .into_iter()
             .map(|m| {
                 let kind = match &m.kind {

@@ -14,7 +14,7 @@
 //! followed by space closes. On top of that:
 //!
 //! - an apostrophe between letters (government’s, Kata’ib) or closing a
-//!   word when no single quote is open (Houthis’, Shia’) is not a mark;
+//!   word when no single quote is open (the Smiths’, Jones’) is not a mark;
 //! - a closing mark typed as the opener (`” I confirm…”`) opens when no
 //!   quote is open, and a closing mark with a space before it
 //!   (`determination. ”`) still closes;
@@ -307,9 +307,9 @@ fn unclosed(text: &str, open: Open, end: usize) -> Paired {
 /// use quotelens::quote::find_quotes;
 /// use quotelens::QuoteKind;
 ///
-/// let text = "The calm is a “temporary tactic”, he said. “We will return.”";
+/// let text = "The calm is a “temporary pause”, he said. “We will return.”";
 /// let quotes = find_quotes(text);
-/// assert_eq!(&text[quotes[0].span.range()], "temporary tactic");
+/// assert_eq!(&text[quotes[0].span.range()], "temporary pause");
 /// assert_eq!(quotes[0].kind, QuoteKind::Partial);
 /// assert_eq!(&text[quotes[1].span.range()], "We will return.");
 /// assert_eq!(quotes[1].kind, QuoteKind::Full);
@@ -378,7 +378,7 @@ fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
         && !before.ends_with(|c: char| c.is_ascii_punctuation() || "—–…".contains(c));
     let ends_like_speech = inner.trim_end().ends_with(['.', ',', '!', '?', ';', ':', '…']);
 
-    // A nickname between two parts of a name: Joel "J.B." Vowell.
+    // A nickname between two parts of a name: Robert "Bobby" Smith.
     let next_word = after.split(|c: char| is_space(c)).next().unwrap_or("");
     if n <= 3
         && glued_before

@@ -31,13 +31,13 @@ use crate::Span;
 #[serde(rename_all = "snake_case")]
 pub enum QuoteKind {
     /// A sentence or more in the speaker's words, standing on its own:
-    /// `He said: “It is only the calm before the storm.”`
+    /// `He said: “We will not give up the fight.”`
     Full,
     /// A fragment woven into the narrator's sentence:
-    /// `calm is a “temporary tactic”`.
+    /// `calm is a “temporary pause”`.
     Partial,
-    /// Quoted text that is not speech: a nickname (`Joel "J.B." Vowell`),
-    /// markup left by a scraper (`[gallery id="31272"]`), a title or name
+    /// Quoted text that is not speech: a nickname (`Robert "Bobby" Smith`),
+    /// markup left by a scraper (`[gallery id="1234"]`), a title or name
     /// in scare quotes. Never has a speaker.
     #[serde(rename = "nonspeech")]
     NonSpeech,
@@ -111,10 +111,10 @@ impl Mention {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rule {
-    /// A cue right after the quote: `“…,” Rasool stressed.`,
-    /// `“…,” said Kaabi.`, `“…,” he noted.`, `“…,” the statement said.`
+    /// A cue right after the quote: `“…,” Doe stressed.`,
+    /// `“…,” said Fulani.`, `“…,” he noted.`, `“…,” the statement said.`
     TrailingCue,
-    /// A cue before the quote in the same sentence: `Kaabi said that the
+    /// A cue before the quote in the same sentence: `Fulani said that the
     /// group “is …”`, `X said in a statement …, stressing, “…”`.
     LeadingCue,
     /// A lead-in ending in a colon: `He said: “…”`, possibly in the

@@ -1,9 +1,9 @@
 //! Speakers: who the articles quote, discovered from the text.
 //!
 //! Within one article a [`Cast`] links every name to an entity: `Akram
-//! al-Kaabi`, `al-Kaabi` and `Kaabi` are one person because the short
+//! al-Fulani`, `al-Fulani` and `Fulani` are one person because the short
 //! forms are the long form's surname (an `al-` particle aside);
-//! `Brigadier Yahya Rasool` is `Yahya Rasool` with a title. Across
+//! `Brigadier Jane Doe` is `Jane Doe` with a title. Across
 //! articles a [`Speakers`] registry merges the casts: persons by full name,
 //! or by a surname that only one full name has; organisations by name or
 //! acronym; unnamed sources only within their article (two articles'
@@ -35,6 +35,9 @@ pub struct Entity {
     /// Roles and titles given in the article: `Prime Minister`,
     /// `military spokesperson for …`.
     pub roles: Vec<String>,
+    /// Whether the name is fixed by a gazetteer entry: it stays the
+    /// canonical name whatever other forms are seen.
+    pub pinned: bool,
     /// Whether the evidence for the entity's kind is weak (a single
     /// capitalized word that no fuller name explains).
     pub weak: bool,
@@ -46,8 +49,8 @@ pub struct Cast {
     entities: Vec<Entity>,
 }
 
-/// Folded name words with particles removed: "Akram al-Kaabi" →
-/// ["akram", "kaabi"].
+/// Folded name words with particles removed: "Omar al-Fulani" →
+/// ["akram", "fulani"].
 fn name_key(name: &str) -> Vec<String> {
     name.split_whitespace().map(|w| text::fold(text::strip_particle(w))).collect()
 }
@@ -91,7 +94,7 @@ impl Cast {
             Some(id) => {
                 let e = &mut self.entities[id];
                 e.aliases.insert(name.to_string());
-                if key.len() > name_key(&e.name).len() {
+                if !e.pinned && key.len() > name_key(&e.name).len() {
                     e.name = name.to_string();
                     e.weak = false;
                 }
@@ -104,6 +107,7 @@ impl Cast {
                     aliases: BTreeSet::from([name.to_string()]),
                     roles: Vec::new(),
                     weak: false,
+                    pinned: false,
                 });
                 Some(self.entities.len() - 1)
             }
@@ -126,6 +130,7 @@ impl Cast {
             aliases: BTreeSet::from([description]),
             roles: Vec::new(),
             weak: false,
+            pinned: false,
         });
         self.entities.len() - 1
     }
@@ -142,6 +147,11 @@ impl Cast {
         if !role.is_empty() && !self.entities[id].roles.iter().any(|r| r == role) {
             self.entities[id].roles.push(role.to_string());
         }
+    }
+
+    /// Fixes the entity's name (a gazetteer's canonical name).
+    pub fn pin(&mut self, id: EntityId) {
+        self.entities[id].pinned = true;
     }
 
     /// Marks the entity's kind as weakly evidenced.
@@ -181,7 +191,7 @@ impl Cast {
 
 impl Cast {
     /// The one entity of `kind` whose name has the word `head` (folded):
-    /// "the movement" → "al-Nujaba Movement".
+    /// "the movement" → "al-Sahel Movement".
     pub fn by_name_word(&self, head: &str, kind: SpeakerType) -> Option<EntityId> {
         let matches: Vec<EntityId> = (0..self.entities.len())
             .filter(|&id| {
@@ -194,6 +204,37 @@ impl Cast {
             _ => None,
         }
     }
+}
+
+/// The forms other than `name`, one per spelling that differs in more
+/// than case (al-Fulani and Al-Fulani are one alias; the lower-case particle
+/// is kept).
+fn distinct_aliases<'a>(forms: impl Iterator<Item = &'a String>, name: &str) -> Vec<String> {
+    let mut by_fold: BTreeMap<String, &String> = BTreeMap::new();
+    for f in forms.filter(|f| text::fold(f) != text::fold(name)) {
+        let slot = by_fold.entry(text::fold(f)).or_insert(f);
+        if f.starts_with(char::is_lowercase) {
+            *slot = f;
+        }
+    }
+    let mut out: Vec<String> = by_fold.into_values().cloned().collect();
+    out.sort();
+    out
+}
+
+/// A name folded for lookups, with `al-`-style particles dropped whatever
+/// their case: "al-fulan" and "Al-Fulani" → "fulan", "fulani".
+fn loose_key(name: &str) -> String {
+    name.split_whitespace()
+        .map(|w| {
+            let f = text::fold(w);
+            ["al-", "el-", "ad-", "ar-", "as-", "at-", "an-", "az-", "ash-"]
+                .iter()
+                .find_map(|p| f.strip_prefix(p).filter(|rest| !rest.is_empty()).map(str::to_string))
+                .unwrap_or(f)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// One of two name keys is a single word equal to the other's last word.
@@ -244,6 +285,8 @@ pub struct Speakers {
     forms: Vec<BTreeMap<String, usize>>,
     /// Merge keys → speaker index.
     keys: BTreeMap<String, usize>,
+    /// Canonical names fixed by a gazetteer, per speaker.
+    pinned: BTreeMap<usize, String>,
 }
 
 /// Index of a speaker in [`Speakers`].
@@ -313,6 +356,9 @@ impl Speakers {
         for a in &e.aliases {
             *self.forms[id].entry(a.clone()).or_default() += 1;
         }
+        if e.pinned {
+            self.pinned.insert(id, e.name.clone());
+        }
         let s = &mut self.speakers[id];
         for r in &e.roles {
             if !s.roles.contains(r) {
@@ -328,6 +374,11 @@ impl Speakers {
     fn rename(&mut self, id: SpeakerId) {
         let forms = &self.forms[id];
         let s = &mut self.speakers[id];
+        if let Some(name) = self.pinned.get(&id) {
+            s.name = name.clone();
+            s.aliases = distinct_aliases(forms.keys(), name);
+            return;
+        }
         if s.kind == SpeakerType::UnnamedSource {
             s.aliases = forms.keys().filter(|f| **f != s.name).cloned().collect();
             return;
@@ -340,8 +391,8 @@ impl Speakers {
             .iter()
             .filter(|(f, _)| !is_acronym(f) || all_acronyms)
             .max_by_key(|(f, n)| {
-                // Most words, then a mid-sentence form (al-Kaabi over
-                // Al-Kaabi), then the most frequent, then the first in order.
+                // Most words, then a mid-sentence form (al-Fulani over
+                // Al-Fulani), then the most frequent, then the first in order.
                 let lower_particle =
                     f.split_whitespace().any(|w| w.starts_with(char::is_lowercase));
                 (f.split_whitespace().count(), lower_particle, **n, std::cmp::Reverse((*f).clone()))
@@ -356,15 +407,15 @@ impl Speakers {
             (Some(a), SpeakerType::Organisation) => format!("{best} ({a})"),
             _ => best.clone(),
         };
-        s.aliases = forms.keys().filter(|f| **f != best).cloned().collect();
+        s.aliases = distinct_aliases(forms.keys(), &best);
     }
 
     /// The speakers whose canonical name or an alias matches `query`:
     /// exactly (case, particles and typography aside), by a name word
-    /// (`kaabi`), or within a small edit distance (Jaro-Winkler similarity
+    /// (`fulani`), or within a small edit distance (Jaro-Winkler similarity
     /// of at least 0.88 on the folded forms). Best matches first.
     pub fn lookup(&self, query: &str) -> Vec<(SpeakerId, f64)> {
-        let q = name_key(query).join(" ");
+        let q = loose_key(query);
         if q.is_empty() {
             return Vec::new();
         }
@@ -376,7 +427,7 @@ impl Speakers {
                 let score = std::iter::once(&s.name)
                     .chain(&s.aliases)
                     .map(|form| {
-                        let f = name_key(form).join(" ");
+                        let f = loose_key(form);
                         if f == q || text::fold(form) == text::fold(query) {
                             1.0
                         } else if f.split(' ').any(|w| w == q) || f.contains(&q) && q.len() >= 4 {
@@ -453,6 +504,14 @@ mod tests {
         let mut four = Cast::new();
         four.add_source("unnamed source".into());
         assert_ne!(speakers.merge("four", &four)[0], d[1], "unnamed sources stay in their article");
+        let mut five = Cast::new();
+        five.link_name("al-Kaabi", Person, true);
+        let e = speakers.merge("five", &five);
+        assert_eq!(
+            speakers.all()[e[0]].aliases,
+            ["Kaabi", "al-Kaabi"],
+            "case variants are one alias"
+        );
     }
 
     #[test]
@@ -462,7 +521,7 @@ mod tests {
         cast.link_name("Akram al-Kaabi", Person, true);
         cast.link_name("Yahya Rasool", Person, true);
         speakers.merge("a", &cast);
-        for q in ["akram al-kaabi", "KAABI", "al-Kaabi", "Kabi", "Akram al Kaabi"] {
+        for q in ["akram al-kaabi", "KAABI", "al-Kaabi", "Kabi", "Akram al Kaabi", "al-kabi"] {
             let got = speakers.lookup(q);
             assert_eq!(got.first().map(|g| g.0), Some(0), "{q}: {got:?}");
         }

@@ -191,7 +191,7 @@ fn is_abbreviation(before: &str) -> bool {
 }
 
 /// A word: a run of letters and digits, with apostrophes, hyphens and
-/// periods inside it (government’s, al-Kaabi, U.S.) and a final period
+/// periods inside it (government’s, al-Fulani, U.S.) and a final period
 /// after a dotted abbreviation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Word {
@@ -280,14 +280,14 @@ pub fn fold(s: &str) -> String {
 }
 
 /// Whether the word starts with an upper-case letter (after an `al-`
-/// style particle: al-Kaabi counts as capitalized).
+/// style particle: al-Fulani counts as capitalized).
 pub fn is_capitalized(word: &str) -> bool {
     let core = strip_particle(word);
     core.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Arabic-style name particles written with a hyphen before the name:
-/// al-Kaabi, el-Sisi, Al-Saadi, ad-Din.
+/// al-Fulani, el-Sisi, Al-Saadi, ad-Din.
 pub fn strip_particle(word: &str) -> &str {
     for p in ["al-", "Al-", "el-", "El-", "ad-", "ar-", "as-", "at-", "an-", "az-", "ash-", "ad‐"]
     {

@@ -57,3 +57,24 @@ fn offsets_index_the_article_text() {
         assert_eq!(&article.text[r.start..r.end], r.text);
     }
 }
+
+/// Regression fixtures: four short articles in other styles (wire copy,
+/// British single quotes, headlines with a colon, broken lines), written
+/// while developing the rules and annotated by hand in
+/// `tests/data/fixtures_gold.jsonl`. They guard against regressions; they
+/// are not a held-out accuracy measure.
+#[test]
+fn fixtures_keep_their_attributions() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fixtures");
+    let articles: Vec<_> =
+        corpus::read_inputs(std::slice::from_ref(&dir)).collect::<Result<_, _>>().unwrap();
+    assert_eq!(articles.len(), 4);
+    let records = Extractor::new().extract(articles).records;
+    let gold_path = dir.with_file_name("fixtures_gold.jsonl");
+    let file = std::io::BufReader::new(std::fs::File::open(&gold_path).unwrap());
+    let (gold, errors) = eval::read_gold(&gold_path, file);
+    assert!(errors.is_empty(), "{errors:?}");
+    let report = eval::evaluate(&gold, &records);
+    let t = &report.total;
+    assert_eq!((t.speech, t.found, t.correct, t.spurious), (36, 36, 36, 0), "{report:#?}");
+}

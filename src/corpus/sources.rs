@@ -22,7 +22,7 @@ const META_COLUMNS: [&str; 4] = ["outlet", "date", "url", "title"];
 ///
 /// ```text
 /// id,outlet,date,url,title
-/// 004_f1ccebb72a0df907,RHC,2024-08-26,,Iraqi resistance groups agree to ...
+/// a2,Northland Radio,2024-08-26,,Iraqi resistance groups agree to ...
 /// ```
 ///
 /// Every row must have as many fields as the header and a non-empty id

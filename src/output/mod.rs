@@ -1,0 +1,78 @@
+//! Writing results: every format quotelens produces, each a pure function
+//! over any [`io::Write`].
+//!
+//! Nothing here chooses a destination or looks at the terminal: callers
+//! pass a writer (standard output, a file, a `Vec<u8>`) and, for tables,
+//! the width to fit.
+//!
+//! | module | writes |
+//! |---|---|
+//! | [`table`] | quote records as aligned text for terminals |
+//! | [`csv`] | quote records as CSV, one flat row per record |
+//! | [`json`] | anything serializable as a pretty JSON array or as JSON Lines |
+//! | [`matches`](mod@matches) | the quotes a wording search found ([`crate::lookup`]) |
+//! | [`said`] | one speaker's quotes, by outlet |
+//! | [`speakers`] | the speakers and how often each outlet quotes them |
+//! | [`eval`] | an evaluation report ([`crate::eval`]) |
+//!
+//! # Example
+//!
+//! ```
+//! use quotelens::{Article, extract::Extractor, output};
+//!
+//! let article = Article::new("a1", "“We will rebuild,” Jane Doe said.");
+//! let records = Extractor::new().extract(vec![article]).records;
+//! let mut out = Vec::new();
+//! output::write_records(output::Format::Jsonl, &records, 80, &mut out).unwrap();
+//! let line = String::from_utf8(out).unwrap();
+//! assert!(line.starts_with(r#"{"source":"a1","outlet":"a1","start":3,"#));
+//! ```
+
+pub mod csv;
+pub mod eval;
+pub mod json;
+pub mod matches;
+pub mod said;
+pub mod speakers;
+pub mod table;
+
+use std::io;
+
+use crate::QuoteRecord;
+
+/// The formats quote records can be written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Aligned text for reading in a terminal ([`table::write_records`]).
+    Table,
+    /// CSV, one flat row per record ([`csv::write_records`]).
+    Csv,
+    /// One pretty-printed JSON array of records ([`json::write_json`]).
+    Json,
+    /// JSON Lines, one record per line ([`json::write_jsonl`]).
+    Jsonl,
+}
+
+/// The width tables are fitted to when the caller knows no better: 100
+/// columns.
+pub const DEFAULT_WIDTH: usize = 100;
+
+/// Writes quote records in `format`; `width` (in characters) only matters
+/// for [`Format::Table`].
+///
+/// # Errors
+///
+/// Any error of the writer.
+pub fn write_records(
+    format: Format,
+    records: &[QuoteRecord],
+    width: usize,
+    out: impl io::Write,
+) -> io::Result<()> {
+    match format {
+        Format::Table => table::write_records(records, width, out),
+        Format::Csv => csv::write_records(records, out),
+        Format::Json => json::write_json(&records, out),
+        Format::Jsonl => json::write_jsonl(records, out),
+    }
+}
