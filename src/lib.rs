@@ -71,6 +71,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod align;
 pub mod article;
 pub mod attribute;
 pub mod corpus;
