@@ -90,6 +90,7 @@ pub mod roster;
 pub mod span;
 pub mod speaker;
 pub mod text;
+pub mod wording;
 
 /// The README's examples compile and pass as doc tests.
 #[cfg(doctest)]
