@@ -74,6 +74,7 @@
 pub mod align;
 pub mod article;
 pub mod attribute;
+pub mod compare;
 pub mod corpus;
 pub mod cue;
 pub mod error;
