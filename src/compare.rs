@@ -30,7 +30,7 @@
 //! | `relation` | string | `quote` or `paraphrase` ([`Relation`]) |
 //! | `speaker` | string or null | the speaker this outlet gave it to |
 //! | `cue` | string or null | the attribution the outlet used: mention and cue (`he added`, `the statement said`, `According to the PM`), the cue verb of a paraphrase, null when there is no cue |
-//! | `similarity` | number | 0 to 1, rounded to 3 decimals: the rarity-weighted share of the shorter text's content words found in the other in the same order ([`align::similarity`](crate::align::similarity)); 1 for the reference |
+//! | `similarity` | number | 0 to 1, rounded to 3 decimals: the rarity-weighted share of the shorter text's content words found in the other in the same order ([`align::similarity`](mod@crate::align::similarity)); 1 for the reference |
 //! | `is_reference` | boolean | whether this member is the reference |
 //! | `differences` | array | the [`Difference`]s against the reference: `{"kind", "edge"?, "reference", "member"}` |
 //! | `conflict` | boolean | whether the attribution conflicts: unattributed where the cluster has a speaker, or the same words are given to another speaker in another cluster |

@@ -10,7 +10,7 @@
 //! unit has weight `W` and shares weight `B` with the other (counting the
 //! unindexed tokens as shared) scores at most `½ + B / 2W`.
 //!
-//! Spelling variants (see [`similarity`](super::similarity)) are found
+//! Spelling variants (see [`similarity`](mod@super::similarity)) are found
 //! only between units that also share an exact indexed word.
 
 use std::collections::HashMap;

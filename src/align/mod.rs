@@ -8,8 +8,8 @@
 //! two-sentence quote aligns sentence by sentence with another outlet's two
 //! quotes, and each paraphrase of the [`Extraction`] (reported speech in
 //! the narrator's words). Units are matched on their content words after
-//! normalization (see [`unit`]), weighted by rarity, with the
-//! [similarity](similarity) of the shorter unit contained in the longer.
+//! normalization (see [`unit`](mod@unit)), weighted by rarity, with the
+//! [similarity](mod@similarity) of the shorter unit contained in the longer.
 //!
 //! # Groups
 //!
@@ -32,6 +32,10 @@
 //! word, and each piece is the reference of its own [`Group`]. A member
 //! that spans a cut keeps the stretches joined, so a quote some outlet
 //! gives whole is never split.
+//!
+//! Consecutive sentences of one quote that stand alone (no other unit
+//! matches them) are joined back into one group: a statement only one
+//! outlet carries is not cut up.
 //!
 //! # Speakers
 //!
@@ -105,7 +109,8 @@ impl Default for Aligner {
 /// The result of [`Aligner::align`].
 #[derive(Clone, Debug)]
 pub struct Alignment {
-    /// Every unit, in record order, then the paraphrases.
+    /// Every unit, in record order, then the paraphrases, then the joined
+    /// lone sentences of a quote (see the [module docs](self)).
     pub units: Vec<Unit>,
     /// The tokens' forms and weights.
     pub vocabulary: Vocabulary,
@@ -259,6 +264,7 @@ impl Aligner {
         }
         let conflicts = resolve(&mut groups, &clashes, &refs, &units);
         let mut alignment = Alignment { units, vocabulary: vocab, groups, conflicts };
+        alignment.join_lone_sentences(extraction);
         alignment.sort(extraction);
         alignment
     }
@@ -376,6 +382,87 @@ fn resolve(
 }
 
 impl Alignment {
+    /// Joins the consecutive sentences of one quote that stand alone (a
+    /// group each, no other member, no conflict) into one group, so that a
+    /// statement only one outlet carries is not cut into sentences.
+    fn join_lone_sentences(&mut self, extraction: &Extraction) {
+        let in_conflict: Vec<usize> =
+            self.conflicts.iter().flat_map(|c| c.groups.clone()).collect();
+        let lone = |g: usize, group: &Group| {
+            let u = &self.units[group.reference_unit];
+            group.members.len() == 1
+                && group.reference.span == u.span
+                && !in_conflict.contains(&g)
+                && matches!(u.origin, Origin::Record(_))
+        };
+        // Lone groups by reference unit; sentences of a quote are
+        // consecutive units.
+        let mut by_unit: Vec<(usize, usize)> = (0..self.groups.len())
+            .filter(|&g| lone(g, &self.groups[g]))
+            .map(|g| (self.groups[g].reference_unit, g))
+            .collect();
+        by_unit.sort_unstable();
+        let mut runs: Vec<Vec<(usize, usize)>> = Vec::new();
+        for (u, g) in by_unit {
+            match runs.last_mut() {
+                Some(run)
+                    if run[run.len() - 1].0 + 1 == u
+                        && self.units[u].origin == self.units[u - 1].origin =>
+                {
+                    run.push((u, g));
+                }
+                _ => runs.push(vec![(u, g)]),
+            }
+        }
+        let mut removed = vec![false; self.groups.len()];
+        for run in runs.into_iter().filter(|r| r.len() > 1) {
+            let (first, last) = (&self.units[run[0].0], &self.units[run[run.len() - 1].0]);
+            let Origin::Record(i) = first.origin else { continue };
+            let record = &extraction.records[i];
+            let span = Span::new(first.span.start, last.span.end);
+            let mut joined = Unit {
+                span,
+                text: record.text[span.start - record.start..span.end - record.start].to_string(),
+                tokens: Vec::new(),
+                content: Vec::new(),
+                ..first.clone()
+            };
+            for &(u, g) in &run {
+                let base = joined.tokens.len();
+                joined.content.extend(self.units[u].content.iter().map(|k| k + base));
+                joined.tokens.extend(
+                    self.units[u]
+                        .tokens
+                        .iter()
+                        .map(|t| unit::Token { pos: t.pos + base as u32, ..*t }),
+                );
+                removed[g] = g != run[0].1;
+            }
+            self.units.push(joined.clone());
+            let group = &mut self.groups[run[0].1];
+            group.reference_unit = self.units.len() - 1;
+            group.reference = joined;
+            group.members[0].unit = self.units.len() - 1;
+            group.members[0].span = span;
+        }
+        let mut new_index = Vec::with_capacity(removed.len());
+        let mut kept = 0;
+        for &r in &removed {
+            new_index.push(kept);
+            kept += usize::from(!r);
+        }
+        let mut g = 0;
+        self.groups.retain(|_| {
+            g += 1;
+            !removed[g - 1]
+        });
+        for c in &mut self.conflicts {
+            for g in &mut c.groups {
+                *g = new_index[*g];
+            }
+        }
+    }
+
     /// Orders members by outlet, source and offset, groups by first
     /// appearance, and conflicts by their groups.
     fn sort(&mut self, extraction: &Extraction) {

@@ -319,8 +319,8 @@ mod tests {
         let cases = [
             Case {
                 name: "typography and spelling",
-                a: "We affirm that the US envoy is a liar, a cheat, and a braggart.",
-                b: "we affirm that the U.S. envoy is a liar, a cheat and a braggart",
+                a: "We say that the US envoy is a cheat, a boaster, and a braggart.",
+                b: "we say that the U.S. envoy is a cheat, a boaster and a braggart",
                 min: 1.0,
                 max: 1.0,
             },

@@ -96,8 +96,8 @@ use Relation::{Paraphrase as P, Quote as Q};
 #[test]
 fn typographic_copies_form_one_group() {
     let got = groups(&[
-        U("a", "We affirm that the US envoy’s plan is a ruse, a trap, and a lie.", Some(1), Q),
-        U("b", "We affirm that the U.S. envoy's plan is a ruse, a trap and a lie", Some(1), Q),
+        U("a", "We say that the US envoy’s plan is a ruse, a trap, and a lie.", Some(1), Q),
+        U("b", "We say that the U.S. envoy's plan is a ruse, a trap and a lie", Some(1), Q),
     ]);
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(sources(&got[0]), ["a", "b"]);
@@ -279,4 +279,25 @@ fn order_is_by_first_appearance_and_outlet() {
         .map(|l| alignment.units[l.unit].outlet.as_str())
         .collect();
     assert_eq!(outlets, ["a", "z"]);
+}
+
+#[test]
+fn lone_sentences_of_a_quote_stay_together() {
+    let got = groups(&[
+        U("a", "The granaries are empty. Relief convoys must cross the mountains now.", Some(1), Q),
+        U("b", "Our farmers will plant barley again in the spring.", Some(1), Q),
+        U("c", "We will rebuild. The bridge will hold. Every village will have water.", Some(1), Q),
+        U("d", "The bridge will hold", Some(1), Q),
+    ]);
+    let references: Vec<&str> = got.iter().map(|g| g[0].1.as_str()).collect();
+    assert_eq!(
+        references,
+        [
+            "The granaries are empty. Relief convoys must cross the mountains now.",
+            "Our farmers will plant barley again in the spring.",
+            "We will rebuild.",
+            "The bridge will hold.",
+            "Every village will have water.",
+        ]
+    );
 }

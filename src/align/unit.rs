@@ -3,14 +3,14 @@
 //! A unit is a sentence segment of a top-level speech quote, or a
 //! paraphrase. Its words are turned into **tokens** for matching:
 //!
-//! 1. [`text::words`] finds the words (so `U.S.`, `al-Kaabi` and
+//! 1. [`text::words`] finds the words (so `U.S.`, `al-Fulani` and
 //!    `government’s` are one word each);
 //! 2. [`text::fold`] lower-cases them, makes apostrophes and dashes ASCII
 //!    and drops the periods of abbreviations (`U.S.` → `us`);
-//! 3. a possessive `'s` and other apostrophes are dropped (`Kata'ib` →
-//!    `kataib`), hyphenated words are split (`re-deployment` → `re`,
-//!    `deployment`), and anything but letters and digits is removed
-//!    (`2,500` → `2500`).
+//! 3. a possessive `'s` and other apostrophes are dropped (`O'Neill` →
+//!    `oneill`), hyphenated words are split (`re-election` → `re`,
+//!    `election`), and anything but letters and digits is removed
+//!    (`1,200` → `1200`).
 //!
 //! So curly or straight marks, `US` or `U.S.`, an Oxford comma and a final
 //! period inside or outside the marks make no difference to matching.
@@ -315,8 +315,8 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             ("the U.S. envoy’s “plan.”", "the us envoy plan"),
             ("the US envoy's \"plan\".", "the us envoy plan"),
-            ("a re-deployment, of 2,500 men", "a re deployment of 2500 men"),
-            ("Kata'ib and Kata’ib", "kataib and kataib"),
+            ("a re-election, of 1,200 men", "a re election of 1200 men"),
+            ("O'Neill and O’Neill", "oneill and oneill"),
             ("red, white, and blue", "red white and blue"),
         ];
         for (text, want) in cases {
