@@ -84,22 +84,101 @@ impl Match {
     }
 }
 
-/// Whether two folded forms are the same word: equal, or spelling
-/// variants (both at least six letters, same first letter, one edit).
-fn same_word(vocab: &Vocabulary, x: u32, y: u32) -> bool {
-    if x == y {
-        return true;
+/// A token as the word comparison needs it: its id, and for a word of
+/// six letters or more, its first letter (spelling variants must share it).
+#[derive(Clone, Copy, Debug)]
+struct Word(u32, Option<char>);
+
+fn words(unit: &Unit, vocab: &Vocabulary) -> Vec<Word> {
+    let word = |id: u32| {
+        let form = vocab.form(id);
+        Word(id, if form.len() >= 6 { form.chars().next() } else { None })
+    };
+    unit.content_tokens().map(|t| word(t.id)).collect()
+}
+
+/// Whether two words are the same: equal, or spelling variants (both at
+/// least six letters, same first letter, one edit apart).
+fn same_word(vocab: &Vocabulary, x: Word, y: Word) -> bool {
+    x.0 == y.0 || x.1.is_some() && x.1 == y.1 && one_edit(vocab.form(x.0), vocab.form(y.0))
+}
+
+/// Whether `a` and `b` differ by one substituted, inserted or deleted
+/// character (without allocating: this runs for most pairs of words).
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if b.len() - a.len() > 4 {
+        return false;
     }
-    let (a, b) = (vocab.form(x), vocab.form(y));
-    a.len() >= 6
-        && b.len() >= 6
-        && a.chars().next() == b.chars().next()
-        && strsim::levenshtein(a, b) <= 1
+    let (mut x, mut y) = (a.chars(), b.chars());
+    loop {
+        match (x.next(), y.next()) {
+            (Some(p), Some(q)) if p == q => {}
+            // First difference: the rests must match after a substitution
+            // or after skipping one character of the longer word.
+            (Some(p), Some(_)) => {
+                let (rest_a, rest_b) = (x.as_str(), y.as_str());
+                let skipped = rest_b.strip_prefix(p).is_some_and(|r| r == rest_a);
+                return rest_a == rest_b || skipped;
+            }
+            (None, Some(_)) => return y.as_str().is_empty(),
+            (None, None) => return true,
+            (Some(_), None) => unreachable!("a is the shorter"),
+        }
+    }
 }
 
 /// The total weight of a unit's content tokens.
 pub fn weight(unit: &Unit, vocab: &Vocabulary) -> f64 {
     unit.content_tokens().map(|t| vocab.weight(t.id)).sum()
+}
+
+/// What [`bound`] needs of a unit, computed once per unit.
+#[derive(Clone, Debug)]
+pub struct Profile {
+    weight: f64,
+    /// The content words.
+    words: Vec<Word>,
+    /// Their distinct ids, sorted.
+    ids: Vec<u32>,
+    /// The words of six letters or more, which may have spelling variants.
+    long: Vec<Word>,
+}
+
+impl Profile {
+    /// The profile of `unit`.
+    pub fn new(unit: &Unit, vocab: &Vocabulary) -> Profile {
+        let words = words(unit, vocab);
+        let mut ids: Vec<u32> = words.iter().map(|w| w.0).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let long = words.iter().copied().filter(|w| w.1.is_some()).collect();
+        Profile { weight: weight(unit, vocab), words, ids, long }
+    }
+
+    /// The weight of this profile's words that `other` has, exactly or as
+    /// a spelling variant.
+    fn shared(&self, other: &Profile, vocab: &Vocabulary) -> f64 {
+        let found = |x: &Word| {
+            other.ids.binary_search(&x.0).is_ok()
+                || x.1.is_some() && other.long.iter().any(|&y| same_word(vocab, *x, y))
+        };
+        self.words.iter().filter(|x| found(x)).map(|x| vocab.weight(x.0)).sum()
+    }
+}
+
+/// An upper bound on `similarity(a, b, vocab).value` for units with
+/// profiles `a` and `b`, without the alignment: a substitution earns half
+/// credit, so the similarity is at most `½ + M / 2W` where `W` is the
+/// shorter unit's weight and `M` the weight of its words that the other
+/// unit has (exactly or as a spelling variant).
+pub fn bound(a: &Profile, b: &Profile, vocab: &Vocabulary) -> f64 {
+    let (total, shared) = match a.weight.total_cmp(&b.weight) {
+        std::cmp::Ordering::Less => (a.weight, a.shared(b, vocab)),
+        std::cmp::Ordering::Greater => (b.weight, b.shared(a, vocab)),
+        std::cmp::Ordering::Equal => (a.weight, a.shared(b, vocab).max(b.shared(a, vocab))),
+    };
+    if total <= 0.0 { 0.0 } else { (0.5 + shared / (2.0 * total)).min(1.0) }
 }
 
 /// Compares `a` and `b` (see the [module docs](self)). Symmetric: the
@@ -129,8 +208,7 @@ fn align(s: &Unit, l: &Unit, vocab: &Vocabulary) -> Match {
     if total <= 0.0 {
         return Match::default();
     }
-    let (ts, tl) = (s.content_tokens().map(|t| t.id), l.content_tokens().map(|t| t.id));
-    let (ts, tl): (Vec<u32>, Vec<u32>) = (ts.collect(), tl.collect());
+    let (ts, tl) = (words(s, vocab), words(l, vocab));
     let (n, m) = (ts.len(), tl.len());
     let cols = m + 1;
     // h: best score of an alignment ending at (i, j); dir: how it got there
@@ -142,7 +220,7 @@ fn align(s: &Unit, l: &Unit, vocab: &Vocabulary) -> Match {
         for j in 1..=m {
             let (mut v, mut d) = (0.0, 0);
             if same_word(vocab, ts[i - 1], tl[j - 1]) {
-                let s = h[(i - 1) * cols + j - 1] + vocab.weight(ts[i - 1]);
+                let s = h[(i - 1) * cols + j - 1] + vocab.weight(ts[i - 1].0);
                 if s > v {
                     (v, d) = (s, 1);
                 }
@@ -184,9 +262,9 @@ fn align(s: &Unit, l: &Unit, vocab: &Vocabulary) -> Match {
         u.tokens[from..=u.content[k]].iter().any(|t| t.elided)
     };
     let anchors =
-        coherent(anchors, |p| vocab.weight(ts[p.0]), |p| elided(s, p.0) || elided(l, p.1));
+        coherent(anchors, |p| vocab.weight(ts[p.0].0), |p| elided(s, p.0) || elided(l, p.1));
     let substitutions = substitutions(s, l, &anchors);
-    let weight_of = |p: &(usize, usize)| vocab.weight(ts[p.0]);
+    let weight_of = |p: &(usize, usize)| vocab.weight(ts[p.0].0);
     let matched: f64 = anchors.iter().map(weight_of).sum::<f64>()
         + 0.5 * substitutions.iter().map(weight_of).sum::<f64>();
     Match { value: (matched / total).clamp(0.0, 1.0), anchors, substitutions }
@@ -405,6 +483,23 @@ mod tests {
             .map(|t| vocab.form(t.id))
             .collect();
         assert_eq!(words, ["hush", "comes", "gale"]);
+    }
+
+    #[test]
+    fn one_edit_apart() {
+        for (a, b, want) in [
+            ("fulfill", "fulfil", true),
+            ("colour", "color", true),
+            ("grey", "gray", true),
+            ("barley", "barely", false),
+            ("abcdef", "abcxyz", false),
+            ("orchard", "orchard", true),
+            ("ab", "abcd", false),
+            ("niño", "nino", true),
+        ] {
+            assert_eq!(one_edit(a, b), want, "{a} {b}");
+            assert_eq!(one_edit(b, a), want, "{b} {a}");
+        }
     }
 
     #[test]

@@ -230,7 +230,7 @@ pub fn units(extraction: &Extraction) -> (Vec<Unit>, Vocabulary) {
         if r.depth != 0 || !r.kind.is_speech() {
             continue;
         }
-        let opaque = nested_quotes(r, &extraction.records);
+        let opaque = nested_quotes(r, &extraction.records[i + 1..]);
         let whole = Span::new(0, r.text.len());
         let paragraphs: Vec<Span> =
             text::paragraphs(&r.text).into_iter().filter(|p| !p.is_empty()).collect();
@@ -281,12 +281,15 @@ pub fn units(extraction: &Extraction) -> (Vec<Unit>, Vocabulary) {
 }
 
 /// The quotes nested in `r`, with their marks, as spans into `r.text`,
-/// so that sentence splitting does not cut inside them.
-fn nested_quotes(r: &QuoteRecord, records: &[QuoteRecord]) -> Vec<Span> {
+/// so that sentence splitting does not cut inside them. `after` are the
+/// records after `r`: records come in article order, then text order, so
+/// the quotes inside `r` follow it.
+fn nested_quotes(r: &QuoteRecord, after: &[QuoteRecord]) -> Vec<Span> {
     let is_mark = |c: char| "“”‘’\"'«»„‚‹›".contains(c);
-    records
+    after
         .iter()
-        .filter(|q| q.depth > r.depth && q.source == r.source && r.span().contains(q.span()))
+        .take_while(|q| q.source == r.source && q.start < r.end)
+        .filter(|q| q.depth > r.depth && r.span().contains(q.span()))
         .map(|q| {
             let (mut start, mut end) = (q.start - r.start, q.end - r.start);
             if let Some(c) = r.text[..start].chars().next_back().filter(|&c| is_mark(c)) {
