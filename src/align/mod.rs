@@ -242,7 +242,8 @@ impl Aligner {
                     continue;
                 }
                 let found = similarity(unit, other, &vocab);
-                if found.value < self.threshold {
+                // No anchors, no evidence (even at a threshold of 0).
+                if found.value < self.threshold || found.anchors.is_empty() {
                     continue;
                 }
                 let evidence = found.anchors.len() >= MIN_CROSS_SPEAKER_ANCHORS;

@@ -301,3 +301,14 @@ fn lone_sentences_of_a_quote_stay_together() {
         ]
     );
 }
+
+#[test]
+fn a_zero_threshold_still_needs_a_shared_word() {
+    let items = [
+        U("a", "Every village will have clean water by spring.", Some(1), Q),
+        U("b", "The granaries are empty across the north.", Some(1), Q),
+        U("c", "It is what it is.", Some(1), Q),
+    ];
+    let alignment = Aligner::new().threshold(0.0).align(&extraction(&items));
+    assert_eq!(alignment.groups.len(), 3);
+}
