@@ -4,8 +4,10 @@
 //! The pipeline reads like the module list: **load** articles
 //! ([`corpus`]), **find** quoted spans ([`quote`]), **attribute** them to
 //! speakers ([`attribute`], with [`mention`], [`cue`] and [`speaker`]),
-//! and report ([`record`], [`eval`]). [`extract`] runs the stages in
-//! order.
+//! **align** the quotes that render one statement across outlets
+//! ([`align`]), **diff** their wordings ([`wording`]) and **report**
+//! ([`record`], [`compare`], [`eval`]). [`extract`] runs the first stages
+//! in order, [`compare`] the last ones.
 //!
 //! # Vocabulary
 //!
@@ -27,6 +29,10 @@
 //!   articles.
 //! - A **record** ([`QuoteRecord`]) is one quote with its speaker, the
 //!   rule that decided ([`Rule`]) and a confidence from 0 to 1.
+//! - A **cluster** ([`compare::Cluster`]) is the quotes (and paraphrases)
+//!   that render one statement, across outlets and within an article; its
+//!   **reference** is the most complete wording, which every other member
+//!   is compared with.
 //!
 //! # Overview
 //!
@@ -38,6 +44,9 @@
 //!   corpus compiled into the crate.
 //! - [`quote::find_quotes`] finds quoted spans on their own.
 //! - [`eval::evaluate`] scores records against hand annotations.
+//! - [`compare::compare`] clusters the statements of an extraction, with
+//!   each outlet's wording differences ([`wording::Difference`]) and
+//!   attribution conflicts.
 //!
 //! # Example: who said what
 //!
@@ -71,8 +80,10 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod align;
 pub mod article;
 pub mod attribute;
+pub mod compare;
 pub mod corpus;
 pub mod cue;
 pub mod error;
@@ -89,6 +100,7 @@ pub mod roster;
 pub mod span;
 pub mod speaker;
 pub mod text;
+pub mod wording;
 
 /// The README's examples compile and pass as doc tests.
 #[cfg(doctest)]
