@@ -83,6 +83,7 @@ pub mod lexicon;
 pub mod lookup;
 pub mod mention;
 pub mod output;
+pub mod phrases;
 pub mod quote;
 pub mod record;
 pub mod roster;
