@@ -2,10 +2,10 @@
 //! speaker, and shows how outlets report the same statement.
 //!
 //! The pipeline reads like the module list: **load** articles
-//! ([`corpus`]), **find** quoted spans ([`quote`]), **attribute** them to
-//! speakers ([`attribute`], with [`mention`], [`cue`] and [`speaker`]),
-//! and report ([`record`], [`eval`]). [`extract`] runs the stages in
-//! order.
+//! ([`corpus`]), leave out **boilerplate** ([`boilerplate`]), **find**
+//! quoted spans ([`quote`]), **attribute** them to speakers
+//! ([`attribute`], with [`mention`], [`cue`] and [`speaker`]), and report
+//! ([`record`], [`eval`]). [`extract`] runs the stages in order.
 //!
 //! # Vocabulary
 //!
@@ -27,6 +27,9 @@
 //!   articles.
 //! - A **record** ([`QuoteRecord`]) is one quote with its speaker, the
 //!   rule that decided ([`Rule`]) and a confidence from 0 to 1.
+//! - **Boilerplate** ([`boilerplate::Boilerplate`]) is page text that is
+//!   not the article: share buttons, comment forms, markup, captions,
+//!   bylines, links to other stories.
 //!
 //! # Overview
 //!
@@ -73,6 +76,7 @@
 
 pub mod article;
 pub mod attribute;
+pub mod boilerplate;
 pub mod corpus;
 pub mod cue;
 pub mod error;
