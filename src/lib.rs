@@ -82,6 +82,7 @@ pub mod cue;
 pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod framing;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod lookup;
