@@ -15,7 +15,7 @@
 //! | [`Markup`](BoilerplateKind::Markup) | is only tags: `[gallery id="1"]`, `<br>`; also a tag inside a line of prose (an HTML tag, or a shortcode with an attribute or a closing `[/tag]`) |
 //! | [`Caption`](BoilerplateKind::Caption) | is a photo caption or credit: contains `(Photo by …)` or another parenthesis naming a photo, image or file; ends in an agency credit after a slash (`… 2024. /AFP`) or `Getty Images`; starts `Photo:`, `In this photo`, `File photo`; or is a short title-case line between paragraphs of prose (a caption naming who is pictured) |
 //! | [`Byline`](BoilerplateKind::Byline) | names who wrote, edited or contributed: `By Jane Doe`, `Edited by …`, `(With input from …)`, `… contributed to this report` |
-//! | [`Timestamp`](BoilerplateKind::Timestamp) | is only a date and time: `2024-08-26 07:51:42`, `Updated: Monday, August 26, 2024 7:51 AM` |
+//! | [`Timestamp`](BoilerplateKind::Timestamp) | is only a date and time: `2025-03-14 18:05:09`, `Updated: Monday, August 26, 2024 7:51 AM` |
 //! | [`Link`](BoilerplateKind::Link) | links to another story (`ALSO READ …`, `Read more: …`, `See also …`), or heads a list of them (`Related Articles`, `You may also like`), with every line after such a heading when it stands in the second half of the text |
 //! | [`Navigation`](BoilerplateKind::Navigation) | is page navigation: `Back to top`, `Home`, `Next article`, `up`, breadcrumbs such as `Home » World » Europe` |
 //! | [`Label`](BoilerplateKind::Label) | is a short title-case line (at most eight words, no sentence punctuation) before the first or after the last paragraph of prose: a section label such as `Middle East` or `World News` |
@@ -617,7 +617,7 @@ fn is_byline(line: &str, folded: &str) -> bool {
         && names.iter().all(|w| text::is_capitalized(w) || LABEL_CONNECTORS.contains(w))
 }
 
-/// A line of only dates and times: `2024-08-26 07:51:42`.
+/// A line of only dates and times: `2025-03-14 18:05:09`.
 fn is_timestamp(line: &str) -> bool {
     let tokens: Vec<&str> = line
         .split(|c: char| is_space(c) || c == ',' || c == '|')
@@ -757,7 +757,7 @@ mod tests {
             ("byline: edited", "Edited by Sam Roe", Some(Byline)),
             ("byline: input", "(With input from Northland Press)", Some(Byline)),
             ("byline: contributed", "Sam Roe contributed to this report.", Some(Byline)),
-            ("timestamp: iso", "2024-08-26 07:51:42", Some(Timestamp)),
+            ("timestamp: iso", "2025-03-14 18:05:09", Some(Timestamp)),
             ("timestamp: words", "Updated: Monday, August 26, 2024 7:51 AM", Some(Timestamp)),
             ("link: also read", "ALSO READ-Floods Close Schools Across the North", Some(Link)),
             ("link: read more", "Read more: Floods close schools", Some(Link)),

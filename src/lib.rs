@@ -41,6 +41,8 @@
 //!   corpus compiled into the crate.
 //! - [`quote::find_quotes`] finds quoted spans on their own.
 //! - [`eval::evaluate`] scores records against hand annotations.
+//! - [`framing::Framer`] reports each outlet's framing: lexicon terms by
+//!   voice, speaker labels and distinctive phrases.
 //!
 //! # Example: who said what
 //!

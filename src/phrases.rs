@@ -205,9 +205,9 @@ mod tests {
 
     #[test]
     fn spans_are_original_byte_offsets() {
-        let m = PhraseMatcher::new(["rasool"]).unwrap();
-        let text = "ẞ İ «Rasool»";
-        let start = text.find("Rasool").unwrap();
+        let m = PhraseMatcher::new(["fulani"]).unwrap();
+        let text = "ẞ İ «Fulani»";
+        let start = text.find("Fulani").unwrap();
         assert_eq!(m.find(text), [PhraseMatch { span: Span::new(start, start + 6), pattern: 0 }]);
     }
 }

@@ -46,14 +46,15 @@
 //! - **names** are dropped and cut runs. A word is a name when every
 //!   occurrence of it in the narrator voice of the whole corpus is
 //!   capitalized (after an `al-` style particle), every part of it between
-//!   hyphens too (`Iranian-backed` is not a name: `backed` is lower case);
+//!   hyphens too (`Northland-backed` is not a name: `backed` is lower case);
 //!   so names of people, places and organisations go, and so do common
 //!   words that only ever start a sentence. The words of the outlets' own
 //!   names are names wherever they appear (`news` of a `… News` outlet).
-//!   A term of the lexicon that is one word (`Daesh`, `ISIL`, `Israel`) and
-//!   the lower-case words of longer terms (`resistance`, `occupation`) are
-//!   never names, so they stay; the capitalized words of longer terms
-//!   (`Islamic` of `Islamic Resistance`) are judged like any other word;
+//!   A term of the lexicon that is one word (an acronym such as `NLF`, a
+//!   capitalized label) and the lower-case words of longer terms
+//!   (`resistance`, `occupation`) are never names, so they stay; the
+//!   capitalized words of longer terms (`Northland` of `Northland Front`)
+//!   are judged like any other word;
 //! - **numbers** (any word with a digit) are dropped and cut runs;
 //! - a phrase must occur at least [`DiscoverySettings::min_count`] times
 //!   in the outlet, and have z > 0;

@@ -1,6 +1,6 @@
 //! Substitutions: the words one outlet's wording of a statement has where
 //! another outlet's wording of the same statement has different words
-//! (`temporary` → `provisional`, `Islamic Resistance in Iraq` → `IRI`),
+//! (`temporary` → `provisional`, `Northland Liberation Front` → `NLF`),
 //! listed per outlet pair.
 //!
 //! # Status: a hook for the compare step

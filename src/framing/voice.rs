@@ -2,7 +2,7 @@
 //!
 //! Words inside a speech quote (a top-level [full or
 //! partial](crate::QuoteKind) quote, with everything nested in it) are the
-//! **quoted** voice of the quote's speaker: "Zionist aggression" inside a
+//! **quoted** voice of the quote's speaker: "aggression" inside a
 //! leader's quote is his framing. Everything else that is not
 //! [boilerplate](crate::boilerplate) is the **narrator** voice of the
 //! outlet: its own sentences, the headline, reported speech told in its

@@ -23,10 +23,10 @@
 //!   with a `section` field first, sections in the order of [`Section`]:
 //!
 //!   ```json
-//!   {"section":"articles","source":"a1","outlet":"Daily","bytes":2739,"boilerplate_bytes":204,"boilerplate_share":0.0745,"boilerplate":{"comments":83,"link":77,"markup":44},"narrator_words":319,"quoted_words":84}
-//!   {"section":"terms","source":"a1","outlet":"Daily","term":"militia","referent":"armed groups","category":"armed-groups","voice":"narrator","speaker":null,"count":2,"per_1k":6.27}
+//!   {"section":"articles","source":"a1","outlet":"Daily","bytes":3000,"boilerplate_bytes":150,"boilerplate_share":0.05,"boilerplate":{"comments":90,"share":60},"narrator_words":400,"quoted_words":80}
+//!   {"section":"terms","source":"a1","outlet":"Daily","term":"militia","referent":"armed groups","category":"armed-groups","voice":"narrator","speaker":null,"count":2,"per_1k":5.0}
 //!   {"section":"labels","speaker":"Omar Fulani","source":"a1","outlet":"Daily","kind":"cue","label":"stressed","count":1}
-//!   {"section":"discovered","outlet":"Daily","phrase":"anti-terror groups","words":2,"count":3,"others":0,"log_odds":1.034,"z":1.462}
+//!   {"section":"discovered","outlet":"Daily","phrase":"armed factions","words":2,"count":3,"others":0,"log_odds":1.021,"z":1.445}
 //!   {"section":"substitutions","outlet":"Daily","words":"temporary","other_outlet":"Weekly","other_words":"provisional","count":2}
 //!   ```
 //!
