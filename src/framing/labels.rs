@@ -19,7 +19,7 @@
 //! records once. Roles that a gazetteer supplied but the article does not
 //! print are left out: they are not the outlet's words.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -78,8 +78,9 @@ pub fn speaker_labels(articles: &[Article], extraction: &Extraction) -> Vec<Spea
         let slot = found.entry((key.0, key.1, key.2, text::fold(&label))).or_insert((label, 0));
         slot.1 = if at_least { slot.1.max(n) } else { slot.1 + n };
     };
+    let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
     for (a, info) in extraction.articles.iter().enumerate() {
-        let Some(article) = articles.iter().find(|x| x.id == info.source) else { continue };
+        let Some(article) = by_id.get(info.source.as_str()) else { continue };
         let folded_text = text::fold(&article.text);
         for cue in &info.cues {
             let speaker = info.speaker_ids[cue.entity];

@@ -49,7 +49,7 @@ pub mod lexicon;
 pub mod substitutions;
 pub mod voice;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -203,11 +203,15 @@ impl Framer {
     pub fn report(&self, articles: &[Article], extraction: &Extraction) -> FramingReport {
         let mut report = FramingReport::default();
         let mut narrator = Vec::new();
+        let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
+        let mut records: HashMap<&str, Vec<&QuoteRecord>> = HashMap::new();
+        for r in &extraction.records {
+            records.entry(r.source.as_str()).or_default().push(r);
+        }
         for info in &extraction.articles {
-            let Some(article) = articles.iter().find(|a| a.id == info.source) else { continue };
+            let Some(article) = by_id.get(info.source.as_str()) else { continue };
             let text = article.text.as_str();
-            let records: Vec<&QuoteRecord> =
-                extraction.records.iter().filter(|r| r.source == info.source).collect();
+            let records = records.remove(info.source.as_str()).unwrap_or_default();
             let voices = ArticleVoices::new(text, &records, &info.boilerplate);
             report.articles.push(summary(article, info, &voices));
             report.terms.extend(self.terms(article, &info.outlet, &voices));
