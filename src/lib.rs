@@ -2,12 +2,14 @@
 //! speaker, and shows how outlets report the same statement.
 //!
 //! The pipeline reads like the module list: **load** articles
-//! ([`corpus`]), **find** quoted spans ([`quote`]), **attribute** them to
-//! speakers ([`attribute`], with [`mention`], [`cue`] and [`speaker`]),
-//! **align** the quotes that render one statement across outlets
-//! ([`align`]), **diff** their wordings ([`wording`]) and **report**
-//! ([`record`], [`compare`], [`eval`]). [`extract`] runs the first stages
-//! in order, [`compare`] the last ones.
+//! ([`corpus`]), leave out **boilerplate** ([`boilerplate`]), **find**
+//! quoted spans ([`quote`]), **attribute** them to speakers
+//! ([`attribute`], with [`mention`], [`cue`] and [`speaker`]), **align**
+//! the quotes that render one statement across outlets ([`align`]),
+//! **diff** their wordings ([`wording`]), **frame** each outlet's choice
+//! of words ([`framing`]) and **report** ([`record`], [`compare`],
+//! [`eval`], [`output`]). [`extract`] runs the first stages in order,
+//! [`compare`] the alignment and diff.
 //!
 //! # Vocabulary
 //!
@@ -33,6 +35,9 @@
 //!   that render one statement, across outlets and within an article; its
 //!   **reference** is the most complete wording, which every other member
 //!   is compared with.
+//! - **Boilerplate** ([`boilerplate::Boilerplate`]) is page text that is
+//!   not the article: share buttons, comment forms, markup, captions,
+//!   bylines, links to other stories.
 //!
 //! # Overview
 //!
@@ -47,6 +52,8 @@
 //! - [`compare::compare`] clusters the statements of an extraction, with
 //!   each outlet's wording differences ([`wording::Difference`]) and
 //!   attribution conflicts.
+//! - [`framing::Framer`] reports each outlet's framing: lexicon terms by
+//!   voice, speaker labels and distinctive phrases.
 //!
 //! # Example: who said what
 //!
@@ -83,17 +90,20 @@
 pub mod align;
 pub mod article;
 pub mod attribute;
+pub mod boilerplate;
 pub mod compare;
 pub mod corpus;
 pub mod cue;
 pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod framing;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod lookup;
 pub mod mention;
 pub mod output;
+pub mod phrases;
 pub mod quote;
 pub mod record;
 pub mod roster;
