@@ -95,6 +95,23 @@ pub struct Reported {
     pub cue: String,
 }
 
+/// A cue in the narration with the speaker it was given to: which verb
+/// (`said`, `claimed`, `according to`) an article uses for whom, and the
+/// words it refers to them by there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CueUse {
+    /// The speaker.
+    pub entity: EntityId,
+    /// The cue's words (`stressed`, `pointed out`, `According to`).
+    pub cue: Span,
+    /// The cue's subject as written: a name, a pronoun, a description.
+    pub mention: Span,
+    /// Whether the subject is a description of a person or body (`the
+    /// cleric`, `The leader of an armed group`) rather than a name,
+    /// pronoun, document or unnamed source.
+    pub description: bool,
+}
+
 /// An article's attributions.
 #[derive(Clone, Debug, Default)]
 pub struct Attributed {
@@ -104,6 +121,9 @@ pub struct Attributed {
     pub quotes: Vec<Attribution>,
     /// Reported speech found in the narration, in text order.
     pub reported: Vec<Reported>,
+    /// Every cue whose subject resolved to an entity, and `according to`
+    /// with its source, in text order.
+    pub cues: Vec<CueUse>,
 }
 
 /// A mention resolved to an entity, with how directly it names it.
@@ -138,6 +158,9 @@ struct Reader<'a> {
     /// referents of lead descriptions.
     speakers_seen: Vec<(usize, EntityId)>,
     reported: Vec<Reported>,
+    /// Cue uses; a lead description's (`entity` is `usize::MAX`) waits
+    /// for its referent, as its quotes do.
+    cues: Vec<CueUse>,
 }
 
 /// Attributes the `quotes` of `text` (as found by
@@ -167,6 +190,7 @@ pub fn attribute(
         last_source: None,
         speakers_seen: Vec::new(),
         reported: Vec::new(),
+        cues: Vec::new(),
     };
     let mut out: Vec<Attribution> = quotes
         .iter()
@@ -218,7 +242,18 @@ pub fn attribute(
         }
     }
     continue_quotes(text, quotes, &mut out);
-    Attributed { cast: reader.cast, quotes: out, reported: reader.reported }
+    let speakers_seen = reader.speakers_seen;
+    let cues = reader
+        .cues
+        .into_iter()
+        .filter_map(|mut c| {
+            if c.entity == usize::MAX {
+                c.entity = speakers_seen.iter().find(|(o, _)| *o > c.cue.start)?.1;
+            }
+            Some(c)
+        })
+        .collect();
+    Attributed { cast: reader.cast, quotes: out, reported: reader.reported, cues }
 }
 
 /// The words of `span` outside the quotes in `top`.
@@ -298,6 +333,7 @@ impl Reader<'_> {
             }
         }
         self.record_reported(c);
+        self.record_cues(c);
         // "X said in a statement", "X issued a statement": X is the issuer
         // of "the statement" — the subject of the cue before the document,
         // else the sentence's subject.
@@ -360,6 +396,35 @@ impl Reader<'_> {
                 let cue = self.text[cue.span.range()].to_string();
                 self.reported.push(Reported { span, entity: r.entity, cue });
             }
+        }
+    }
+
+    /// Records each cue whose subject resolved, and `according to X`, as
+    /// [`CueUse`]s.
+    fn record_cues(&mut self, c: &Clause) {
+        let according = (0..c.mentions.len()).filter_map(|k| {
+            let first = c.mentions[k].first;
+            if !is_according_to(&c.folded, first) {
+                return None;
+            }
+            let i = (0..first).rev().find(|&i| c.folded[i] == "according")?;
+            Some((k, Span::new(c.words[i].span.start, c.words[i + 1].span.end)))
+        });
+        let cued = c
+            .cues
+            .iter()
+            .filter_map(|cue| subject_of(self.text, c, cue).map(|(k, _)| (k, cue.span)));
+        let mut found: Vec<(usize, Span)> = cued.chain(according).collect();
+        found.sort_by_key(|&(_, cue)| cue.start);
+        for (k, cue) in found {
+            let Some(r) = &c.resolved[k] else { continue };
+            let m = &c.mentions[k];
+            self.cues.push(CueUse {
+                entity: if r.cataphoric { usize::MAX } else { r.entity },
+                cue,
+                mention: m.span,
+                description: matches!(m.kind, MentionKind::Description { .. }),
+            });
         }
     }
 

@@ -15,7 +15,8 @@
 //! assert_eq!(speakers, [Some("Jane Doe"), Some("Jane Doe")]);
 //! ```
 
-use crate::attribute::{self, Attribution};
+use crate::attribute::{self, Attribution, CueUse};
+use crate::boilerplate::{self, Boilerplate};
 use crate::gazetteer::Gazetteer;
 use crate::quote;
 use crate::speaker::{SpeakerId, Speakers};
@@ -24,18 +25,41 @@ use crate::{Article, Mention, QuoteRecord};
 
 /// Runs the pipeline over articles. Build once (with
 /// [`Extractor::builder`] to set options), use for many articles.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Extractor {
     gazetteer: Option<Gazetteer>,
+    boilerplate: bool,
+}
+
+impl Default for Extractor {
+    fn default() -> Extractor {
+        ExtractorBuilder::default().build()
+    }
 }
 
 /// Options for an [`Extractor`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ExtractorBuilder {
     gazetteer: Option<Gazetteer>,
+    boilerplate: bool,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> ExtractorBuilder {
+        ExtractorBuilder { gazetteer: None, boilerplate: true }
+    }
 }
 
 impl ExtractorBuilder {
+    /// Whether to recognise boilerplate (share buttons, comment forms,
+    /// captions, … see [`crate::boilerplate`]) and leave its lines out of
+    /// quote finding and attribution. On by default. Offsets index the
+    /// original text either way.
+    pub fn boilerplate(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.boilerplate = yes;
+        self
+    }
+
     /// Adds a gazetteer of known speakers: their names are recognised
     /// wherever they appear and take the entry's canonical name, type and
     /// role (see [`crate::gazetteer`]).
@@ -46,7 +70,7 @@ impl ExtractorBuilder {
 
     /// The extractor.
     pub fn build(&self) -> Extractor {
-        Extractor { gazetteer: self.gazetteer.clone() }
+        Extractor { gazetteer: self.gazetteer.clone(), boilerplate: self.boilerplate }
     }
 }
 
@@ -61,6 +85,30 @@ pub struct ArticleQuotes {
     pub entities: Vec<Option<usize>>,
     /// Reported speech in the narration.
     pub paraphrases: Vec<Paraphrase>,
+    /// Cues with the entity of the cast each was used for.
+    pub cues: Vec<CueUse>,
+    /// The boilerplate left out (none when the option is off).
+    pub boilerplate: Vec<Boilerplate>,
+}
+
+/// What extraction learnt about one article besides its quotes: how it
+/// refers to its speakers and what it left out as boilerplate.
+#[derive(Clone, Debug)]
+pub struct ArticleInfo {
+    /// Article id.
+    pub source: String,
+    /// Outlet name, or the article id when unknown.
+    pub outlet: String,
+    /// The article's entities, with the roles and titles this article
+    /// gives them.
+    pub cast: crate::speaker::Cast,
+    /// For each entity of `cast`, the speaker it became in
+    /// [`Extraction::speakers`].
+    pub speaker_ids: Vec<SpeakerId>,
+    /// The cues of the narration with the entity each was used for.
+    pub cues: Vec<CueUse>,
+    /// The boilerplate left out of quote finding, sorted by offset.
+    pub boilerplate: Vec<Boilerplate>,
 }
 
 /// A statement reported in the narrator's words, not quoted: "X said in a
@@ -100,6 +148,8 @@ pub struct Extraction {
     pub paraphrases: Vec<Paraphrase>,
     /// For each paraphrase, its speaker in `speakers`.
     pub paraphrase_speaker_ids: Vec<SpeakerId>,
+    /// One entry per article, in input order.
+    pub articles: Vec<ArticleInfo>,
 }
 
 impl Extractor {
@@ -116,9 +166,14 @@ impl Extractor {
     /// Finds and attributes the quotes of one article.
     pub fn article(&self, article: &Article) -> ArticleQuotes {
         let text = article.text.as_str();
-        let paragraphs = text::paragraphs(text);
+        let mut paragraphs = text::paragraphs(text);
+        let mut left_out = Vec::new();
+        if self.boilerplate {
+            left_out = boilerplate::find_boilerplate(text, &article.title);
+            paragraphs = boilerplate::strip(text, &paragraphs, &left_out);
+        }
         let quotes = quote::find_quotes_in(text, &paragraphs);
-        let attribute::Attributed { cast, quotes: attributions, reported } =
+        let attribute::Attributed { cast, quotes: attributions, reported, cues } =
             attribute::attribute(text, &paragraphs, &quotes, self.gazetteer.as_ref());
         let outlet = article.outlet_label().to_string();
         let mut entities = Vec::with_capacity(quotes.len());
@@ -158,7 +213,14 @@ impl Extractor {
                 cue: r.cue,
             })
             .collect();
-        ArticleQuotes { records, cast, entities, paraphrases: reported }
+        ArticleQuotes {
+            records,
+            cast,
+            entities,
+            paraphrases: reported,
+            cues,
+            boilerplate: left_out,
+        }
     }
 
     /// Extracts every article and merges speakers across them.
@@ -171,6 +233,14 @@ impl Extractor {
             out.records.extend(found.records);
             out.paraphrase_speaker_ids.extend(found.paraphrases.iter().map(|p| ids[p.entity]));
             out.paraphrases.extend(found.paraphrases);
+            out.articles.push(ArticleInfo {
+                source: article.id.clone(),
+                outlet: article.outlet_label().to_string(),
+                cast: found.cast,
+                speaker_ids: ids,
+                cues: found.cues,
+                boilerplate: found.boilerplate,
+            });
         }
         // Canonical names are final only once every article is merged.
         let all = out.speakers.all();
@@ -226,5 +296,53 @@ mod tests {
         let omar = &ex.speakers.all()[ex.speaker_ids[0].unwrap()];
         assert_eq!(omar.roles, ["commander of the Northland Front"]);
         assert!(omar.aliases.contains(&"Abu Omar".to_string()));
+    }
+
+    #[test]
+    fn boilerplate_is_left_out_unless_asked_for() {
+        let text = "Jane Doe, the mayor, spoke on Monday.\n\
+                    “We will rebuild,” Doe said.\n\
+                    [gallery id=\"31272\"]\n\
+                    Leave a Reply";
+        let on = Extractor::new().extract(vec![Article::new("t", text)]);
+        let texts: Vec<&str> = on.records.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["We will rebuild,"]);
+        let kinds: Vec<_> = on.articles[0].boilerplate.iter().map(|b| b.kind.as_str()).collect();
+        assert_eq!(kinds, ["markup", "comments"]);
+        let off =
+            Extractor::builder().boilerplate(false).build().extract(vec![Article::new("t", text)]);
+        let texts: Vec<&str> = off.records.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["We will rebuild,", "31272"]);
+        assert!(off.articles[0].boilerplate.is_empty());
+        // Offsets index the original text either way.
+        for r in on.records.iter().chain(&off.records) {
+            assert_eq!(&text[r.start..r.end], r.text);
+        }
+    }
+
+    #[test]
+    fn cue_uses_name_the_verb_and_the_words_for_each_speaker() {
+        let text = "The leader of an armed group has said the calm is a “temporary tactic”.\n\
+                    Omar Fulani, head of the group, said in a statement that the calm would end.\n\
+                    The cleric noted that talks had failed. According to Fulani, “the storm is near.”";
+        let ex = Extractor::new().extract(vec![Article::new("t", text)]);
+        let info = &ex.articles[0];
+        let uses: Vec<(&str, &str, bool, &str)> = info
+            .cues
+            .iter()
+            .map(|c| {
+                let name = ex.speakers.all()[info.speaker_ids[c.entity]].name.as_str();
+                (name, &text[c.cue.range()], c.description, &text[c.mention.range()])
+            })
+            .collect();
+        assert_eq!(
+            uses,
+            [
+                ("Omar Fulani", "said", true, "The leader of an armed group"),
+                ("Omar Fulani", "said", false, "Omar Fulani"),
+                ("Omar Fulani", "noted", true, "The cleric"),
+                ("Omar Fulani", "According to", false, "Fulani"),
+            ]
+        );
     }
 }

@@ -232,6 +232,24 @@ pub static ABBREVIATIONS: WordSet = WordSet::new(
      feb aug sept sep oct nov dec inc corp ltd co brig pres amb approx",
 );
 
+/// English stop words: function words that say nothing of framing. The
+/// framing discovery drops them alone and at the edges of phrases.
+pub static STOP_WORDS: WordSet = WordSet::new(
+    "a about above after again against all also am amid among an and any are aren't around as
+     at be because been before being below between both but by can can't could couldn't did
+     didn't do does doesn't doing don't down during each either even ever every few for from
+     further had hadn't has hasn't have haven't having he her here hers herself him himself his
+     how however i if in including into is isn't it it's its itself just least less like many
+     may me might more most much must my myself neither no nor not now of off on once one only
+     onto or other others our ours ourselves out over own per rather same several shall she
+     should since so some still such than that that's the their theirs them themselves then
+     there there's these they this those though through thus to too toward towards two under
+     until up upon us very via was wasn't we were weren't what when where whether which while
+     who whom whose why will with within without won't would wouldn't yet you your yours
+     yourself yourselves ago already earlier later meanwhile recently soon currently today
+     yesterday tomorrow",
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,7 +259,9 @@ mod tests {
         assert!(FUNCTION_WORDS.contains("the") && !FUNCTION_WORDS.contains("The"));
         assert!(FINITE_CUES.contains("said") && PARTICIPLE_CUES.contains("stressing"));
         // Every word is already folded: lower case, no periods.
-        for set in [&FUNCTION_WORDS, &TITLE_WORDS, &ORG_WORDS, &FINITE_CUES, &ABBREVIATIONS] {
+        for set in
+            [&FUNCTION_WORDS, &TITLE_WORDS, &ORG_WORDS, &FINITE_CUES, &ABBREVIATIONS, &STOP_WORDS]
+        {
             for w in set.iter() {
                 assert_eq!(crate::text::fold(w), w);
             }

@@ -2,10 +2,14 @@
 //! speaker, and shows how outlets report the same statement.
 //!
 //! The pipeline reads like the module list: **load** articles
-//! ([`corpus`]), **find** quoted spans ([`quote`]), **attribute** them to
-//! speakers ([`attribute`], with [`mention`], [`cue`] and [`speaker`]),
-//! and report ([`record`], [`eval`]). [`extract`] runs the stages in
-//! order.
+//! ([`corpus`]), leave out **boilerplate** ([`boilerplate`]), **find**
+//! quoted spans ([`quote`]), **attribute** them to speakers
+//! ([`attribute`], with [`mention`], [`cue`] and [`speaker`]), **align**
+//! the quotes that render one statement across outlets ([`align`]),
+//! **diff** their wordings ([`wording`]), **frame** each outlet's choice
+//! of words ([`framing`]) and **report** ([`record`], [`compare`],
+//! [`eval`], [`output`]). [`extract`] runs the first stages in order,
+//! [`compare`] the alignment and diff.
 //!
 //! # Vocabulary
 //!
@@ -27,6 +31,13 @@
 //!   articles.
 //! - A **record** ([`QuoteRecord`]) is one quote with its speaker, the
 //!   rule that decided ([`Rule`]) and a confidence from 0 to 1.
+//! - A **cluster** ([`compare::Cluster`]) is the quotes (and paraphrases)
+//!   that render one statement, across outlets and within an article; its
+//!   **reference** is the most complete wording, which every other member
+//!   is compared with.
+//! - **Boilerplate** ([`boilerplate::Boilerplate`]) is page text that is
+//!   not the article: share buttons, comment forms, markup, captions,
+//!   bylines, links to other stories.
 //!
 //! # Overview
 //!
@@ -38,6 +49,11 @@
 //!   corpus compiled into the crate.
 //! - [`quote::find_quotes`] finds quoted spans on their own.
 //! - [`eval::evaluate`] scores records against hand annotations.
+//! - [`compare::compare`] clusters the statements of an extraction, with
+//!   each outlet's wording differences ([`wording::Difference`]) and
+//!   attribution conflicts.
+//! - [`framing::Framer`] reports each outlet's framing: lexicon terms by
+//!   voice, speaker labels and distinctive phrases.
 //!
 //! # Example: who said what
 //!
@@ -71,25 +87,31 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod align;
 pub mod article;
 pub mod attribute;
+pub mod boilerplate;
+pub mod compare;
 pub mod corpus;
 pub mod cue;
 pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod framing;
 pub mod gazetteer;
 pub mod generate;
 pub mod lexicon;
 pub mod lookup;
 pub mod mention;
 pub mod output;
+pub mod phrases;
 pub mod quote;
 pub mod record;
 pub mod roster;
 pub mod span;
 pub mod speaker;
 pub mod text;
+pub mod wording;
 
 /// The README's examples compile and pass as doc tests.
 #[cfg(doctest)]

@@ -9,6 +9,7 @@
 use std::path::Path;
 
 use quotelens::extract::{Extraction, Extractor};
+use quotelens::framing::Framer;
 use quotelens::{corpus, eval};
 
 fn extraction() -> Extraction {
@@ -77,4 +78,22 @@ fn fixtures_keep_their_attributions() {
     let report = eval::evaluate(&gold, &records);
     let t = &report.total;
     assert_eq!((t.speech, t.found, t.correct, t.spurious), (36, 36, 36, 0), "{report:#?}");
+}
+
+/// The framing report of the bundled corpus (issue 4): boilerplate left
+/// out per article, lexicon terms by voice, speaker labels, distinctive
+/// phrases. Floats are rounded in the report itself.
+#[test]
+fn framing_report() {
+    let articles = corpus::bundled();
+    let extraction = Extractor::new().extract(articles.clone());
+    let report = Framer::new().report(&articles, &extraction);
+    // Every term's count is over the narrator voice or a speech quote, never
+    // over boilerplate: "anti-terror" in a photo caption is not counted.
+    let rhc = report.terms.iter().filter(|t| t.source == "004_f1ccebb72a0df907");
+    let anti_terror: usize = rhc.filter(|t| t.term == "anti-terror").map(|t| t.count).sum();
+    assert_eq!(anti_terror, 2);
+    insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
+        insta::assert_json_snapshot!("framing", report);
+    });
 }

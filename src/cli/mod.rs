@@ -5,6 +5,7 @@
 //! library calls and choose where output goes; the library formats it.
 
 mod eval;
+mod framing;
 mod generate;
 mod quotes;
 mod said;
@@ -27,8 +28,9 @@ const AFTER_HELP: &str = "\
 Exit status:
   0  success (also when the reader of the output closes it early, as `| head` does)
   1  `who` or `said` found nothing
-  2  bad usage, or an input or the gold file could not be read; the other inputs are
-     still processed and reported, and each problem is printed as `quotelens: <error>`
+  2  bad usage, or an input, the gold file, the gazetteer or the lexicon could not be read
+     (wholly or in part); the other inputs are still processed and reported, and each
+     problem is printed as `quotelens: <error>`
 
 With no PATH, every command reads the articles bundled with quotelens. Tables are fitted
 to $COLUMNS characters (100 when it is not set).";
@@ -55,6 +57,7 @@ pub enum Command {
     Said(said::Args),
     Speakers(speakers::Args),
     Eval(eval::Args),
+    Framing(framing::Args),
     Generate(generate::Args),
 }
 
@@ -122,6 +125,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Said(args) => said::run(args),
         Command::Speakers(args) => speakers::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Framing(args) => framing::run(args),
         Command::Generate(args) => generate::run(args),
     }
 }
@@ -165,6 +169,21 @@ impl InputArgs {
     /// Reads the gazetteer (if any) and the articles, and extracts their
     /// quotes.
     fn extract(&self) -> (Extraction, Status) {
+        let (extractor, status) = self.extractor();
+        let (articles, read_status) = self.read();
+        (extractor.extract(articles), status.max(read_status))
+    }
+
+    /// Like [`InputArgs::extract`], keeping the articles.
+    fn read_and_extract(&self) -> (Vec<Article>, Extraction, Status) {
+        let (extractor, status) = self.extractor();
+        let (articles, read_status) = self.read();
+        let extraction = extractor.extract(articles.iter().cloned());
+        (articles, extraction, status.max(read_status))
+    }
+
+    /// The extractor, with the gazetteer (if any) read.
+    fn extractor(&self) -> (Extractor, Status) {
         let mut builder = Extractor::builder();
         let mut status = Status::Success;
         if let Some(path) = &self.gazetteer {
@@ -175,8 +194,7 @@ impl InputArgs {
             }
             builder.gazetteer(gazetteer);
         }
-        let (articles, read_status) = self.read();
-        (builder.build().extract(articles), status.max(read_status))
+        (builder.build(), status)
     }
 }
 

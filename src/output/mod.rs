@@ -14,6 +14,7 @@
 //! | [`said`] | one speaker's quotes, by outlet |
 //! | [`speakers`] | the speakers and how often each outlet quotes them |
 //! | [`eval`] | an evaluation report ([`crate::eval`]) |
+//! | [`framing`](mod@framing) | a framing report ([`crate::framing`]) |
 //!
 //! # Example
 //!
@@ -30,6 +31,7 @@
 
 pub mod csv;
 pub mod eval;
+pub mod framing;
 pub mod json;
 pub mod matches;
 pub mod said;

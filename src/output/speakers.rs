@@ -35,6 +35,7 @@ use serde::Serialize;
 use crate::roster::SpeakerQuotes;
 
 use super::csv::{neutralise, write_rows};
+use super::table::write_wrapped;
 
 /// Writes one block per speaker, fitting `width` characters.
 ///
@@ -58,37 +59,11 @@ pub fn write_table(
             [("aliases", &s.speaker.aliases), ("roles", &s.speaker.roles), ("outlets", &outlets)]
         {
             if !items.is_empty() {
-                wrap(&mut out, label, &items.join(", "), width)?;
+                write_wrapped(&mut out, &format!("  {label:<7}  "), &items.join(", "), width)?;
             }
         }
     }
     Ok(())
-}
-
-/// Writes `  label    value`, wrapping `value` at word boundaries to fit
-/// `width`, continuation lines indented under the value.
-fn wrap(out: &mut impl io::Write, label: &str, value: &str, width: usize) -> io::Result<()> {
-    let indent = 2 + 9;
-    let room = width.saturating_sub(indent).max(super::table::MIN_LAST_COLUMN);
-    let mut line = String::new();
-    let mut first = true;
-    let mut emit = |line: &str, first: &mut bool| {
-        let lead = if *first { format!("  {label:<7}  ") } else { " ".repeat(indent) };
-        *first = false;
-        writeln!(out, "{lead}{line}")
-    };
-    for word in value.split_whitespace() {
-        let len = line.chars().count();
-        if len > 0 && len + 1 + word.chars().count() > room {
-            emit(&line, &mut first)?;
-            line.clear();
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    emit(&line, &mut first)
 }
 
 /// One CSV row: a speaker and one outlet's count.

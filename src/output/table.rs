@@ -88,6 +88,39 @@ pub(crate) fn confidence(r: &QuoteRecord) -> String {
     if r.speaker.is_some() { format!("{:.2}", r.confidence) } else { "-".to_string() }
 }
 
+/// Writes `lead` then `value`, wrapping `value` at spaces to fit `width`
+/// characters (but never narrower than [`MIN_LAST_COLUMN`]), continuation
+/// lines indented under the value. White space runs in `value` become one
+/// space.
+pub(crate) fn write_wrapped(
+    out: &mut impl io::Write,
+    lead: &str,
+    value: &str,
+    width: usize,
+) -> io::Result<()> {
+    let indent = lead.chars().count();
+    let room = width.saturating_sub(indent).max(MIN_LAST_COLUMN);
+    let mut line = String::new();
+    let mut first = true;
+    let mut emit = |line: &str, first: &mut bool| {
+        let lead = if *first { lead.to_string() } else { " ".repeat(indent) };
+        *first = false;
+        writeln!(out, "{}", format!("{lead}{line}").trim_end())
+    };
+    for word in value.split(text::is_space).filter(|w| !w.is_empty()) {
+        let len = line.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > room {
+            emit(&line, &mut first)?;
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    emit(&line, &mut first)
+}
+
 /// One cell: text flattened to one line, with an optional focus that
 /// shortening keeps in view.
 #[derive(Clone, Debug)]

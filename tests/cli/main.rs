@@ -6,6 +6,7 @@
 mod util;
 
 mod eval;
+mod framing;
 mod help;
 mod quotes;
 mod said;

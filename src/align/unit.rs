@@ -1,0 +1,357 @@
+//! Units: the pieces of text the aligner compares, and their words.
+//!
+//! A unit is a sentence segment of a top-level speech quote, or a
+//! paraphrase. Its words are turned into **tokens** for matching:
+//!
+//! 1. [`text::words`] finds the words (so `U.S.`, `al-Fulani` and
+//!    `government’s` are one word each);
+//! 2. [`text::fold`] lower-cases them, makes apostrophes and dashes ASCII
+//!    and drops the periods of abbreviations (`U.S.` → `us`);
+//! 3. a possessive `'s` and other apostrophes are dropped (`O'Neill` →
+//!    `oneill`), hyphenated words are split (`re-election` → `re`,
+//!    `election`), and anything but letters and digits is removed
+//!    (`1,200` → `1200`).
+//!
+//! So curly or straight marks, `US` or `U.S.`, an Oxford comma and a final
+//! period inside or outside the marks make no difference to matching.
+//! Tokens that are [stop words](is_stop_word) or single letters are kept
+//! (their positions matter for substitutions) but are not **content
+//! tokens**: only content tokens are weighted and aligned.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::extract::Extraction;
+use crate::lexicon::WordSet;
+use crate::speaker::SpeakerId;
+use crate::{QuoteRecord, Span, text};
+
+/// Whether a unit is quoted speech or narration reporting it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// The speaker's words between quotation marks.
+    Quote,
+    /// The narrator's report of what the speaker said.
+    Paraphrase,
+}
+
+impl Relation {
+    /// The name used in output: `quote` or `paraphrase`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Quote => "quote",
+            Relation::Paraphrase => "paraphrase",
+        }
+    }
+}
+
+/// Where a unit came from in the [`Extraction`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Origin {
+    /// A segment of `records[i]`.
+    Record(usize),
+    /// `paraphrases[i]`.
+    Paraphrase(usize),
+}
+
+/// One matchable token of a unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// The folded form, interned in the [`Vocabulary`].
+    pub id: u32,
+    /// Position among all the unit's tokens, stop words included.
+    pub pos: u32,
+    /// The word it comes from, as byte offsets into the article.
+    pub span: Span,
+    /// Whether an ellipsis (`…` or `...`) stands between this token and
+    /// the one before: a passage may have been left out there.
+    pub elided: bool,
+}
+
+/// A sentence segment of a quote, or a paraphrase: what the aligner
+/// clusters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unit {
+    /// Article id.
+    pub source: String,
+    /// Outlet name, or the article id when unknown.
+    pub outlet: String,
+    /// Half-open byte offsets of the unit into its article.
+    pub span: Span,
+    /// The article's bytes at `span`.
+    pub text: String,
+    /// Quote or paraphrase.
+    pub relation: Relation,
+    /// The speaker the outlet gave, if any.
+    pub speaker: Option<SpeakerId>,
+    /// The record or paraphrase it comes from.
+    pub origin: Origin,
+    /// Every token, in order.
+    pub tokens: Vec<Token>,
+    /// Indices into `tokens` of the content tokens.
+    pub content: Vec<usize>,
+}
+
+impl Unit {
+    /// The content tokens, in order.
+    pub fn content_tokens(&self) -> impl Iterator<Item = &Token> + '_ {
+        self.content.iter().map(|&i| &self.tokens[i])
+    }
+
+    /// The part of this unit in `span` (article offsets, inside
+    /// `self.span`): its text and the tokens of the words in it.
+    pub fn piece(&self, span: Span) -> Unit {
+        let start = span.start - self.span.start;
+        let mut piece = Unit {
+            span,
+            text: self.text[start..start + span.len()].to_string(),
+            tokens: Vec::new(),
+            content: Vec::new(),
+            ..self.clone()
+        };
+        for (i, t) in self.tokens.iter().enumerate() {
+            if span.contains(t.span) {
+                if self.content.contains(&i) {
+                    piece.content.push(piece.tokens.len());
+                }
+                piece.tokens.push(*t);
+            }
+        }
+        piece
+    }
+}
+
+/// Folded token forms with their document frequencies and weights.
+#[derive(Clone, Debug, Default)]
+pub struct Vocabulary {
+    ids: HashMap<String, u32>,
+    forms: Vec<String>,
+    df: Vec<u32>,
+    weights: Vec<f64>,
+}
+
+/// Units in a corpus too small to say what is rare are compared as if
+/// this many more units used none of their words (see [`Vocabulary::weight`]).
+const PRIOR_UNITS: f64 = 20.0;
+
+impl Vocabulary {
+    fn intern(&mut self, form: &str) -> u32 {
+        if let Some(&id) = self.ids.get(form) {
+            return id;
+        }
+        let id = self.forms.len() as u32;
+        self.ids.insert(form.to_string(), id);
+        self.forms.push(form.to_string());
+        self.df.push(0);
+        id
+    }
+
+    /// The folded form of token `id`.
+    pub fn form(&self, id: u32) -> &str {
+        &self.forms[id as usize]
+    }
+
+    /// In how many units token `id` occurs as a content token.
+    pub fn df(&self, id: u32) -> u32 {
+        self.df[id as usize]
+    }
+
+    /// The rarity weight of token `id`: `ln((n + 20 + 1) / (df + 0.5))`
+    /// for `n` units, an inverse document frequency with a prior of 20
+    /// units that lack the word, so that on a handful of quotes a word two
+    /// of them share still counts for nearly as much as one only one has.
+    pub fn weight(&self, id: u32) -> f64 {
+        self.weights[id as usize]
+    }
+
+    fn finish(&mut self, units: usize) {
+        let n = units as f64 + PRIOR_UNITS + 1.0;
+        self.weights = self.df.iter().map(|&df| (n / (f64::from(df) + 0.5)).ln()).collect();
+    }
+}
+
+/// Words that carry no statement on their own: articles, pronouns,
+/// prepositions, conjunctions, auxiliaries and the commonest adverbs,
+/// folded. Name particles (`al`) and word pieces (`re`) too.
+static STOP_WORDS: WordSet = WordSet::new(
+    "a an the this that these those it its it's he him his she her hers they them their theirs
+     we our ours i me my you your yours who whom whose which what where when why how there here
+     in on at by for with from to of about against after before under over between among into
+     through during without within toward towards via per than upon onto off out up down
+     and or but nor so yet if then else as because while although though since until unless
+     whether either neither both each every any some all no not nor only also just very too
+     even still again ever never already more most much many such other another same one
+     is am are was were be been being has have had having do does did doing done will would
+     shall should can could may might must s t ll ve d re al el ad ar",
+);
+
+/// Whether the folded token `form` is a stop word.
+pub fn is_stop_word(form: &str) -> bool {
+    STOP_WORDS.contains(form)
+}
+
+/// The tokens of the words in `span` of `text`, interned in `vocab`.
+/// Offsets of `span` and of the tokens are into `text` plus `offset`.
+fn tokenize(text: &str, span: Span, offset: usize, vocab: &mut Vocabulary) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut previous_end = span.start;
+    for word in text::words(text, span) {
+        let gap = &text[previous_end..word.span.start];
+        let mut elided = previous_end > span.start && (gap.contains('…') || gap.contains("..."));
+        previous_end = word.span.end;
+        let folded = text::fold(word.as_str(text));
+        let folded = folded.strip_suffix("'s").unwrap_or(&folded).replace('\'', "");
+        let span = Span::new(word.span.start + offset, word.span.end + offset);
+        for part in folded.split('-') {
+            let form: String = part.chars().filter(|c| c.is_alphanumeric()).collect();
+            if !form.is_empty() {
+                let pos = out.len() as u32;
+                out.push(Token { id: vocab.intern(&form), pos, span, elided });
+                elided = false;
+            }
+        }
+    }
+    out
+}
+
+fn is_content(form: &str) -> bool {
+    !is_stop_word(form) && (form.chars().count() > 1 || form.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The units of an extraction, with the vocabulary their tokens use:
+/// each top-level speech quote's sentences, in record order, then the
+/// paraphrases.
+pub fn units(extraction: &Extraction) -> (Vec<Unit>, Vocabulary) {
+    let mut vocab = Vocabulary::default();
+    let mut out = Vec::new();
+    for (i, r) in extraction.records.iter().enumerate() {
+        if r.depth != 0 || !r.kind.is_speech() {
+            continue;
+        }
+        let opaque = nested_quotes(r, &extraction.records[i + 1..]);
+        let whole = Span::new(0, r.text.len());
+        let paragraphs: Vec<Span> =
+            text::paragraphs(&r.text).into_iter().filter(|p| !p.is_empty()).collect();
+        let paragraphs = if paragraphs.is_empty() { vec![whole] } else { paragraphs };
+        for para in paragraphs {
+            for s in text::sentences(&r.text, para, &opaque) {
+                out.push(Unit {
+                    source: r.source.clone(),
+                    outlet: r.outlet.clone(),
+                    span: Span::new(r.start + s.start, r.start + s.end),
+                    text: r.text[s.range()].to_string(),
+                    relation: Relation::Quote,
+                    speaker: extraction.speaker_ids.get(i).copied().flatten(),
+                    origin: Origin::Record(i),
+                    tokens: tokenize(&r.text, s, r.start, &mut vocab),
+                    content: Vec::new(),
+                });
+            }
+        }
+    }
+    for (i, p) in extraction.paraphrases.iter().enumerate() {
+        out.push(Unit {
+            source: p.source.clone(),
+            outlet: p.outlet.clone(),
+            span: Span::new(p.start, p.end),
+            text: p.text.clone(),
+            relation: Relation::Paraphrase,
+            speaker: extraction.paraphrase_speaker_ids.get(i).copied(),
+            origin: Origin::Paraphrase(i),
+            tokens: tokenize(&p.text, Span::new(0, p.text.len()), p.start, &mut vocab),
+            content: Vec::new(),
+        });
+    }
+    for unit in &mut out {
+        let mut seen = Vec::new();
+        for (k, t) in unit.tokens.iter().enumerate() {
+            if is_content(vocab.form(t.id)) {
+                unit.content.push(k);
+                if !seen.contains(&t.id) {
+                    seen.push(t.id);
+                    vocab.df[t.id as usize] += 1;
+                }
+            }
+        }
+    }
+    vocab.finish(out.len());
+    (out, vocab)
+}
+
+/// The quotes nested in `r`, with their marks, as spans into `r.text`,
+/// so that sentence splitting does not cut inside them. `after` are the
+/// records after `r`: records come in article order, then text order, so
+/// the quotes inside `r` follow it.
+fn nested_quotes(r: &QuoteRecord, after: &[QuoteRecord]) -> Vec<Span> {
+    let is_mark = |c: char| "“”‘’\"'«»„‚‹›".contains(c);
+    after
+        .iter()
+        .take_while(|q| q.source == r.source && q.start < r.end)
+        .filter(|q| q.depth > r.depth && r.span().contains(q.span()))
+        .map(|q| {
+            let (mut start, mut end) = (q.start - r.start, q.end - r.start);
+            if let Some(c) = r.text[..start].chars().next_back().filter(|&c| is_mark(c)) {
+                start -= c.len_utf8();
+            }
+            if let Some(c) = r.text[end..].chars().next().filter(|&c| is_mark(c)) {
+                end += c.len_utf8();
+            }
+            Span::new(start, end)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forms(text: &str) -> Vec<String> {
+        let mut vocab = Vocabulary::default();
+        let tokens = tokenize(text, Span::new(0, text.len()), 0, &mut vocab);
+        tokens.iter().map(|t| vocab.form(t.id).to_string()).collect()
+    }
+
+    #[test]
+    fn tokens_ignore_typography_and_abbreviation_dots() {
+        let cases: &[(&str, &str)] = &[
+            ("the U.S. envoy’s “plan.”", "the us envoy plan"),
+            ("the US envoy's \"plan\".", "the us envoy plan"),
+            ("a re-election, of 1,200 men", "a re election of 1200 men"),
+            ("O'Neill and O’Neill", "oneill and oneill"),
+            ("red, white, and blue", "red white and blue"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(forms(text).join(" "), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn content_tokens_skip_stop_words_and_letters() {
+        assert!(is_content("truce") && is_content("7") && is_content("us"));
+        assert!(!is_content("the") && !is_content("x") && !is_content("re"));
+    }
+
+    #[test]
+    fn a_piece_keeps_its_words() {
+        let mut vocab = Vocabulary::default();
+        let text = "Odd plums fell, and the gale came.";
+        let tokens = tokenize(text, Span::new(0, text.len()), 100, &mut vocab);
+        let unit = Unit {
+            source: "s".into(),
+            outlet: "o".into(),
+            span: Span::new(100, 100 + text.len()),
+            text: text.into(),
+            relation: Relation::Quote,
+            speaker: None,
+            origin: Origin::Record(0),
+            content: (0..tokens.len()).filter(|&i| is_content(vocab.form(tokens[i].id))).collect(),
+            tokens,
+        };
+        let piece = unit.piece(Span::new(116, 100 + text.len()));
+        assert_eq!(piece.text, "and the gale came.");
+        let words: Vec<&str> = piece.content_tokens().map(|t| vocab.form(t.id)).collect();
+        assert_eq!(words, ["gale", "came"]);
+    }
+}

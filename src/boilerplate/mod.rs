@@ -1,0 +1,401 @@
+//! Boilerplate: the parts of a scraped news page that are not the
+//! article — share buttons, comment forms, markup, photo captions,
+//! "ALSO READ" links, bylines, timestamps, section labels.
+//!
+//! [`find_boilerplate`] reads an article line by line (a line is a run of
+//! text between line breaks, trimmed; blank lines are skipped) and returns
+//! the lines it recognises, each with a [`BoilerplateKind`] saying why,
+//! plus markup tags found inside lines of prose. It goes by the general
+//! shape of web pages, never by a list of sites or articles:
+//!
+//! | kind | a line that … |
+//! |---|---|
+//! | [`Share`](BoilerplateKind::Share) | is only social network names and share words: `Pinterest`, `Share on Facebook`, `FacebookTwitterWhatsApp` |
+//! | [`Comments`](BoilerplateKind::Comments) | belongs to a comment form (`Leave a Reply`, `Your email address will not be published`, `All fields required`, `captcha`), and every line after the first such line: the form, then readers' comments |
+//! | [`Markup`](BoilerplateKind::Markup) | is only tags: `[gallery id="1"]`, `<br>`; also a tag inside a line of prose (an HTML tag, or a shortcode with an attribute or a closing `[/tag]`) |
+//! | [`Caption`](BoilerplateKind::Caption) | is a photo caption or credit: contains `(Photo by …)` or another parenthesis naming a photo, image or file; ends in an agency credit after a slash (`… 2024. /AFP`) or `Getty Images`; starts `Photo:`, `In this photo`, `File photo`; or is a short title-case line between paragraphs of prose (a caption naming who is pictured) |
+//! | [`Byline`](BoilerplateKind::Byline) | names who wrote, edited or contributed: `By Jane Doe`, `Edited by …`, `(With input from …)`, `… contributed to this report` |
+//! | [`Timestamp`](BoilerplateKind::Timestamp) | is only a date and time: `2025-03-14 18:05:09`, `Updated: Monday, August 26, 2024 7:51 AM` |
+//! | [`Link`](BoilerplateKind::Link) | links to another story (`ALSO READ …`, `Read more: …`, `See also …`), or heads a list of them (`Related Articles`, `You may also like`), with every line after such a heading when it stands in the second half of the text |
+//! | [`Navigation`](BoilerplateKind::Navigation) | is page navigation: `Back to top`, `Home`, `Next article`, `up`, breadcrumbs such as `Home » World » Europe` |
+//! | [`Label`](BoilerplateKind::Label) | is a short title-case line (at most eight words, no sentence punctuation) before the first or after the last paragraph of prose: a section label such as `Middle East` or `World News` |
+//!
+//! # What is never boilerplate
+//!
+//! - The headline: a line equal (folded) to the article's title, and the
+//!   first line of the text when it has four or more words.
+//! - Speech: a paragraph holding a quote that is speech (see
+//!   [`crate::quote`]) with a speech cue in the paragraph's narration
+//!   (`said`, `stressed`, `according to`, … see [`crate::cue`]) keeps
+//!   every line, whatever its shape; only markup tags inside its lines are
+//!   reported.
+//!
+//! # Spans
+//!
+//! Each [`Boilerplate`] span is a half-open byte range into the article as
+//! read: a whole line without its line break or surrounding white space,
+//! or a tag inside a line. Spans are sorted and never overlap, so
+//! [`dropped_bytes`] is their total length. [`strip`] removes the whole
+//! lines from an article's paragraphs, which is how the extractor leaves
+//! boilerplate out of quote finding and attribution while every offset
+//! still indexes the original text. A tag inside a line of prose stays in
+//! its paragraph (cutting it out would split the sentence); the quote
+//! finder already treats its attribute values as non-speech.
+//!
+//! # Example
+//!
+//! ```
+//! use quotelens::boilerplate::{BoilerplateKind, find_boilerplate};
+//!
+//! let text = "Storm hits the coast\n\
+//!             By Jane Doe\n\
+//!             The storm reached the coast on Monday, officials said.\n\
+//!             Share on Facebook\n\
+//!             Leave a Reply";
+//! let found: Vec<(&str, BoilerplateKind)> =
+//!     find_boilerplate(text, "").iter().map(|b| (&text[b.span.range()], b.kind)).collect();
+//! assert_eq!(
+//!     found,
+//!     [
+//!         ("By Jane Doe", BoilerplateKind::Byline),
+//!         ("Share on Facebook", BoilerplateKind::Share),
+//!         ("Leave a Reply", BoilerplateKind::Comments),
+//!     ]
+//! );
+//! ```
+
+mod markup;
+mod shape;
+mod vocabulary;
+
+use serde::Serialize;
+
+use crate::quote::{self, Quote};
+use crate::text::{self, Word, is_space};
+use crate::{Span, cue};
+
+use markup::tags;
+use shape::{classify, is_label, is_phrase};
+use vocabulary::LINK_HEADINGS;
+
+/// Why a stretch of text is boilerplate. See the [module docs](self) for
+/// the patterns behind each kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoilerplateKind {
+    /// Share buttons.
+    Share,
+    /// A comment form, and what follows it.
+    Comments,
+    /// Markup left by a scraper: HTML tags and shortcodes.
+    Markup,
+    /// A photo caption or credit.
+    Caption,
+    /// Who wrote, edited or contributed.
+    Byline,
+    /// A date and time on a line of its own.
+    Timestamp,
+    /// A link to another story, or a list of them.
+    Link,
+    /// Page navigation: back to top, breadcrumbs.
+    Navigation,
+    /// A section label before or after the article.
+    Label,
+}
+
+impl BoilerplateKind {
+    /// The name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BoilerplateKind::Share => "share",
+            BoilerplateKind::Comments => "comments",
+            BoilerplateKind::Markup => "markup",
+            BoilerplateKind::Caption => "caption",
+            BoilerplateKind::Byline => "byline",
+            BoilerplateKind::Timestamp => "timestamp",
+            BoilerplateKind::Link => "link",
+            BoilerplateKind::Navigation => "navigation",
+            BoilerplateKind::Label => "label",
+        }
+    }
+}
+
+/// A stretch of boilerplate and why it is one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Boilerplate {
+    /// Where it is: half-open byte offsets into the article as read.
+    pub span: Span,
+    /// Why it is boilerplate.
+    pub kind: BoilerplateKind,
+}
+
+/// A line of the article: where it is and the paragraph it belongs to.
+#[derive(Clone, Copy, Debug)]
+struct Line {
+    span: Span,
+    para: usize,
+}
+
+/// The boilerplate of an article, sorted by offset; `title` is its
+/// headline when known (empty otherwise), which is never boilerplate.
+///
+/// See the [module docs](self) for what is recognised.
+pub fn find_boilerplate(text: &str, title: &str) -> Vec<Boilerplate> {
+    let paragraphs = text::paragraphs(text);
+    let quotes = quote::find_quotes_in(text, &paragraphs);
+    let speech: Vec<bool> = paragraphs.iter().map(|&p| has_cued_speech(text, p, &quotes)).collect();
+    let lines: Vec<Line> = paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(|(para, &p)| lines_of(text, p).into_iter().map(move |span| Line { span, para }))
+        .collect();
+    let title = text::fold(title);
+    let headline = |i: usize| {
+        let s = &text[lines[i].span.range()];
+        !title.is_empty() && text::fold(s) == title
+            || i == 0 && s.split(is_space).filter(|w| !w.is_empty()).count() >= 4
+    };
+    let mut kinds: Vec<Option<BoilerplateKind>> = (0..lines.len())
+        .map(|i| if headline(i) { None } else { classify(&text[lines[i].span.range()]) })
+        .collect();
+    // A comment form, or a list of links in the second half, runs to the
+    // end of the text.
+    let tail = (0..lines.len()).filter(|&i| !speech[lines[i].para]).find_map(|i| {
+        let s = text::fold(&text[lines[i].span.range()]);
+        match kinds[i] {
+            Some(BoilerplateKind::Comments) => Some((i, BoilerplateKind::Comments)),
+            Some(BoilerplateKind::Link)
+                if is_phrase(&s, &LINK_HEADINGS) && lines[i].span.start >= text.len() / 2 =>
+            {
+                Some((i, BoilerplateKind::Link))
+            }
+            _ => None,
+        }
+    });
+    if let Some((from, kind)) = tail {
+        for k in &mut kinds[from..] {
+            k.get_or_insert(kind);
+        }
+    }
+    // Short title-case lines: labels at the edges, captions in between.
+    let prose: Vec<bool> = (0..lines.len())
+        .map(|i| kinds[i].is_none() && (headline(i) || !is_label(&text[lines[i].span.range()])))
+        .collect();
+    let first_prose = prose.iter().position(|&p| p);
+    let last_prose = prose.iter().rposition(|&p| p);
+    for i in 0..lines.len() {
+        if kinds[i].is_none() && !prose[i] {
+            let inside = first_prose.is_some_and(|f| f < i) && last_prose.is_some_and(|l| l > i);
+            kinds[i] = Some(if inside { BoilerplateKind::Caption } else { BoilerplateKind::Label });
+        }
+    }
+    let mut out = Vec::new();
+    for (line, kind) in lines.iter().zip(kinds) {
+        match kind {
+            Some(kind) if !speech[line.para] => out.push(Boilerplate { span: line.span, kind }),
+            _ => out.extend(
+                tags(text, line.span)
+                    .into_iter()
+                    .map(|span| Boilerplate { span, kind: BoilerplateKind::Markup }),
+            ),
+        }
+    }
+    out
+}
+
+/// The paragraphs of `text` without the whole lines of `boilerplate`: a
+/// paragraph loses its boilerplate lines, and the lines left between them
+/// become paragraphs of their own. Tags inside a line of prose stay.
+pub fn strip(text: &str, paragraphs: &[Span], boilerplate: &[Boilerplate]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for &p in paragraphs {
+        let mut run: Option<Span> = None;
+        for line in lines_of(text, p) {
+            if boilerplate.iter().any(|b| b.span.contains(line)) {
+                out.extend(run.take());
+            } else {
+                run = Some(run.map_or(line, |r| Span::new(r.start, line.end)));
+            }
+        }
+        out.extend(run);
+    }
+    out
+}
+
+/// The number of bytes `boilerplate` covers.
+pub fn dropped_bytes(boilerplate: &[Boilerplate]) -> usize {
+    boilerplate.iter().map(|b| b.span.len()).sum()
+}
+
+/// The non-blank lines of a paragraph, trimmed.
+fn lines_of(text: &str, para: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = para.start;
+    for (i, c) in text[para.range()].char_indices() {
+        if text::is_line_break(c) {
+            out.push(Span::new(start, para.start + i));
+            start = para.start + i + c.len_utf8();
+        }
+    }
+    out.push(Span::new(start, para.end));
+    out.into_iter().map(|l| text::trim(text, l)).filter(|l| !l.is_empty()).collect()
+}
+
+/// Whether the paragraph holds a top-level speech quote and a speech cue
+/// in its narration.
+fn has_cued_speech(text: &str, para: Span, quotes: &[Quote]) -> bool {
+    let inside: Vec<Span> = quotes
+        .iter()
+        .filter(|q| q.depth == 0 && para.contains_offset(q.outer.start))
+        .map(|q| q.outer)
+        .collect();
+    if !quotes.iter().any(|q| q.depth == 0 && q.kind.is_speech() && inside.contains(&q.outer)) {
+        return false;
+    }
+    let words: Vec<Word> = text::words(text, para)
+        .into_iter()
+        .filter(|w| !inside.iter().any(|q| q.contains(w.span)))
+        .collect();
+    let folded: Vec<String> = words.iter().map(|w| text::fold(w.as_str(text))).collect();
+    !cue::find_cues(text, &words).is_empty()
+        || folded.windows(2).any(|w| w[0] == "according" && w[1] == "to")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BoilerplateKind::*;
+    use super::*;
+
+    /// Prose lines the cases put around the line under test, so that it is
+    /// neither the headline nor at an edge of the article.
+    const BEFORE: &str = "The storm reached the coast on Monday, officials said.\n";
+    const AFTER: &str = "\nRoads stayed closed until the water went down on Tuesday.";
+
+    /// (name, line, expected kind): the line is tested between two prose
+    /// lines.
+    type Case = (&'static str, &'static str, Option<BoilerplateKind>);
+
+    fn kind_of(line: &str) -> Option<BoilerplateKind> {
+        let text = format!("{BEFORE}{line}{AFTER}");
+        let found = find_boilerplate(&text, "");
+        let at = BEFORE.len();
+        let whole: Vec<_> =
+            found.iter().filter(|b| b.span == Span::new(at, at + line.len())).collect();
+        // The prose before is never touched (a comment form takes what
+        // follows it).
+        assert!(found.iter().all(|b| b.span.start >= at), "{found:?}");
+        whole.first().map(|b| b.kind)
+    }
+
+    #[test]
+    fn kinds_of_lines() {
+        let cases: &[Case] = &[
+            ("share: one network", "Pinterest", Some(Share)),
+            ("share: glued", "FacebookTwitterWhatsApp", Some(Share)),
+            ("share: phrase", "Share on Facebook", Some(Share)),
+            ("comments: reply", "Leave a Reply", Some(Comments)),
+            (
+                "comments: email",
+                "Your email address will not be published. Required fields are marked *",
+                Some(Comments),
+            ),
+            ("comments: shouted", "MAKE A COMMENT", Some(Comments)),
+            ("comments: captcha", "captcha challenge", Some(Comments)),
+            ("markup: shortcode", "[gallery id=\"1234\"]", Some(Markup)),
+            ("markup: html", "<div class=\"ad\"></div>", Some(Markup)),
+            ("caption: photo by", "Firefighters at work on Monday. (Photo by AFP)", Some(Caption)),
+            ("caption: slash credit", "A bridge near the port, May 2, 2024. /XNA", Some(Caption)),
+            ("caption: photo colon", "Photo: Jane Doe", Some(Caption)),
+            ("caption: in this photo", "In this photo, a crowd gathers.", Some(Caption)),
+            ("caption: getty", "The harbour at dawn. AFP via Getty Images", Some(Caption)),
+            ("caption: a name between paragraphs", "Harbour Minister Jane Doe", Some(Caption)),
+            ("byline: by", "By Maria Lopez", Some(Byline)),
+            ("byline: edited", "Edited by Sam Roe", Some(Byline)),
+            ("byline: input", "(With input from Northland Press)", Some(Byline)),
+            ("byline: contributed", "Sam Roe contributed to this report.", Some(Byline)),
+            ("timestamp: iso", "2025-03-14 18:05:09", Some(Timestamp)),
+            ("timestamp: words", "Updated: Monday, August 26, 2024 7:51 AM", Some(Timestamp)),
+            ("link: also read", "ALSO READ-Floods Close Schools Across the North", Some(Link)),
+            ("link: read more", "Read more: Floods close schools", Some(Link)),
+            ("navigation: top", "Back to top button", Some(Navigation)),
+            ("navigation: breadcrumb", "Home » World » Europe", Some(Navigation)),
+            // Prose that looks a little like boilerplate is not.
+            ("prose: by a date", "By Friday, the army had left the town.", None),
+            ("prose: related", "Related talks will resume next week.", None),
+            ("prose: photos show", "Photos show the damage to the old bridge.", None),
+            ("prose: source", "Source close to the talks said nothing.", None),
+            ("prose: sic", "The sign read \"closed [sic]\" for a week.", None),
+            ("prose: share", "Share prices fell sharply on the news.", None),
+        ];
+        for &(name, line, want) in cases {
+            assert_eq!(kind_of(line), want, "{name}: {line}");
+        }
+    }
+
+    #[test]
+    fn labels_at_the_edges_and_the_headline_kept() {
+        let text = "Middle EastWorld News\n\nStorm Hits The Coast\n\nThe storm reached the coast on Monday.\n\nCommentaries";
+        let found: Vec<(&str, BoilerplateKind)> = find_boilerplate(text, "Storm hits the coast")
+            .iter()
+            .map(|b| (&text[b.span.range()], b.kind))
+            .collect();
+        assert_eq!(found, [("Middle EastWorld News", Label), ("Commentaries", Comments)]);
+        // Without a title, a first line of four or more words is the headline.
+        let text = "Storm Hits The Coast\nThe storm reached the coast on Monday.\nWorld News";
+        let found: Vec<&str> =
+            find_boilerplate(text, "").iter().map(|b| &text[b.span.range()]).collect();
+        assert_eq!(found, ["World News"]);
+    }
+
+    #[test]
+    fn a_comment_form_or_a_late_list_of_links_runs_to_the_end() {
+        let text = format!("{BEFORE}{AFTER}\nLeave a Reply\nJane\nI agree with the mayor.");
+        let kinds: Vec<BoilerplateKind> =
+            find_boilerplate(&text, "").iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [Comments, Comments, Comments]);
+        let text = format!("{BEFORE}{AFTER}\nRelated Articles\nFloods close schools\nBack to top");
+        let kinds: Vec<BoilerplateKind> =
+            find_boilerplate(&text, "").iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [Link, Link, Navigation]);
+    }
+
+    #[test]
+    fn a_paragraph_with_cued_speech_is_never_dropped() {
+        let cases = [
+            // A caption credit on a line that also quotes someone with a cue.
+            "“We will rebuild,” the mayor said. (Photo by AFP)",
+            // Share words inside a quote, with a cue.
+            "“Share on Facebook,” she urged.",
+            // A comment-form phrase, quoted and cued.
+            "“Leave a reply,” he told reporters.",
+            // A title-case quote line with "according to".
+            "According to Jane Doe: “Never Again”",
+        ];
+        for line in cases {
+            let text = format!("{BEFORE}\n{line}\n{AFTER}");
+            let found = find_boilerplate(&text, "");
+            assert!(found.is_empty(), "{line}: {found:?}");
+        }
+        // Without a cue, the same shapes are boilerplate.
+        let text = format!("{BEFORE}\n“We will rebuild.” (Photo by AFP)\n{AFTER}");
+        assert_eq!(find_boilerplate(&text, "").len(), 1);
+    }
+
+    #[test]
+    fn tags_inside_prose_are_markup() {
+        let text = "The mayor <a href=\"https://example.com\">spoke</a> on Monday [sic].";
+        let found: Vec<(&str, BoilerplateKind)> =
+            find_boilerplate(text, "").iter().map(|b| (&text[b.span.range()], b.kind)).collect();
+        assert_eq!(found, [("<a href=\"https://example.com\">", Markup), ("</a>", Markup)]);
+    }
+
+    #[test]
+    fn strip_keeps_offsets_and_splits_paragraphs() {
+        let text = "First line of prose.\nPinterest\nSecond line of prose.\n\nLeave a Reply";
+        let found = find_boilerplate(text, "");
+        assert_eq!(dropped_bytes(&found), "Pinterest".len() + "Leave a Reply".len());
+        let kept = strip(text, &text::paragraphs(text), &found);
+        let kept: Vec<&str> = kept.iter().map(|s| &text[s.range()]).collect();
+        assert_eq!(kept, ["First line of prose.", "Second line of prose."]);
+    }
+}

@@ -1,0 +1,328 @@
+//! Framing: the words each outlet chooses in its own voice, how it labels
+//! each speaker, and what sets it apart from the other outlets.
+//!
+//! A [`Framer`] (built once, with a [`Lexicon`] and
+//! [discovery settings](DiscoverySettings)) turns articles and their
+//! [`Extraction`] into a [`FramingReport`] with these sections:
+//!
+//! | section | what it holds | module |
+//! |---|---|---|
+//! | `articles` | per article: bytes, boilerplate left out (bytes, share, by kind), narrator and quoted words ([`ArticleSummary`]) | [`crate::boilerplate`], [`voice`] |
+//! | `terms` | per article, lexicon term, voice and speaker: count and rate per 1,000 narrator words ([`TermCount`]) | [`lexicon`], [`voice`] |
+//! | `labels` | per speaker and article: the descriptions and cue verbs used for them ([`SpeakerLabel`]) | [`labels`] |
+//! | `discovered` | per outlet: the phrases most distinctive of its narrator voice, with weighted log-odds and z ([`Distinctive`]) | [`discover`] |
+//! | `substitutions` | per outlet pair: words swapped in aligned wordings ([`Substitution`]); empty until the compare step feeds it | [`substitutions`] |
+//!
+//! **Voice** decides whose framing a term is: inside a speech quote it is
+//! the speaker's, elsewhere the outlet's, and boilerplate is nobody's
+//! (see [`voice`]).
+//!
+//! # Example
+//!
+//! ```
+//! use quotelens::{Article, extract::Extractor, framing::{Framer, Voice}};
+//!
+//! let articles = vec![
+//!     Article::new("a", "The militia attacked a base. “The occupier will leave,” Omar Fulani said."),
+//!     Article::new("b", "The resistance attacked a base, Omar Fulani said."),
+//! ];
+//! let extraction = Extractor::new().extract(articles.clone());
+//! let report = Framer::new().report(&articles, &extraction);
+//! let terms: Vec<(&str, &str, Voice, Option<&str>)> = report
+//!     .terms
+//!     .iter()
+//!     .map(|t| (t.source.as_str(), t.term.as_str(), t.voice, t.speaker.as_deref()))
+//!     .collect();
+//! assert_eq!(
+//!     terms,
+//!     [
+//!         ("a", "militia", Voice::Narrator, None),
+//!         ("a", "occupier", Voice::Quoted, Some("Omar Fulani")),
+//!         ("b", "resistance", Voice::Narrator, None),
+//!     ]
+//! );
+//! ```
+
+pub mod discover;
+pub mod labels;
+pub mod lexicon;
+pub mod substitutions;
+pub mod voice;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Serialize;
+
+pub use discover::{DiscoverySettings, Distinctive};
+pub use labels::{LabelKind, SpeakerLabel};
+pub use lexicon::{Lexicon, Term, TermMatch};
+pub use substitutions::{Substitution, SubstitutionDiff};
+pub use voice::{ArticleVoices, Voice};
+
+use crate::extract::Extraction;
+use crate::{Article, QuoteRecord, boilerplate, text};
+
+/// Builds framing reports. Build once (with [`Framer::builder`] to set the
+/// lexicon or discovery settings), use for many corpora.
+#[derive(Clone, Debug)]
+pub struct Framer {
+    lexicon: Lexicon,
+    discovery: DiscoverySettings,
+}
+
+/// Options for a [`Framer`].
+#[derive(Clone, Debug, Default)]
+pub struct FramerBuilder {
+    lexicon: Option<Lexicon>,
+    discovery: DiscoverySettings,
+}
+
+impl FramerBuilder {
+    /// Uses `lexicon` instead of the bundled one ([`Lexicon::bundled`]).
+    pub fn lexicon(&mut self, lexicon: Lexicon) -> &mut FramerBuilder {
+        self.lexicon = Some(lexicon);
+        self
+    }
+
+    /// Sets the discovery settings (phrases per outlet, minimum count,
+    /// prior weight).
+    pub fn discovery(&mut self, settings: DiscoverySettings) -> &mut FramerBuilder {
+        self.discovery = settings;
+        self
+    }
+
+    /// The framer.
+    pub fn build(&self) -> Framer {
+        Framer {
+            lexicon: self.lexicon.clone().unwrap_or_else(Lexicon::bundled),
+            discovery: self.discovery,
+        }
+    }
+}
+
+impl Default for Framer {
+    fn default() -> Framer {
+        FramerBuilder::default().build()
+    }
+}
+
+/// One article's size, boilerplate and voices.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ArticleSummary {
+    /// Article id.
+    pub source: String,
+    /// Outlet name, or the article id when unknown.
+    pub outlet: String,
+    /// Length of the article in bytes.
+    pub bytes: usize,
+    /// Bytes of boilerplate left out: the recognised lines themselves,
+    /// not the line breaks between them.
+    pub boilerplate_bytes: usize,
+    /// `boilerplate_bytes / bytes`, 0 to 1, rounded to four decimals.
+    pub boilerplate_share: f64,
+    /// Bytes left out per kind of boilerplate (`share`, `comments`, …).
+    pub boilerplate: BTreeMap<String, usize>,
+    /// Words in the narrator voice: the denominator of `per_1k`.
+    pub narrator_words: usize,
+    /// Words inside speech quotes.
+    pub quoted_words: usize,
+}
+
+/// How often one article uses one lexicon term in one voice.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TermCount {
+    /// Article id.
+    pub source: String,
+    /// Outlet name, or the article id when unknown.
+    pub outlet: String,
+    /// The term, as the lexicon writes it.
+    pub term: String,
+    /// What it names; terms with the same referent are alternatives.
+    pub referent: String,
+    /// The term's category.
+    pub category: String,
+    /// Narrator (the outlet's words) or quoted (a speaker's).
+    pub voice: Voice,
+    /// For quoted voice, the speaker (`None`: a quote nobody is credited
+    /// with); always `None` for narrator voice.
+    pub speaker: Option<String>,
+    /// Occurrences.
+    pub count: usize,
+    /// Occurrences per 1,000 narrator words of the article (for both
+    /// voices, so that rows of one article compare), rounded to two
+    /// decimals; 0 when the article has no narrator words.
+    pub per_1k: f64,
+}
+
+/// A framing report; see the [module docs](self) for the sections.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct FramingReport {
+    /// One summary per article, in input order.
+    pub articles: Vec<ArticleSummary>,
+    /// Lexicon terms by article (input order), voice (narrator first),
+    /// speaker, then lexicon order.
+    pub terms: Vec<TermCount>,
+    /// Speaker labels, by speaker, article, kind, most used.
+    pub labels: Vec<SpeakerLabel>,
+    /// Distinctive phrases, by outlet (first seen first), highest z first.
+    pub discovered: Vec<Distinctive>,
+    /// Substitutions between outlets; empty unless added with
+    /// [`FramingReport::add_substitutions`].
+    pub substitutions: Vec<Substitution>,
+}
+
+impl FramingReport {
+    /// Adds the substitutions the compare step found, tallied per outlet
+    /// pair (see [`substitutions`]).
+    pub fn add_substitutions<'a>(&mut self, diffs: impl IntoIterator<Item = SubstitutionDiff<'a>>) {
+        self.substitutions = substitutions::tally(diffs);
+    }
+}
+
+impl Framer {
+    /// A framer with the bundled lexicon and default discovery settings.
+    pub fn new() -> Framer {
+        Framer::default()
+    }
+
+    /// A builder for a framer with options.
+    pub fn builder() -> FramerBuilder {
+        FramerBuilder::default()
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The framing report of `articles`, whose quotes, speakers and
+    /// boilerplate are in `extraction` (from
+    /// [`Extractor::extract`](crate::extract::Extractor::extract) over
+    /// the same articles). Articles of the extraction that are not in
+    /// `articles` are skipped.
+    pub fn report(&self, articles: &[Article], extraction: &Extraction) -> FramingReport {
+        let mut report = FramingReport::default();
+        let mut narrator = Vec::new();
+        let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
+        let mut records: HashMap<&str, Vec<&QuoteRecord>> = HashMap::new();
+        for r in &extraction.records {
+            records.entry(r.source.as_str()).or_default().push(r);
+        }
+        for info in &extraction.articles {
+            let Some(article) = by_id.get(info.source.as_str()) else { continue };
+            let text = article.text.as_str();
+            let records = records.remove(info.source.as_str()).unwrap_or_default();
+            let voices = ArticleVoices::new(text, &records, &info.boilerplate);
+            report.articles.push(summary(article, info, &voices));
+            report.terms.extend(self.terms(article, &info.outlet, &voices));
+            narrator.push(discover::NarratorText {
+                outlet: &info.outlet,
+                text,
+                spans: voices.narrator_spans(text),
+            });
+        }
+        report.labels = labels::speaker_labels(articles, extraction);
+        report.discovered = discover::distinctive(
+            &narrator,
+            &self.never_names(),
+            &outlet_words(extraction),
+            self.discovery,
+        );
+        for d in &mut report.discovered {
+            d.log_odds = round(d.log_odds, 3);
+            d.z = round(d.z, 3);
+        }
+        report
+    }
+
+    /// The lexicon's words that discovery never takes for names: one-word
+    /// terms and variants, and the lower-case words of longer ones.
+    fn never_names(&self) -> HashSet<String> {
+        let mut out = HashSet::new();
+        for form in self.lexicon.terms().iter().flat_map(Term::forms) {
+            let words: Vec<&str> = form.split(text::is_space).filter(|w| !w.is_empty()).collect();
+            for w in &words {
+                if words.len() == 1 || w.starts_with(char::is_lowercase) {
+                    out.insert(text::fold(w));
+                }
+            }
+        }
+        out
+    }
+
+    /// The lexicon terms of one article, by voice and speaker.
+    fn terms(&self, article: &Article, outlet: &str, voices: &ArticleVoices) -> Vec<TermCount> {
+        // (voice, speaker, term index) → count.
+        let mut counts: BTreeMap<(Voice, Option<&str>, usize), usize> = BTreeMap::new();
+        for m in self.lexicon.find(&article.text) {
+            if let Some((voice, speaker)) = voices.voice_of(m.span) {
+                *counts.entry((voice, speaker, m.term)).or_default() += 1;
+            }
+        }
+        let words = voices.narrator_words;
+        counts
+            .into_iter()
+            .map(|((voice, speaker, t), count)| {
+                let term = &self.lexicon.terms()[t];
+                TermCount {
+                    source: article.id.clone(),
+                    outlet: outlet.to_string(),
+                    term: term.term.clone(),
+                    referent: term.referent.clone(),
+                    category: term.category.clone(),
+                    voice,
+                    speaker: speaker.map(String::from),
+                    count,
+                    per_1k: if words == 0 {
+                        0.0
+                    } else {
+                        round(count as f64 * 1000.0 / words as f64, 2)
+                    },
+                }
+            })
+            .collect()
+    }
+}
+
+/// The folded words of the outlets' names: discovery takes them for names.
+fn outlet_words(extraction: &Extraction) -> HashSet<String> {
+    extraction
+        .articles
+        .iter()
+        .filter(|info| info.outlet != info.source)
+        .flat_map(|info| {
+            text::words(&info.outlet, crate::Span::new(0, info.outlet.len()))
+                .into_iter()
+                .map(|w| text::fold(w.as_str(&info.outlet)))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn summary(
+    article: &Article,
+    info: &crate::extract::ArticleInfo,
+    voices: &ArticleVoices,
+) -> ArticleSummary {
+    let bytes = article.text.len();
+    let dropped = boilerplate::dropped_bytes(&info.boilerplate);
+    let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
+    for b in &info.boilerplate {
+        *by_kind.entry(b.kind.as_str().to_string()).or_default() += b.span.len();
+    }
+    ArticleSummary {
+        source: article.id.clone(),
+        outlet: info.outlet.clone(),
+        bytes,
+        boilerplate_bytes: dropped,
+        boilerplate_share: if bytes == 0 { 0.0 } else { round(dropped as f64 / bytes as f64, 4) },
+        boilerplate: by_kind,
+        narrator_words: voices.narrator_words,
+        quoted_words: voices.quoted_words,
+    }
+}
+
+fn round(x: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    (x * scale).round() / scale
+}
