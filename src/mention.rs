@@ -110,6 +110,20 @@ pub fn find_mentions(
     known: &[KnownName],
 ) -> Vec<Found> {
     let folded: Vec<String> = words.iter().map(|w| text::fold(w.as_str(text))).collect();
+    find_mentions_folded(text, words, &folded, sentence_start, known)
+}
+
+/// [`find_mentions`] with the words already [folded](text::fold), one
+/// folded string per word, so that callers which fold a sentence's words
+/// once can share them.
+pub fn find_mentions_folded(
+    text: &str,
+    words: &[Word],
+    folded: &[String],
+    sentence_start: usize,
+    known: &[KnownName],
+) -> Vec<Found> {
+    debug_assert_eq!(words.len(), folded.len());
     let gap = |i: usize| -> &str {
         // The text between word i-1 and word i.
         if i == 0 {
@@ -168,7 +182,7 @@ pub fn find_mentions(
         }
         i += 1;
     }
-    mark_subjects(text, words, &folded, &mut out);
+    mark_subjects(text, words, folded, &mut out);
     out
 }
 

@@ -47,6 +47,17 @@ pub struct Entity {
 #[derive(Clone, Debug, Default)]
 pub struct Cast {
     entities: Vec<Entity>,
+    /// For each entity, the [`name_key`]s of its name and aliases, kept
+    /// beside it so that linking a name does not fold every alias of
+    /// every entity again (that was a third of the profile, issue #5).
+    keys: Vec<EntityKeys>,
+}
+
+/// The cached [`name_key`]s of one entity.
+#[derive(Clone, Debug, Default)]
+struct EntityKeys {
+    name: Vec<String>,
+    aliases: Vec<Vec<String>>,
 }
 
 /// Folded name words with particles removed: "Omar al-Fulani" →
@@ -84,18 +95,22 @@ impl Cast {
         if key.is_empty() {
             return None;
         }
-        let found = self.entities.iter().position(|e| {
-            e.aliases.iter().any(|a| name_key(a) == key)
+        let found = self.entities.iter().zip(&self.keys).position(|(e, k)| {
+            k.aliases.contains(&key)
                 || e.kind == SpeakerType::Person
                     && kind == SpeakerType::Person
-                    && surname_match(&name_key(&e.name), &key)
+                    && surname_match(&k.name, &key)
         });
         match found {
             Some(id) => {
                 let e = &mut self.entities[id];
-                e.aliases.insert(name.to_string());
-                if !e.pinned && key.len() > name_key(&e.name).len() {
+                let k = &mut self.keys[id];
+                if e.aliases.insert(name.to_string()) {
+                    k.aliases.push(key.clone());
+                }
+                if !e.pinned && key.len() > k.name.len() {
                     e.name = name.to_string();
+                    k.name = key;
                     e.weak = false;
                 }
                 Some(id)
@@ -109,6 +124,7 @@ impl Cast {
                     weak: false,
                     pinned: false,
                 });
+                self.keys.push(EntityKeys { name: key.clone(), aliases: vec![key] });
                 Some(self.entities.len() - 1)
             }
             None => None,
@@ -124,6 +140,7 @@ impl Cast {
         {
             return id;
         }
+        let key = name_key(&description);
         self.entities.push(Entity {
             name: description.clone(),
             kind: SpeakerType::UnnamedSource,
@@ -132,12 +149,15 @@ impl Cast {
             weak: false,
             pinned: false,
         });
+        self.keys.push(EntityKeys { name: key.clone(), aliases: vec![key] });
         self.entities.len() - 1
     }
 
     /// Adds an alias (an acronym) to an entity.
     pub fn add_alias(&mut self, id: EntityId, alias: &str) {
-        self.entities[id].aliases.insert(alias.to_string());
+        if self.entities[id].aliases.insert(alias.to_string()) {
+            self.keys[id].aliases.push(name_key(alias));
+        }
     }
 
     /// Records a role or title for an entity.
@@ -287,6 +307,13 @@ pub struct Speakers {
     keys: BTreeMap<String, usize>,
     /// Canonical names fixed by a gazetteer, per speaker.
     pinned: BTreeMap<usize, String>,
+    /// Persons by the last word of their canonical name's [`name_key`],
+    /// with the key's length: the candidates for a surname-only merge,
+    /// found without scanning every speaker (which made merging quadratic
+    /// in the number of speakers, issue #5).
+    surnames: BTreeMap<String, Vec<(SpeakerId, usize)>>,
+    /// Where each person is filed in `surnames`.
+    filed: Vec<Option<(String, usize)>>,
 }
 
 /// Index of a speaker in [`Speakers`].
@@ -327,14 +354,13 @@ impl Speakers {
         // A surname-only person joins the one person with that surname.
         if id.is_none() && e.kind == SpeakerType::Person {
             let key = name_key(&e.name);
-            let candidates: BTreeSet<usize> = self
-                .speakers
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| {
-                    s.kind == SpeakerType::Person && surname_match(&name_key(&s.name), &key)
-                })
-                .map(|(i, _)| i)
+            let candidates: BTreeSet<usize> = key
+                .last()
+                .and_then(|last| self.surnames.get(last))
+                .into_iter()
+                .flatten()
+                .filter(|&&(_, len)| len == 1 || key.len() == 1)
+                .map(|&(i, _)| i)
                 .collect();
             if candidates.len() == 1 {
                 id = candidates.into_iter().next();
@@ -348,6 +374,7 @@ impl Speakers {
                 roles: Vec::new(),
             });
             self.forms.push(BTreeMap::new());
+            self.filed.push(None);
             self.speakers.len() - 1
         });
         for k in keys {
@@ -366,7 +393,30 @@ impl Speakers {
             }
         }
         self.rename(id);
+        self.file_surname(id);
         id
+    }
+
+    /// Files person `id` in `surnames` under its current canonical name.
+    fn file_surname(&mut self, id: SpeakerId) {
+        let s = &self.speakers[id];
+        if s.kind != SpeakerType::Person {
+            return;
+        }
+        let key = name_key(&s.name);
+        let now = key.last().map(|last| (last.clone(), key.len()));
+        if now == self.filed[id] {
+            return;
+        }
+        if let Some((last, _)) = self.filed[id].take() {
+            if let Some(ids) = self.surnames.get_mut(&last) {
+                ids.retain(|&(i, _)| i != id);
+            }
+        }
+        if let Some((last, len)) = &now {
+            self.surnames.entry(last.clone()).or_default().push((id, *len));
+        }
+        self.filed[id] = now;
     }
 
     /// Chooses the canonical name and aliases of speaker `id` from the

@@ -161,11 +161,11 @@ pub fn find_boilerplate(text: &str, title: &str) -> Vec<Boilerplate> {
     // A comment form, or a list of links in the second half, runs to the
     // end of the text.
     let tail = (0..lines.len()).filter(|&i| !speech[lines[i].para]).find_map(|i| {
-        let s = text::fold(&text[lines[i].span.range()]);
+        let s = || text::fold(&text[lines[i].span.range()]);
         match kinds[i] {
             Some(BoilerplateKind::Comments) => Some((i, BoilerplateKind::Comments)),
             Some(BoilerplateKind::Link)
-                if is_phrase(&s, &LINK_HEADINGS) && lines[i].span.start >= text.len() / 2 =>
+                if is_phrase(&s(), &LINK_HEADINGS) && lines[i].span.start >= text.len() / 2 =>
             {
                 Some((i, BoilerplateKind::Link))
             }
@@ -257,7 +257,7 @@ fn has_cued_speech(text: &str, para: Span, quotes: &[Quote]) -> bool {
         .filter(|w| !inside.iter().any(|q| q.contains(w.span)))
         .collect();
     let folded: Vec<String> = words.iter().map(|w| text::fold(w.as_str(text))).collect();
-    !cue::find_cues(text, &words).is_empty()
+    !cue::find_cues_folded(text, &words, &folded).is_empty()
         || folded.windows(2).any(|w| w[0] == "according" && w[1] == "to")
 }
 

@@ -11,52 +11,62 @@ use super::vocabulary::*;
 /// The kind of boilerplate a line is, labels aside.
 pub(super) fn classify(line: &str) -> Option<BoilerplateKind> {
     use BoilerplateKind::*;
-    let folded = text::fold(line);
-    let words = words_of(line);
     if !line.chars().any(char::is_alphanumeric) {
         return None;
     }
-    let outside_tags = {
-        let mut rest = String::new();
+    let folded = text::fold(line);
+    // Only the number of words is needed (every test below caps it at 30),
+    // so they are counted, not collected (issue #5).
+    let words = count_words_of(line);
+    // A line with no `<` or `[` has no tags: what is outside them is the
+    // whole line, which has a letter or digit.
+    if line.contains(['<', '[']) {
+        let mut alnum_outside = false;
         let mut at = 0;
         for t in tags(line, Span::new(0, line.len())) {
-            rest.push_str(&line[at..t.start]);
+            alnum_outside |= line[at..t.start].chars().any(char::is_alphanumeric);
             at = t.end;
         }
-        rest.push_str(&line[at..]);
-        rest
-    };
-    if !outside_tags.chars().any(char::is_alphanumeric) {
-        return Some(Markup);
+        alnum_outside |= line[at..].chars().any(char::is_alphanumeric);
+        if !alnum_outside {
+            return Some(Markup);
+        }
     }
-    let short = words.len() <= 20;
+    let short = words <= 20;
     if short
-        && (COMMENT_PHRASES.phrases().iter().any(|p| contains_phrase(&folded, p))
+        && (COMMENT_PHRASES.joined().iter().any(|p| contains_phrase(&folded, p))
             || COMMENT_HEADINGS.contains(folded.trim_matches(|c: char| !c.is_alphanumeric())))
     {
         return Some(Comments);
     }
-    let whole: Vec<String> = text::words(line, Span::new(0, line.len()))
-        .iter()
-        .map(|w| text::fold(w.as_str(line)))
-        .collect();
-    if whole.iter().all(|w| SHARE_FILLER.contains(w) || is_share_word(w))
-        && whole.iter().any(|w| is_share_word(w))
-    {
+    // Every word share filler or share words, and at least one share word;
+    // the first other word settles it.
+    let mut all_share = true;
+    let mut any_share = false;
+    let mut w = String::new();
+    for word in text::words(line, Span::new(0, line.len())) {
+        w.clear();
+        text::fold_into(word.as_str(line), &mut w);
+        let share = is_share_word(&w);
+        if !(SHARE_FILLER.contains(&w) || share) {
+            all_share = false;
+            break;
+        }
+        any_share |= share;
+    }
+    if all_share && any_share {
         return Some(Share);
     }
     if is_phrase(&folded, &NAVIGATION) || is_breadcrumb(line) {
         return Some(Navigation);
     }
-    if words.len() <= 30 && starts_with_any(&folded, &LINK_STARTS)
-        || is_phrase(&folded, &LINK_HEADINGS)
-    {
+    if words <= 30 && starts_with_any(&folded, &LINK_STARTS) || is_phrase(&folded, &LINK_HEADINGS) {
         return Some(Link);
     }
-    if is_caption(line, &folded, &words) {
+    if is_caption(line, &folded, words) {
         return Some(Caption);
     }
-    if words.len() <= 12 && is_byline(line, &folded) {
+    if words <= 12 && is_byline(line, &folded) {
         return Some(Byline);
     }
     if is_timestamp(line) {
@@ -81,24 +91,21 @@ fn is_share_word(w: &str) -> bool {
     ends[w.len()]
 }
 
-/// The folded words of a line, with words glued by a scraper split apart
-/// (`EastWorld` → `east`, `world`).
-fn words_of(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// The number of words of a line, counting words glued by a scraper as
+/// several (`EastWorld` is `east`, `world`).
+fn count_words_of(line: &str) -> usize {
+    let mut n = 0;
     for w in text::words(line, Span::new(0, line.len())) {
-        let w = w.as_str(line);
-        let mut start = 0;
         let mut prev_lower = false;
-        for (i, c) in w.char_indices() {
+        for c in w.as_str(line).chars() {
             if c.is_uppercase() && prev_lower {
-                out.push(text::fold(&w[start..i]));
-                start = i;
+                n += 1;
             }
             prev_lower = c.is_lowercase();
         }
-        out.push(text::fold(&w[start..]));
+        n += 1;
     }
-    out
+    n
 }
 
 /// Whether the folded line is, punctuation at its ends aside, one of the
@@ -111,17 +118,15 @@ pub(super) fn is_phrase(folded: &str, set: &PhraseSet) -> bool {
 /// Whether the folded line starts with one of the phrases as whole words.
 fn starts_with_any(folded: &str, set: &PhraseSet) -> bool {
     let core = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
-    set.phrases().iter().any(|p| {
-        let phrase = p.join(" ");
-        core.strip_prefix(&phrase)
+    set.joined().iter().any(|phrase| {
+        core.strip_prefix(phrase.as_str())
             .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '\''))
     })
 }
 
 /// Whether the folded text contains the phrase as whole words.
-fn contains_phrase(folded: &str, phrase: &[&str]) -> bool {
-    let phrase = phrase.join(" ");
-    folded.match_indices(&phrase).any(|(i, _)| {
+fn contains_phrase(folded: &str, phrase: &str) -> bool {
+    folded.match_indices(phrase).any(|(i, _)| {
         let before = folded[..i].chars().next_back();
         let after = folded[i + phrase.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
@@ -134,16 +139,16 @@ fn is_breadcrumb(line: &str) -> bool {
     parts.len() >= 3 && parts.iter().all(|p| !p.is_empty() && p.split_whitespace().count() <= 4)
 }
 
-fn is_caption(line: &str, folded: &str, words: &[String]) -> bool {
-    if starts_with_any(folded, &CAPTION_STARTS) && words.len() > 1 {
+fn is_caption(line: &str, folded: &str, words: usize) -> bool {
+    if starts_with_any(folded, &CAPTION_STARTS) && words > 1 {
         // "Photo: …", "In this photo, …" — but not "Photos show …".
         let after = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
         let first = CAPTION_STARTS
-            .phrases()
+            .joined()
             .iter()
-            .map(|p| p.join(" "))
             .filter(|p| after.starts_with(p.as_str()))
-            .max_by_key(String::len)
+            .max_by_key(|p| p.len())
+            .cloned()
             .unwrap_or_default();
         let next = after[first.len()..].trim_start();
         if next.starts_with([':', ',', '/', '-']) || next.starts_with("by ") || first.contains(' ')
@@ -173,7 +178,7 @@ fn is_caption(line: &str, folded: &str, words: &[String]) -> bool {
             .is_some_and(|c| c.chars().count() >= 2 && c.chars().all(char::is_alphabetic));
         let agency = last.chars().all(char::is_uppercase) && last.chars().count() >= 2;
         let slash_before = tokens.clone().next() == Some("/");
-        if (credit || agency && slash_before) && words.len() >= 4 {
+        if (credit || agency && slash_before) && words >= 4 {
             return true;
         }
     }
@@ -206,6 +211,10 @@ fn is_byline(line: &str, folded: &str) -> bool {
 
 /// A line of only dates and times: `2025-03-14 18:05:09`.
 fn is_timestamp(line: &str) -> bool {
+    // Some token must hold a digit.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let tokens: Vec<&str> = line
         .split(|c: char| is_space(c) || c == ',' || c == '|')
         .map(|t| t.trim_matches(|c: char| ":()-–—".contains(c)))
