@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 pub struct WordSet {
     words: &'static str,
     set: OnceLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>>,
+    list: OnceLock<Vec<&'static str>>,
 }
 
 /// A fast hasher for short words (the multiply-rotate step of rustc's
@@ -52,7 +53,7 @@ impl Hasher for WordHasher {
 impl WordSet {
     /// A set of the whitespace-separated `words`.
     pub const fn new(words: &'static str) -> WordSet {
-        WordSet { words, set: OnceLock::new() }
+        WordSet { words, set: OnceLock::new(), list: OnceLock::new() }
     }
 
     /// Whether the folded word `w` is in the set.
@@ -61,8 +62,13 @@ impl WordSet {
     }
 
     /// The words, in the order written.
-    pub fn iter(&self) -> impl Iterator<Item = &'static str> {
-        self.words.split_whitespace()
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.list().iter().copied()
+    }
+
+    /// The words, in the order written, split once on first use.
+    pub fn list(&self) -> &[&'static str] {
+        self.list.get_or_init(|| self.words.split_whitespace().collect())
     }
 }
 

@@ -235,8 +235,14 @@ fn is_name_word(text: &str, word: Word, folded: &str) -> bool {
 
 /// Two to eight capitals, optionally with periods: NORCOM, NCC, U.S.
 fn is_acronym(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| *c != '.').collect();
-    (2..=8).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+    let mut n = 0;
+    for c in s.chars().filter(|c| *c != '.') {
+        if !c.is_uppercase() || n == 8 {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
 }
 
 fn is_possessive(folded: &str) -> bool {

@@ -82,6 +82,11 @@ enum Role {
     Straight,
 }
 
+/// The first bytes of the UTF-8 encodings of every mark [`mark`] knows:
+/// `"` and `'`, then C2 (« »), E2 (“ ” „ ‟ ‘ ’ ‚ ‛ ‹ ›), E3 (「 」 『 』) and EF
+/// (＂).
+const MARK_FIRST_BYTES: [u8; 6] = [b'"', b'\'', 0xC2, 0xE2, 0xE3, 0xEF];
+
 fn mark(c: char) -> Option<(Family, Role)> {
     use Family::*;
     Some(match c {
@@ -241,6 +246,13 @@ fn pair_marks(text: &str, paragraphs: &[Span]) -> Vec<Paired> {
                 out.push(unclosed(text, open, prev_end));
             }
         }
+        // Most paragraphs of news have no mark at all: every mark is an
+        // ASCII quote or a character whose UTF-8 encoding starts with one
+        // of these bytes, so a paragraph without them is skipped whole.
+        if !text.as_bytes()[para.range()].iter().any(|&b| MARK_FIRST_BYTES.contains(&b)) {
+            debug_assert!(!text[para.range()].chars().any(|c| mark(c).is_some()));
+            continue;
+        }
         let chars: Vec<(usize, char)> = text[para.range()].char_indices().collect();
         for (k, &(i, c)) in chars.iter().enumerate() {
             let Some((family, role)) = mark(c) else { continue };
@@ -343,6 +355,10 @@ pub fn find_quotes_in(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
     }
     let top: Vec<Span> = quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
     for &para in paragraphs {
+        // Sentences are only needed around quotes (issue #5).
+        if !quotes.iter().any(|q| para.contains_offset(q.outer.start)) {
+            continue;
+        }
         let sentences = text::sentences(text, para, &top);
         for q in quotes.iter_mut().filter(|q| para.contains_offset(q.outer.start)) {
             let sentence = sentences

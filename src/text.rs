@@ -110,8 +110,18 @@ pub fn sentences(text: &str, para: Span, opaque: &[Span]) -> Vec<Span> {
     let mut start = para.start;
     let mut i = para.start;
     let bytes = text.as_bytes();
+    // The opaque spans that start in the paragraph, by start (the first
+    // listed wins a tie, as a search in list order would find it), walked
+    // with `i` instead of searched at every character (issue #5).
+    let mut starts: Vec<&Span> = opaque.iter().filter(|q| para.contains_offset(q.start)).collect();
+    starts.sort_by_key(|q| q.start);
+    let mut next = 0;
     while i < para.end {
-        if let Some(q) = opaque.iter().find(|q| q.start == i) {
+        while next < starts.len() && starts[next].start < i {
+            next += 1;
+        }
+        let at_opaque = starts.get(next).filter(|q| q.start == i);
+        if let Some(&q) = at_opaque {
             i = q.end.min(para.end);
             // A quote ending in terminal punctuation followed by a new
             // sentence ends the sentence it is in.
@@ -327,6 +337,11 @@ fn fold_chars(s: &str, out: &mut String) {
 /// Whether the word starts with an upper-case letter (after an `al-`
 /// style particle: al-Fulani counts as capitalized).
 pub fn is_capitalized(word: &str) -> bool {
+    // A word that starts upper-case is capitalized whether or not a
+    // particle is stripped (Al-qaeda, Al-Fulani).
+    if word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return true;
+    }
     let core = strip_particle(word);
     core.chars().next().is_some_and(char::is_uppercase)
 }
@@ -334,6 +349,12 @@ pub fn is_capitalized(word: &str) -> bool {
 /// Arabic-style name particles written with a hyphen before the name:
 /// al-Fulani, el-Sisi, Al-Saadi, ad-Din.
 pub fn strip_particle(word: &str) -> &str {
+    // Every particle is two or three letters and a hyphen: skip the
+    // comparisons when no hyphen stands there.
+    let b = word.as_bytes();
+    if !(b.get(2).is_some_and(|&c| c == b'-' || c == 0xE2) || b.get(3) == Some(&b'-')) {
+        return word;
+    }
     for p in ["al-", "Al-", "el-", "El-", "ad-", "ar-", "as-", "at-", "an-", "az-", "ash-", "ad‐"]
     {
         if let Some(rest) = word.strip_prefix(p) {

@@ -150,11 +150,14 @@ pub fn find_boilerplate(text: &str, title: &str) -> Vec<Boilerplate> {
         .flat_map(|(para, &p)| lines_of(text, p).into_iter().map(move |span| Line { span, para }))
         .collect();
     let title = text::fold(title);
-    let headline = |i: usize| {
-        let s = &text[lines[i].span.range()];
-        !title.is_empty() && text::fold(s) == title
-            || i == 0 && s.split(is_space).filter(|w| !w.is_empty()).count() >= 4
-    };
+    let headlines: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            let s = &text[lines[i].span.range()];
+            !title.is_empty() && text::fold(s) == title
+                || i == 0 && s.split(is_space).filter(|w| !w.is_empty()).count() >= 4
+        })
+        .collect();
+    let headline = |i: usize| headlines[i];
     let mut kinds: Vec<Option<BoilerplateKind>> = (0..lines.len())
         .map(|i| if headline(i) { None } else { classify(&text[lines[i].span.range()]) })
         .collect();

@@ -17,7 +17,8 @@ pub(super) fn classify(line: &str) -> Option<BoilerplateKind> {
     let folded = text::fold(line);
     // Only the number of words is needed (every test below caps it at 30),
     // so they are counted, not collected (issue #5).
-    let words = count_words_of(line);
+    let tokens = text::words(line, Span::new(0, line.len()));
+    let words = count_words_of(line, &tokens, 31);
     // A line with no `<` or `[` has no tags: what is outside them is the
     // whole line, which has a letter or digit.
     if line.contains(['<', '[']) {
@@ -34,7 +35,7 @@ pub(super) fn classify(line: &str) -> Option<BoilerplateKind> {
     }
     let short = words <= 20;
     if short
-        && (COMMENT_PHRASES.joined().iter().any(|p| contains_phrase(&folded, p))
+        && (contains_comment_phrase(&folded)
             || COMMENT_HEADINGS.contains(folded.trim_matches(|c: char| !c.is_alphanumeric())))
     {
         return Some(Comments);
@@ -44,7 +45,7 @@ pub(super) fn classify(line: &str) -> Option<BoilerplateKind> {
     let mut all_share = true;
     let mut any_share = false;
     let mut w = String::new();
-    for word in text::words(line, Span::new(0, line.len())) {
+    for &word in &tokens {
         w.clear();
         text::fold_into(word.as_str(line), &mut w);
         let share = is_share_word(&w);
@@ -91,11 +92,14 @@ fn is_share_word(w: &str) -> bool {
     ends[w.len()]
 }
 
-/// The number of words of a line, counting words glued by a scraper as
-/// several (`EastWorld` is `east`, `world`).
-fn count_words_of(line: &str) -> usize {
+/// The number of words of a line (its `tokens`), counting words glued by a scraper as
+/// several (`EastWorld` is `east`, `world`), or `cap` if there are more.
+fn count_words_of(line: &str, tokens: &[text::Word], cap: usize) -> usize {
     let mut n = 0;
-    for w in text::words(line, Span::new(0, line.len())) {
+    for w in tokens {
+        if n >= cap {
+            return cap;
+        }
         let mut prev_lower = false;
         for c in w.as_str(line).chars() {
             if c.is_uppercase() && prev_lower {
@@ -105,7 +109,7 @@ fn count_words_of(line: &str) -> usize {
         }
         n += 1;
     }
-    n
+    n.min(cap)
 }
 
 /// Whether the folded line is, punctuation at its ends aside, one of the
@@ -124,11 +128,29 @@ fn starts_with_any(folded: &str, set: &PhraseSet) -> bool {
     })
 }
 
-/// Whether the folded text contains the phrase as whole words.
-fn contains_phrase(folded: &str, phrase: &str) -> bool {
-    folded.match_indices(phrase).any(|(i, _)| {
-        let before = folded[..i].chars().next_back();
-        let after = folded[i + phrase.len()..].chars().next();
+/// Whether the folded text contains one of [`COMMENT_PHRASES`] as whole
+/// words.
+///
+/// One Aho-Corasick pass over the line instead of one substring search
+/// per phrase (issue #5). Each phrase's occurrences are taken the way
+/// `str::match_indices` takes them — leftmost first, never overlapping an
+/// earlier one of the same phrase — so the answer is exactly that of
+/// searching each phrase in turn.
+fn contains_comment_phrase(folded: &str) -> bool {
+    use std::sync::OnceLock;
+    static AUTOMATON: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let ac = AUTOMATON.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(COMMENT_PHRASES.joined()).expect("short phrases build")
+    });
+    let mut next_start = vec![0; COMMENT_PHRASES.joined().len()];
+    ac.find_overlapping_iter(folded).any(|m| {
+        let p = m.pattern().as_usize();
+        if m.start() < next_start[p] {
+            return false;
+        }
+        next_start[p] = m.end();
+        let before = folded[..m.start()].chars().next_back();
+        let after = folded[m.end()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
