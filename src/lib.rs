@@ -110,6 +110,7 @@ pub mod record;
 pub mod roster;
 pub mod span;
 pub mod speaker;
+pub mod stream;
 pub mod text;
 pub mod wording;
 

@@ -7,6 +7,7 @@
 mod eval;
 mod framing;
 mod generate;
+mod progress;
 mod quotes;
 mod said;
 mod speakers;
@@ -19,8 +20,10 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
-use quotelens::extract::{Extraction, Extractor};
+use progress::Progress;
+use quotelens::extract::{ArticleQuotes, Extraction, Extractor};
 use quotelens::gazetteer::Gazetteer;
+use quotelens::stream;
 use quotelens::{Article, corpus, output};
 
 /// The exit codes and defaults, shown at the end of `quotelens --help`.
@@ -83,6 +86,21 @@ pub struct InputArgs {
     /// discovered from the text. A malformed row is reported and skipped.
     #[arg(long, value_name = "FILE")]
     pub gazetteer: Option<PathBuf>,
+
+    /// Print no progress on standard error.
+    ///
+    /// Progress (articles done, megabytes read, MB/s and, for files named on
+    /// the command line, time left) is only ever shown when standard error is a
+    /// terminal. Problems with the inputs are still printed.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Threads that extract quotes (default: one per core).
+    ///
+    /// Output is the same for any number of threads: articles are read and
+    /// results written in input order.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 /// Where output goes, shared by every command.
@@ -147,42 +165,39 @@ fn warn(message: impl std::fmt::Display) {
 }
 
 impl InputArgs {
-    /// The articles: the bundled corpus when no path is given. Each input
-    /// error is printed, and makes the status [`Status::Failed`].
-    fn read(&self) -> (Vec<Article>, Status) {
+    /// The articles, one at a time: the bundled corpus when no path is
+    /// given. Errors come as `Err` items, for the caller to report.
+    fn articles(&self) -> Box<dyn Iterator<Item = quotelens::Result<Article>>> {
         if self.paths.is_empty() {
-            return (corpus::bundled(), Status::Success);
+            Box::new(corpus::bundled().into_iter().map(Ok))
+        } else {
+            Box::new(corpus::read_inputs(&self.paths))
         }
-        let mut status = Status::Success;
-        let articles = corpus::read_inputs(&self.paths)
-            .filter_map(|item| {
-                item.inspect_err(|e| {
-                    warn(e);
-                    status = Status::Failed;
-                })
-                .ok()
-            })
-            .collect();
-        (articles, status)
     }
 
-    /// Reads the gazetteer (if any) and the articles, and extracts their
-    /// quotes.
-    fn extract(&self) -> (Extraction, Status) {
-        let (extractor, status) = self.extractor();
-        let (articles, read_status) = self.read();
-        (extractor.extract(articles), status.max(read_status))
+    /// The size in bytes of the inputs, when every path is a file (for the
+    /// progress line's time left).
+    fn total_bytes(&self) -> Option<u64> {
+        if self.paths.is_empty() {
+            return None;
+        }
+        self.paths
+            .iter()
+            .map(|p| std::fs::metadata(p).ok().filter(|m| m.is_file()))
+            .try_fold(0, |sum, m| m.map(|m| sum + m.len()))
     }
 
-    /// Like [`InputArgs::extract`], keeping the articles.
-    fn read_and_extract(&self) -> (Vec<Article>, Extraction, Status) {
-        let (extractor, status) = self.extractor();
-        let (articles, read_status) = self.read();
-        let extraction = extractor.extract(articles.iter().cloned());
-        (articles, extraction, status.max(read_status))
+    /// How extraction runs in parallel.
+    fn stream_options(&self) -> stream::Options {
+        let default = stream::Options::default();
+        match self.threads {
+            Some(threads) => stream::Options { threads, in_flight: 8 * threads.max(1) },
+            None => default,
+        }
     }
 
-    /// The extractor, with the gazetteer (if any) read.
+    /// The extractor, with the gazetteer if one is given. Each gazetteer
+    /// error is printed, and makes the status [`Status::Failed`].
     fn extractor(&self) -> (Extractor, Status) {
         let mut builder = Extractor::builder();
         let mut status = Status::Success;
@@ -195,6 +210,69 @@ impl InputArgs {
             builder.gazetteer(gazetteer);
         }
         (builder.build(), status)
+    }
+
+    /// Runs `extractor` over every article on all cores, and calls `each`
+    /// with each article and its quotes in input order. Each input error
+    /// is printed, and makes the status [`Status::Failed`].
+    fn for_each<E>(
+        &self,
+        extractor: &Extractor,
+        mut each: impl FnMut(Article, ArticleQuotes) -> Result<(), E>,
+    ) -> Result<Status, E> {
+        let mut status = Status::Success;
+        let mut progress = Progress::new(self.total_bytes(), self.quiet);
+        stream::map_ordered(
+            self.articles(),
+            self.stream_options(),
+            |item| item.as_ref().ok().map(|article| extractor.article(article)),
+            |item, found| match (item, found) {
+                (Ok(article), Some(found)) => {
+                    progress.article(article.text.len());
+                    each(article, found)
+                }
+                (Err(e), _) => {
+                    warn(e);
+                    status = Status::Failed;
+                    Ok(())
+                }
+                (Ok(_), None) => unreachable!("an article is always extracted"),
+            },
+        )?;
+        progress.finish();
+        Ok(status)
+    }
+
+    /// Reads the gazetteer (if any) and the articles, and extracts their
+    /// quotes, with the speakers' canonical names chosen over the whole
+    /// corpus.
+    fn extract(&self) -> (Extraction, Status) {
+        let (extractor, status) = self.extractor();
+        let mut extraction = Extraction::default();
+        let read_status = self
+            .for_each(&extractor, |article, found| {
+                extraction.add(&article, found);
+                Ok::<(), std::convert::Infallible>(())
+            })
+            .unwrap_or_else(|never| match never {});
+        extraction.finish();
+        (extraction, status.max(read_status))
+    }
+
+    /// Like [`InputArgs::extract`], keeping the articles.
+    fn read_and_extract(&self) -> (Vec<Article>, Extraction, Status) {
+        let (extractor, status) = self.extractor();
+        let mut extraction = Extraction::default();
+        let mut articles = Vec::new();
+        let read_status = self
+            .for_each(&extractor, |article, found| {
+                extraction.add(&article, found);
+                articles.push(article);
+                Ok::<(), std::convert::Infallible>(())
+            })
+            .unwrap_or_else(|never| match never {});
+        extraction.finish();
+        (articles, extraction, status.max(read_status))
     }
 }
 
@@ -248,6 +326,10 @@ mod tests {
             assert!(example.contains("quotelens "), "{}: no example", cmd.get_name());
             for arg in cmd.get_arguments() {
                 assert!(arg.get_help().is_some(), "{} {}", cmd.get_name(), arg.get_id());
+                // Flags (--quiet, --final-names) take no value to document.
+                if matches!(arg.get_action(), clap::ArgAction::SetTrue) {
+                    continue;
+                }
                 for value in arg.get_possible_values() {
                     assert!(value.get_help().is_some(), "{} {}", arg.get_id(), value.get_name());
                 }

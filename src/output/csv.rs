@@ -98,6 +98,18 @@ pub fn write_records(records: &[QuoteRecord], out: impl io::Write) -> io::Result
     write_rows(records.iter().map(Row::new), out)
 }
 
+/// Serializes records as rows into a CSV writer that may already have
+/// written some (and the header), for [`super::RecordWriter`].
+pub(crate) fn serialize_records<W: io::Write>(
+    writer: &mut ::csv::Writer<W>,
+    records: &[QuoteRecord],
+) -> io::Result<()> {
+    for r in records {
+        writer.serialize(Row::new(r)).map_err(into_io)?;
+    }
+    Ok(())
+}
+
 /// Writes serializable flat rows as CSV with a header taken from the first
 /// row's field names (no header when there is no row).
 pub(crate) fn write_rows<T: Serialize>(
