@@ -21,7 +21,7 @@ pub(super) fn classify(line: &str) -> Option<BoilerplateKind> {
     let words = count_words_of(line, &tokens, 31);
     // A line with no `<` or `[` has no tags: what is outside them is the
     // whole line, which has a letter or digit.
-    if line.contains(['<', '[']) {
+    if line.bytes().any(|b| b == b'<' || b == b'[') {
         let mut alnum_outside = false;
         let mut at = 0;
         for t in tags(line, Span::new(0, line.len())) {
@@ -157,6 +157,11 @@ fn contains_comment_phrase(folded: &str) -> bool {
 
 /// `Home » World » Europe`: two or more separators between short parts.
 fn is_breadcrumb(line: &str) -> bool {
+    // Three parts need two separators: `>`, `|`, or » and › (whose UTF-8
+    // encodings end in BB and BA). Fewer such bytes, no breadcrumb.
+    if line.bytes().filter(|&b| matches!(b, b'>' | b'|' | 0xBB | 0xBA)).nth(1).is_none() {
+        return false;
+    }
     let parts: Vec<&str> = line.split(['»', '›', '>', '|']).map(str::trim).collect();
     parts.len() >= 3 && parts.iter().all(|p| !p.is_empty() && p.split_whitespace().count() <= 4)
 }
@@ -204,7 +209,9 @@ fn is_caption(line: &str, folded: &str, words: usize) -> bool {
             return true;
         }
     }
-    folded.ends_with("getty images") || folded.contains("via getty images")
+    // "getty" is rare: look for it once before the phrases.
+    memchr::memmem::find(folded.as_bytes(), b"getty").is_some()
+        && (folded.ends_with("getty images") || folded.contains("via getty images"))
 }
 
 fn is_byline(line: &str, folded: &str) -> bool {

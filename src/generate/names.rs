@@ -16,6 +16,8 @@ const SURNAME_HEAD: &[&str] = &[
     "Kast", "Lorm", "Mend", "Tov",
 ];
 
+const SURNAME_MIDDLE: &[&str] = &["", "", "", "a", "e", "i", "o", "u", "an", "er", "ol", "im"];
+
 const SURNAME_TAIL: &[&str] = &[
     "ani", "berg", "din", "ek", "ford", "holm", "ian", "ko", "lund", "mir", "nova", "oya", "quist",
     "rik", "sen", "tov", "uzzi", "vic", "wick", "zadeh", "ari", "ovic", "ström", "ell",
@@ -25,6 +27,8 @@ const PLACE_HEAD: &[&str] = &[
     "North", "Est", "Mar", "Kest", "Val", "Dor", "Sel", "Brav", "Os", "Tyr", "Lum", "Cael", "Ard",
     "Fal", "Gor", "Hesp",
 ];
+
+const PLACE_MIDDLE: &[&str] = &["", "", "an", "el", "ir", "or", "ul", "av", "en", "is"];
 
 const PLACE_TAIL: &[&str] =
     &["land", "avia", "ovia", "mark", "ora", "enia", "istan", "heim", "aria", "uria"];
@@ -81,9 +85,11 @@ const OUTLET_HEAD: &[&str] = &[
 const OUTLET_TAIL: &[&str] =
     &["Courier", "Meridian", "Herald", "Wire", "Ledger", "Observer", "Dispatch", "Tribune"];
 
-/// An invented surname; one in five carries an `al-` particle.
+/// An invented surname (about 6,000 forms); one in five carries an `al-`
+/// particle.
 pub fn surname(r: &mut Rng) -> String {
-    let core = format!("{}{}", r.pick(SURNAME_HEAD), r.pick(SURNAME_TAIL));
+    let core =
+        format!("{}{}{}", r.pick(SURNAME_HEAD), r.pick(SURNAME_MIDDLE), r.pick(SURNAME_TAIL));
     if r.chance(0.2) { format!("al-{core}") } else { core }
 }
 
@@ -92,9 +98,9 @@ pub fn given(r: &mut Rng) -> &'static str {
     r.pick(GIVEN)
 }
 
-/// An invented country or region.
+/// An invented country or region (about 1,300 forms).
 pub fn place(r: &mut Rng) -> String {
-    format!("{}{}", r.pick(PLACE_HEAD), r.pick(PLACE_TAIL))
+    format!("{}{}{}", r.pick(PLACE_HEAD), r.pick(PLACE_MIDDLE), r.pick(PLACE_TAIL))
 }
 
 /// An organisation of `place`, and its acronym.
