@@ -188,9 +188,33 @@ const SUBSTITUTIONS: &[(&str, &str)] = &[
     ("waited", "been waiting"),
 ];
 
+/// Places and things a statement names, after an invented name: what
+/// makes real statements distinctive (a rare name, a number) and lets the
+/// compare step tell them apart.
+const FACILITIES: &[&str] = &[
+    "dam", "bridge", "canal", "depot", "clinic", "school", "market", "station", "mine", "plant",
+    "harbour", "airport", "refinery", "camp", "barracks", "crossing",
+];
+
+/// A detail naming a place or a number: "at the Osterlo dam", "within 40
+/// days".
+fn detail(r: &mut Rng) -> String {
+    match r.below(4) {
+        0 => format!(
+            " at the {} {}",
+            names::surname(r).trim_start_matches("al-"),
+            r.pick(FACILITIES)
+        ),
+        1 => format!(" within {} days", r.range(2, 120)),
+        2 => format!(", {} percent of them", r.range(3, 97)),
+        _ => format!(" in {}", names::place(r)),
+    }
+}
+
 fn statement(r: &mut Rng) -> Vec<String> {
+    let detail = if r.chance(0.85) { detail(r) } else { String::new() };
     let mut out = vec![format!(
-        "{} {} {} {}{}.",
+        "{} {} {} {}{}{detail}.",
         r.pick(SUBJECTS),
         r.pick(MODALS),
         r.pick(VERBS),
