@@ -154,9 +154,9 @@ pub fn find_mentions_folded(
             out.push(found);
             continue;
         }
-        if let Some(found) = named_role_at(text, words, &folded, i, &joined)
-            .or_else(|| name_at(text, words, &folded, i, &joined))
-            .or_else(|| description_at(text, words, &folded, i, &joined))
+        if let Some(found) = named_role_at(text, words, folded, i, &joined)
+            .or_else(|| name_at(text, words, folded, i, &joined))
+            .or_else(|| description_at(text, words, folded, i, &joined))
         {
             i = found.last;
             out.push(found);

@@ -40,7 +40,7 @@ impl Rng {
     /// A number in `0..n` (`n` > 0), by multiply-shift (bias below 2^-32
     /// for the small `n` used here).
     pub fn below(&mut self, n: usize) -> usize {
-        ((self.next_u64() >> 32) * n as u64 >> 32) as usize
+        (((self.next_u64() >> 32) * n as u64) >> 32) as usize
     }
 
     /// A number in `lo..=hi`.

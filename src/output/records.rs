@@ -27,14 +27,14 @@ pub struct RecordWriter<W: Write> {
 /// stream, which writes the header before the first record.
 enum Sink<W: Write> {
     Plain(W),
-    Csv(::csv::Writer<W>),
+    Csv(Box<::csv::Writer<W>>),
 }
 
 impl<W: Write> RecordWriter<W> {
     /// A writer of `format` into `out`; `width` only matters for tables.
     pub fn new(format: Format, width: usize, out: W) -> RecordWriter<W> {
         let sink = match format {
-            Format::Csv => Sink::Csv(::csv::Writer::from_writer(out)),
+            Format::Csv => Sink::Csv(Box::new(::csv::Writer::from_writer(out))),
             _ => Sink::Plain(out),
         };
         RecordWriter { format, width, sink, written: 0 }
@@ -53,7 +53,7 @@ impl<W: Write> RecordWriter<W> {
         let out = match &mut self.sink {
             Sink::Csv(writer) => {
                 self.written += records.len();
-                return csv::serialize_records(writer, records);
+                return csv::serialize_records(&mut **writer, records);
             }
             Sink::Plain(out) => out,
         };
