@@ -4,6 +4,7 @@
 //! clap stays inside this module: commands turn their arguments into
 //! library calls and choose where output goes; the library formats it.
 
+mod compare;
 mod eval;
 mod framing;
 mod quotes;
@@ -26,7 +27,7 @@ use quotelens::{Article, corpus, output};
 const AFTER_HELP: &str = "\
 Exit status:
   0  success (also when the reader of the output closes it early, as `| head` does)
-  1  `who` or `said` found nothing
+  1  `who` or `said` found nothing, or no speaker goes by the name `compare --speaker` gave
   2  bad usage, or an input, the gold file, the gazetteer or the lexicon could not be read
      (wholly or in part); the other inputs are still processed and reported, and each
      problem is printed as `quotelens: <error>`
@@ -51,6 +52,7 @@ pub struct Cli {
 /// The subcommands. Each one's help is the doc comment of its `Args`.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    Compare(compare::Args),
     Quotes(quotes::Args),
     Who(who::Args),
     Said(said::Args),
@@ -118,6 +120,7 @@ impl From<Status> for ExitCode {
 /// Runs the command.
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
     match cli.command {
+        Command::Compare(args) => compare::run(args),
         Command::Quotes(args) => quotes::run(args),
         Command::Who(args) => who::run(args),
         Command::Said(args) => said::run(args),

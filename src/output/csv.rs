@@ -113,7 +113,7 @@ pub(crate) fn write_rows<T: Serialize>(
 
 /// The CSV error as an I/O error, keeping the kind of an underlying I/O
 /// error (so that a closed pipe is still recognised as one).
-fn into_io(err: ::csv::Error) -> io::Error {
+pub(crate) fn into_io(err: ::csv::Error) -> io::Error {
     match err.into_kind() {
         ::csv::ErrorKind::Io(e) => e,
         kind => io::Error::other(format!("CSV: {kind:?}")),

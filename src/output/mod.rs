@@ -29,6 +29,8 @@
 //! assert!(line.starts_with(r#"{"source":"a1","outlet":"a1","start":3,"#));
 //! ```
 
+pub mod clusters;
+pub mod compare;
 pub mod csv;
 pub mod eval;
 pub mod framing;
