@@ -11,8 +11,7 @@ use quotelens::output;
 
 use super::{InputArgs, OutputArgs, Status};
 
-/// Compare how outlets worded each statement: every quote and paraphrase of it, the
-/// differences, and who each outlet says said it.
+/// Compare how each outlet worded each statement, and whom it gave it to.
 ///
 /// Groups the quotes that render the same statement into clusters, across outlets and
 /// within an article: copies that differ only in typography or spelling, fragments of a

@@ -11,7 +11,10 @@
 //! | `terms` | per article, lexicon term, voice and speaker: count and rate per 1,000 narrator words ([`TermCount`]) | [`lexicon`], [`voice`] |
 //! | `labels` | per speaker and article: the descriptions and cue verbs used for them ([`SpeakerLabel`]) | [`labels`] |
 //! | `discovered` | per outlet: the phrases most distinctive of its narrator voice, with weighted log-odds and z ([`Distinctive`]) | [`discover`] |
-//! | `substitutions` | per outlet pair: words swapped in aligned wordings ([`Substitution`]); empty until the compare step feeds it | [`substitutions`] |
+//! | `substitutions` | per outlet pair: words swapped in aligned wordings ([`Substitution`]), added from a [comparison](crate::compare) with [`FramingReport::add_substitutions`] | [`substitutions`] |
+//!
+//! [`cluster_terms`] sets an outlet's own terms beside each statement it
+//! quotes, for the compare CSV.
 //!
 //! **Voice** decides whose framing a term is: inside a speech quote it is
 //! the speaker's, elsewhere the outlet's, and boilerplate is nobody's
@@ -168,7 +171,8 @@ pub struct FramingReport {
     /// Distinctive phrases, by outlet (first seen first), highest z first.
     pub discovered: Vec<Distinctive>,
     /// Substitutions between outlets; empty unless added with
-    /// [`FramingReport::add_substitutions`].
+    /// [`FramingReport::add_substitutions`] (as `quotelens framing` does,
+    /// from [`substitutions::mine`]).
     pub substitutions: Vec<Substitution>,
 }
 
