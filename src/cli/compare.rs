@@ -103,15 +103,21 @@ fn similarity(value: &str) -> Result<f64, String> {
 impl Args {
     /// The format asked for, or the default for the destination.
     fn format(&self) -> Format {
-        if let Some(format) = self.format {
-            return format;
-        }
-        match &self.output.output {
-            Some(path) if has_extension(path, &["jsonl", "ndjson"]) => Format::Jsonl,
-            Some(_) => Format::Csv,
-            None if std::io::stdout().is_terminal() => Format::Table,
-            None => Format::Csv,
-        }
+        let terminal = std::io::stdout().is_terminal();
+        self.format.unwrap_or_else(|| default_format(self.output.output.as_deref(), terminal))
+    }
+}
+
+/// The format when none is asked for: by the extension of the output
+/// file, else a table for a terminal and CSV for anything else (a pipe, a
+/// redirection): editors asked for CSV, and a script reading the output
+/// should not get a layout meant for eyes.
+fn default_format(output: Option<&Path>, terminal: bool) -> Format {
+    match output {
+        Some(path) if has_extension(path, &["jsonl", "ndjson"]) => Format::Jsonl,
+        Some(_) => Format::Csv,
+        None if terminal => Format::Table,
+        None => Format::Csv,
     }
 }
 
@@ -168,4 +174,29 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
         Format::Jsonl => output::compare::write_jsonl(&comparison, &framing, out),
     })?;
     Ok(status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_format_follows_the_destination() {
+        let file = |name: &'static str| Some(Path::new(name));
+        assert_eq!(default_format(None, true), Format::Table);
+        assert_eq!(default_format(None, false), Format::Csv);
+        assert_eq!(default_format(file("out.csv"), true), Format::Csv);
+        assert_eq!(default_format(file("out"), true), Format::Csv);
+        assert_eq!(default_format(file("out.JSONL"), false), Format::Jsonl);
+        assert_eq!(default_format(file("out.ndjson"), true), Format::Jsonl);
+    }
+
+    #[test]
+    fn similarity_is_between_0_and_1() {
+        assert_eq!(similarity("0.85"), Ok(0.85));
+        assert_eq!(similarity("1"), Ok(1.0));
+        assert!(similarity("1.5").is_err());
+        assert!(similarity("-0.1").is_err());
+        assert!(similarity("high").is_err());
+    }
 }

@@ -62,8 +62,9 @@ pub fn write_table(
     let conflicts = comparison.conflicts.len();
     writeln!(
         out,
-        "{}, {shared} carried by more than one outlet; {}",
+        "{}, {} carried by more than one outlet; {}",
         count(comparison.clusters.len(), "statement", "statements"),
+        if shared == 0 { "none".to_string() } else { shared.to_string() },
         count(conflicts, "attribution conflict", "attribution conflicts"),
     )?;
     for cluster in &comparison.clusters {

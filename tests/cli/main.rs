@@ -5,6 +5,7 @@
 
 mod util;
 
+mod compare;
 mod eval;
 mod framing;
 mod help;
