@@ -96,6 +96,6 @@ pub mod text;
 struct ReadmeDoctests;
 
 pub use article::Article;
-pub use error::{Error, Result};
+pub use error::{Error, Result, Skip};
 pub use record::{Mention, QuoteKind, QuoteRecord, Rule, SpeakerType};
 pub use span::Span;
