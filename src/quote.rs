@@ -533,7 +533,9 @@ fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
 /// `<a href="…">`.
 fn is_inside_markup(text: &str, outer: Span) -> bool {
     let before = tail(&text[..outer.start], LOOK);
-    let before = &before[before.rfind(text::is_line_break).map_or(0, |i| i + 1)..];
+    // The text after the last line break (U+2028 and U+2029 take 3 bytes:
+    // skipping one byte past them once split a character, issue 6).
+    let before = before.rsplit(text::is_line_break).next().unwrap_or(before);
     let (Some(open), close) = (before.rfind(['[', '<']), before.rfind([']', '>'])) else {
         return false;
     };
@@ -763,6 +765,16 @@ mod tests {
                 "According to the PM, “The purpose is clear.”",
                 [("The purpose is clear.", Full, 0)]
             ),
+        ]);
+    }
+
+    /// Regression (issue 6, found by the property tests): markup detection
+    /// sliced inside a multi-byte line break before a quote.
+    #[test]
+    fn a_multi_byte_line_break_before_a_quote() {
+        check(&[
+            t!("U+2029 then a tag", "x\u{2029}<a href=\"y z\">", [("y z", NonSpeech, 0)]),
+            t!("U+2028 then a quote", "said:\u{2028}“We stay.”", [("We stay.", Full, 0)]),
         ]);
     }
 
