@@ -384,7 +384,13 @@ mod tests {
             assert!(example.contains("quotelens "), "{}: no example", cmd.get_name());
             for arg in cmd.get_arguments() {
                 assert!(arg.get_help().is_some(), "{} {}", cmd.get_name(), arg.get_id());
-                for value in arg.get_possible_values() {
+                // Flags (--quiet, --raw) take no value to document.
+                let values = if arg.get_action().takes_values() {
+                    arg.get_possible_values()
+                } else {
+                    Vec::new()
+                };
+                for value in values {
                     assert!(value.get_help().is_some(), "{} {}", arg.get_id(), value.get_name());
                 }
             }
