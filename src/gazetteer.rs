@@ -633,7 +633,7 @@ Idris Fulani,FULANI,person,
             .iter()
             .map(|e| match e {
                 Error::Format { line, .. } => *line,
-                Error::Io { .. } => panic!("{e}"),
+                _ => panic!("{e}"),
             })
             .collect();
         assert_eq!(lines, [Some(3), Some(4), Some(5), Some(6)]);

@@ -118,6 +118,6 @@ pub mod wording;
 struct ReadmeDoctests;
 
 pub use article::Article;
-pub use error::{Error, Result};
+pub use error::{Error, Result, Skip};
 pub use record::{Mention, QuoteKind, QuoteRecord, Rule, SpeakerType};
 pub use span::Span;

@@ -5,6 +5,7 @@
 
 mod util;
 
+mod badinput;
 mod eval;
 mod framing;
 mod help;
