@@ -93,6 +93,7 @@ pub mod attribute;
 pub mod boilerplate;
 pub mod compare;
 pub mod corpus;
+mod csv_row;
 pub mod cue;
 pub mod error;
 pub mod eval;
