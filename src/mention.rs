@@ -403,7 +403,19 @@ fn description_at(
             && !["a", "an", "one", "two", "three", "several", "some", "other", "another"]
                 .contains(&det)
         {
-            Some(MentionKind::Description { head: w.to_string(), body: false })
+            // A compound role is one head: "secretary general", "foreign
+            // minister", "chief executive".
+            let mut head = w.to_string();
+            while k + 1 < words.len()
+                && joined(k + 1)
+                && words[k + 1].as_str(text).starts_with(char::is_lowercase)
+                && (lexicon::PERSON_NOUNS.contains(&folded[k + 1])
+                    || lexicon::TITLE_WORDS.contains(&folded[k + 1]))
+            {
+                k += 1;
+                head = format!("{head} {}", folded[k]);
+            }
+            Some(MentionKind::Description { head, body: false })
         } else if noun(&lexicon::BODY_NOUNS) && ["the", "this", "that"].contains(&det) {
             Some(MentionKind::Description { head: w.to_string(), body: true })
         } else {
@@ -637,6 +649,12 @@ mod tests {
                 &["Desc(leader):The leader of an armed militia"],
             ),
             ("a senior official said", &["Source(true):a senior official"]),
+            (
+                "The secretary general of the Northland group Harakat al-Sahel has denounced",
+                &[
+                    "Desc(secretary general):The secretary general of the Northland group Harakat al-Sahel",
+                ],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(mentions(text), *want, "{text}");

@@ -11,7 +11,7 @@
 //! match. The canonical name is the fullest form seen: the most name
 //! words, then the most frequent.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -44,9 +44,25 @@ pub struct Entity {
 }
 
 /// The entities of one article.
+///
+/// Linking a name costs a few hash look-ups, whatever the number of
+/// entities: the cast keeps an index of every alias and of persons'
+/// surnames beside the entities.
 #[derive(Clone, Debug, Default)]
 pub struct Cast {
     entities: Vec<Entity>,
+    /// The [`name_key`] of every alias, with the entities that have it.
+    by_alias: HashMap<Vec<String>, BTreeSet<EntityId>>,
+    /// The last word of each person's name key, with the persons.
+    by_surname: HashMap<String, BTreeSet<EntityId>>,
+    /// The one-word name keys of persons, with the persons.
+    by_single: HashMap<String, BTreeSet<EntityId>>,
+    /// Unnamed sources by description.
+    sources: HashMap<String, EntityId>,
+    /// The entities with a role, and those that are not persons, in id
+    /// order: the only ones `by_role` and `by_name_word` need to look at.
+    with_roles: Vec<EntityId>,
+    non_persons: Vec<EntityId>,
 }
 
 /// Folded name words with particles removed: "Omar al-Fulani" →
@@ -84,60 +100,116 @@ impl Cast {
         if key.is_empty() {
             return None;
         }
-        let found = self.entities.iter().position(|e| {
-            e.aliases.iter().any(|a| name_key(a) == key)
-                || e.kind == SpeakerType::Person
-                    && kind == SpeakerType::Person
-                    && surname_match(&name_key(&e.name), &key)
-        });
+        // The first entity with this alias or, between persons, a surname
+        // match: a one-word name matches any person
+        // with that last word, a longer one a person known by one word.
+        let first = |ids: Option<&BTreeSet<EntityId>>| ids.and_then(|ids| ids.first().copied());
+        let by_alias = first(self.by_alias.get(&key));
+        let by_surname = match key.as_slice() {
+            _ if kind != SpeakerType::Person => None,
+            [one] => first(self.by_surname.get(one)),
+            [.., last] => first(self.by_single.get(last)),
+            [] => None,
+        };
+        let found = match (by_alias, by_surname) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         match found {
             Some(id) => {
-                let e = &mut self.entities[id];
-                e.aliases.insert(name.to_string());
+                self.add_alias(id, name);
+                let e = &self.entities[id];
                 if !e.pinned && key.len() > name_key(&e.name).len() {
+                    self.unindex_name(id);
+                    let e = &mut self.entities[id];
                     e.name = name.to_string();
                     e.weak = false;
+                    self.index_name(id);
                 }
                 Some(id)
             }
             None if create => {
-                self.entities.push(Entity {
+                let id = self.push(Entity {
                     name: name.to_string(),
                     kind,
-                    aliases: BTreeSet::from([name.to_string()]),
+                    aliases: BTreeSet::new(),
                     roles: Vec::new(),
                     weak: false,
                     pinned: false,
                 });
-                Some(self.entities.len() - 1)
+                self.add_alias(id, name);
+                Some(id)
             }
             None => None,
         }
     }
 
+    /// Adds an entity, indexing its name (not its aliases).
+    fn push(&mut self, entity: Entity) -> EntityId {
+        let person = entity.kind == SpeakerType::Person;
+        self.entities.push(entity);
+        let id = self.entities.len() - 1;
+        if !person {
+            self.non_persons.push(id);
+        }
+        self.index_name(id);
+        id
+    }
+
+    /// Indexes a person's name for surname matches.
+    fn index_name(&mut self, id: EntityId) {
+        let e = &self.entities[id];
+        if e.kind != SpeakerType::Person {
+            return;
+        }
+        let key = name_key(&e.name);
+        if let Some(last) = key.last() {
+            self.by_surname.entry(last.clone()).or_default().insert(id);
+        }
+        if let [one] = key.as_slice() {
+            self.by_single.entry(one.clone()).or_default().insert(id);
+        }
+    }
+
+    /// Removes a person's name from the surname indexes, before renaming.
+    fn unindex_name(&mut self, id: EntityId) {
+        let key = name_key(&self.entities[id].name);
+        if let Some(ids) = key.last().and_then(|last| self.by_surname.get_mut(last)) {
+            ids.remove(&id);
+        }
+        if let Some(ids) =
+            key.first().filter(|_| key.len() == 1).and_then(|one| self.by_single.get_mut(one))
+        {
+            ids.remove(&id);
+        }
+    }
+
     /// Adds an unnamed source described by `description` and returns it.
     pub fn add_source(&mut self, description: String) -> EntityId {
-        if let Some(id) = self
-            .entities
-            .iter()
-            .position(|e| e.kind == SpeakerType::UnnamedSource && e.name == description)
-        {
-            return id;
+        // (A source's entity renamed since by `link_name` no longer counts.)
+        if let Some(&id) = self.sources.get(&description) {
+            if self.entities[id].name == description {
+                return id;
+            }
         }
-        self.entities.push(Entity {
+        let id = self.push(Entity {
             name: description.clone(),
             kind: SpeakerType::UnnamedSource,
-            aliases: BTreeSet::from([description]),
+            aliases: BTreeSet::new(),
             roles: Vec::new(),
             weak: false,
             pinned: false,
         });
-        self.entities.len() - 1
+        self.add_alias(id, &description);
+        self.sources.insert(description, id);
+        id
     }
 
     /// Adds an alias (an acronym) to an entity.
     pub fn add_alias(&mut self, id: EntityId, alias: &str) {
-        self.entities[id].aliases.insert(alias.to_string());
+        if self.entities[id].aliases.insert(alias.to_string()) {
+            self.by_alias.entry(name_key(alias)).or_default().insert(id);
+        }
     }
 
     /// Records a role or title for an entity.
@@ -145,6 +217,11 @@ impl Cast {
         let role = role.split_whitespace().collect::<Vec<_>>().join(" ");
         let role = role.trim_end_matches(',');
         if !role.is_empty() && !self.entities[id].roles.iter().any(|r| r == role) {
+            if self.entities[id].roles.is_empty() {
+                // Ids come in any order here: keep the list sorted.
+                let at = self.with_roles.partition_point(|&i| i < id);
+                self.with_roles.insert(at, id);
+            }
             self.entities[id].roles.push(role.to_string());
         }
     }
@@ -164,7 +241,7 @@ impl Cast {
     /// `spokesperson`), when exactly one person has it.
     pub fn by_role(&self, head: &str) -> Option<EntityId> {
         let forms = role_synonyms(head);
-        let matches: Vec<EntityId> = (0..self.entities.len())
+        let matches: Vec<EntityId> = (self.with_roles.iter().copied())
             .filter(|&id| {
                 let e = &self.entities[id];
                 e.roles.iter().any(|r| {
@@ -193,7 +270,13 @@ impl Cast {
     /// The one entity of `kind` whose name has the word `head` (folded):
     /// "the movement" → "al-Sahel Movement".
     pub fn by_name_word(&self, head: &str, kind: SpeakerType) -> Option<EntityId> {
-        let matches: Vec<EntityId> = (0..self.entities.len())
+        let all = 0..self.entities.len();
+        let ids: Box<dyn Iterator<Item = EntityId>> = if kind == SpeakerType::Person {
+            Box::new(all)
+        } else {
+            Box::new(self.non_persons.iter().copied())
+        };
+        let matches: Vec<EntityId> = ids
             .filter(|&id| {
                 let e = &self.entities[id];
                 e.kind == kind && e.name.split_whitespace().any(|w| text::fold(w) == head)
@@ -235,11 +318,6 @@ fn loose_key(name: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// One of two name keys is a single word equal to the other's last word.
-fn surname_match(a: &[String], b: &[String]) -> bool {
-    (a.len() == 1 || b.len() == 1) && a.last() == b.last()
 }
 
 /// Phrasings of the same role, folded, hyphens as spaces.
@@ -287,6 +365,10 @@ pub struct Speakers {
     keys: BTreeMap<String, usize>,
     /// Canonical names fixed by a gazetteer, per speaker.
     pinned: BTreeMap<usize, String>,
+    /// Persons by the last word of their name's key, and persons whose
+    /// name key is one word, by it: surname matches without a scan.
+    by_surname: HashMap<String, BTreeSet<SpeakerId>>,
+    by_single: HashMap<String, BTreeSet<SpeakerId>>,
 }
 
 /// Index of a speaker in [`Speakers`].
@@ -326,18 +408,16 @@ impl Speakers {
         let mut id = keys.iter().find_map(|k| self.keys.get(k).copied());
         // A surname-only person joins the one person with that surname.
         if id.is_none() && e.kind == SpeakerType::Person {
+            // The persons this name may be the surname of, or whose surname it
+            // ends with (when they are known by one word).
             let key = name_key(&e.name);
-            let candidates: BTreeSet<usize> = self
-                .speakers
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| {
-                    s.kind == SpeakerType::Person && surname_match(&name_key(&s.name), &key)
-                })
-                .map(|(i, _)| i)
-                .collect();
-            if candidates.len() == 1 {
-                id = candidates.into_iter().next();
+            let candidates = match key.as_slice() {
+                [one] => self.by_surname.get(one),
+                [.., last] => self.by_single.get(last),
+                [] => None,
+            };
+            if let Some(candidates) = candidates.filter(|c| c.len() == 1) {
+                id = candidates.first().copied();
             }
         }
         let id = id.unwrap_or_else(|| {
@@ -365,8 +445,32 @@ impl Speakers {
                 s.roles.push(r.clone());
             }
         }
+        self.index_name(id, false);
         self.rename(id);
+        self.index_name(id, true);
         id
+    }
+
+    /// Adds a person's name to the surname indexes, or removes it.
+    fn index_name(&mut self, id: SpeakerId, add: bool) {
+        let s = &self.speakers[id];
+        if s.kind != SpeakerType::Person {
+            return;
+        }
+        let key = name_key(&s.name);
+        let update = |ids: &mut BTreeSet<SpeakerId>| {
+            if add {
+                ids.insert(id);
+            } else {
+                ids.remove(&id);
+            }
+        };
+        if let Some(last) = key.last() {
+            update(self.by_surname.entry(last.clone()).or_default());
+        }
+        if let [one] = key.as_slice() {
+            update(self.by_single.entry(one.clone()).or_default());
+        }
     }
 
     /// Chooses the canonical name and aliases of speaker `id` from the

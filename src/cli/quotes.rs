@@ -2,7 +2,7 @@
 
 use quotelens::output;
 
-use super::{InputArgs, OutputArgs, Status};
+use super::{CsvArgs, InputArgs, OutputArgs, Status};
 
 /// List every quote with its speaker.
 ///
@@ -22,6 +22,9 @@ pub struct Args {
     /// The output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+
+    #[command(flatten)]
+    csv: CsvArgs,
 
     #[command(flatten)]
     output: OutputArgs,
@@ -56,6 +59,10 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     let (extraction, status) = args.input.extract();
     let format = args.format.into();
     let width = super::width();
-    args.output.write(|out| output::write_records(format, &extraction.records, width, out))?;
+    let records = &extraction.records;
+    args.output.write(|out| match format {
+        output::Format::Csv => output::csv::write_records_as(records, args.csv.cells(), out),
+        _ => output::write_records(format, records, width, out),
+    })?;
     Ok(status)
 }

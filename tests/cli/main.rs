@@ -5,6 +5,7 @@
 
 mod util;
 
+mod badinput;
 mod compare;
 mod eval;
 mod framing;
