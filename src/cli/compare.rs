@@ -9,7 +9,7 @@ use quotelens::framing::cluster_terms::ClusterTerms;
 use quotelens::framing::{Framer, Lexicon};
 use quotelens::output;
 
-use super::{InputArgs, OutputArgs, Status};
+use super::{CsvArgs, InputArgs, OutputArgs, Status};
 
 /// Compare how each outlet worded each statement, and whom it gave it to.
 ///
@@ -73,6 +73,9 @@ pub struct Args {
     /// a FILE ending in .jsonl or .ndjson, otherwise csv].
     #[arg(long, value_enum)]
     format: Option<Format>,
+
+    #[command(flatten)]
+    csv: CsvArgs,
 
     #[command(flatten)]
     output: OutputArgs,
@@ -170,7 +173,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     let width = super::width();
     args.output.write(|out| match format {
         Format::Table => output::clusters::write_table(&comparison, width, out),
-        Format::Csv => output::compare::write_csv(&comparison, &framing, out),
+        Format::Csv => output::compare::write_csv_as(&comparison, &framing, args.csv.cells(), out),
         Format::Jsonl => output::compare::write_jsonl(&comparison, &framing, out),
     })?;
     Ok(status)

@@ -37,7 +37,9 @@
 //! passes the filters. Text cells that a spreadsheet would run as a
 //! formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return)
 //! get a `'` in front, as in [`super::csv`]; a `differences` cell that
-//! starts with an insertion (`+‘only’`) is one of them.
+//! starts with an insertion (`+‘only’`) is one of them. [`write_csv_as`]
+//! with [`Cells::Raw`] (the command line's `--raw`) writes every cell as
+//! it is, for programs.
 //!
 //! # JSON Lines
 //!
@@ -56,7 +58,6 @@
 //! `conflicts` lists the [`Conflict`](crate::compare::Conflict)s that
 //! involve the cluster (`{"clusters", "speakers", "similarity"}`).
 
-use std::borrow::Cow;
 use std::io;
 
 use serde::Serialize;
@@ -66,7 +67,7 @@ use crate::framing::TermCount;
 use crate::framing::cluster_terms::ClusterTerms;
 use crate::wording;
 
-use super::csv::{into_io, neutralise};
+use super::csv::{Cells, into_io};
 
 /// The CSV columns, in order; see the [module docs](self#csv).
 pub const CSV_COLUMNS: [&str; 16] = [
@@ -90,18 +91,18 @@ pub const CSV_COLUMNS: [&str; 16] = [
 
 /// One CSV row: a member of a cluster, flattened.
 #[derive(Serialize)]
-struct Row<'a> {
+struct Row {
     cluster: usize,
-    speaker: Cow<'a, str>,
-    outlet: Cow<'a, str>,
-    source: Cow<'a, str>,
+    speaker: String,
+    outlet: String,
+    source: String,
     relation: &'static str,
     is_reference: bool,
-    text: Cow<'a, str>,
-    reference: Cow<'a, str>,
+    text: String,
+    reference: String,
     similarity: f64,
     differences: String,
-    cue: Cow<'a, str>,
+    cue: String,
     conflict: bool,
     conflict_note: String,
     framing: String,
@@ -121,6 +122,23 @@ pub fn write_csv(
     framing: &ClusterTerms,
     out: impl io::Write,
 ) -> io::Result<()> {
+    write_csv_as(comparison, framing, Cells::Neutralised, out)
+}
+
+/// Like [`write_csv`], with text cells written as `cells` says
+/// ([`Cells::Raw`]: not neutralised, for programs; the command line's
+/// `--raw`).
+///
+/// # Errors
+///
+/// Any error of the writer.
+pub fn write_csv_as(
+    comparison: &Comparison,
+    framing: &ClusterTerms,
+    cells: Cells,
+    out: impl io::Write,
+) -> io::Result<()> {
+    let neutralise = |cell: &str| cells.write(cell).into_owned();
     let mut writer = ::csv::WriterBuilder::new().has_headers(false).from_writer(out);
     writer.write_record(CSV_COLUMNS).map_err(into_io)?;
     for cluster in &comparison.clusters {
@@ -135,11 +153,11 @@ pub fn write_csv(
                 text: neutralise(&m.text),
                 reference: neutralise(&cluster.reference),
                 similarity: m.similarity,
-                differences: neutralise(&wording::render(&m.differences)).into_owned(),
+                differences: neutralise(&wording::render(&m.differences)),
                 cue: neutralise(m.cue.as_deref().unwrap_or("")),
                 conflict: m.conflict,
-                conflict_note: neutralise(&conflict_note(comparison, cluster, m)).into_owned(),
-                framing: neutralise(&framing_cell(framing.get(cluster.id, &m.source))).into_owned(),
+                conflict_note: neutralise(&conflict_note(comparison, cluster, m)),
+                framing: neutralise(&framing_cell(framing.get(cluster.id, &m.source))),
                 start: m.start,
                 end: m.end,
             };
@@ -404,6 +422,17 @@ mod tests {
         assert!(row.starts_with("1,Omar Fulani,'=Evil,c1,paraphrase,false,"), "{row}");
         assert!(row.contains(",\"'=HYPERLINK(\"\"x\"\") truce for regrouping\","), "{row}");
         assert!(row.contains(",'-said,false,"), "{row}");
+    }
+
+    #[test]
+    fn raw_cells_are_left_as_they_are() {
+        let c = comparison();
+        let mut out = Vec::new();
+        write_csv_as(&c, &ClusterTerms::default(), Cells::Raw, &mut out).unwrap();
+        let got = String::from_utf8(out).unwrap();
+        let row = got.lines().nth(1).unwrap();
+        assert!(row.starts_with("1,Omar Fulani,=Evil,c1,paraphrase,false,"), "{row}");
+        assert!(row.contains(",-said,false,"), "{row}");
     }
 
     #[test]

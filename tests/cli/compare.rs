@@ -162,6 +162,14 @@ fn formula_injection() {
             assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?} in {row:?}");
         }
     }
+    // --raw, for programs: every cell as it is.
+    let raw = run_in(&dir, &["compare", "--raw", "."]);
+    assert_eq!(raw.code, Some(0), "{}", raw.stderr);
+    assert!(
+        raw.stdout.contains("\n1,Omar Fulani,=Weekly,b,quote,false,\"=HYPERLINK("),
+        "{}",
+        raw.stdout
+    );
 }
 
 /// The same words given to two speakers: both rows say so.
