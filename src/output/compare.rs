@@ -51,11 +51,11 @@
 //!
 //! `cluster`, `speaker`, `reference` and `outlets` are the cluster's (see
 //! [`crate::compare`]); each member has the fields of a
-//! [`Member`](crate::compare::Member) (offsets as in `quotelens quotes`,
+//! [`Member`] (offsets as in `quotelens quotes`,
 //! `relation` `quote` or `paraphrase`, `similarity`, `differences` as
 //! `{"kind", "edge"?, "reference", "member"}`), plus `framing`: the terms
 //! the CSV's `framing` column shows, as `{"referent", "term", "count"}`.
-//! `conflicts` lists the [`Conflict`](crate::compare::Conflict)s that
+//! `conflicts` lists the [`Conflict`]s that
 //! involve the cluster (`{"clusters", "speakers", "similarity"}`).
 
 use std::io;
