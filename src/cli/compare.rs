@@ -31,10 +31,17 @@ use super::{CsvArgs, InputArgs, OutputArgs, Status};
 /// --min-similarity lie between 0.6 and 1.
 ///
 /// Formats: `csv` (one row per quote or paraphrase, for a spreadsheet), `jsonl` (one
-/// object per cluster), `table` (one block per cluster, for reading). The columns and
-/// fields are described in the README. With --speaker, exits with status 1 when no
-/// speaker in the articles goes by NAME (a speaker who has no statement left after the
-/// other filters gives an empty result, status 0).
+/// object per cluster), `table` (one block per cluster, for reading). The CSV columns are
+/// cluster, speaker, outlet, source, relation (quote or paraphrase), is_reference, text
+/// (the wording as printed), reference, similarity, differences (`provisional → temporary;
+/// +‘(in battle)’`), cue (the attribution the outlet used: `he added`, `the statement
+/// said`), conflict, conflict_note, framing (the terms of the framing lexicon the article
+/// uses in its own voice for what the statement names) and start, end (byte offsets);
+/// the README describes them and the JSON Lines fields.
+///
+/// With --speaker, exits with status 1 when no speaker in the articles goes by NAME (a
+/// speaker who has no statement left after the other filters gives an empty result,
+/// status 0).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
