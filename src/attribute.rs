@@ -207,13 +207,22 @@ pub fn attribute(
     // Quotes waiting for a lead description's referent.
     let mut cataphoric: Vec<(usize, usize)> = Vec::new();
     let mut prev_sentence: Option<Span> = None;
+    // Quotes and sentences are both in text order: walk them together.
+    let mut next_quote = 0;
     for &para in paragraphs {
         let sentences = text::sentences(text, para, &top);
         for &sentence in &sentences {
             let mut clause = reader.clause(words_outside(text, sentence, &top), sentence.start);
             reader.read(&mut clause);
-            for (qi, q) in quotes.iter().enumerate() {
-                if q.depth > 0 || !q.kind.is_speech() || !sentence.contains_offset(q.outer.start) {
+            while quotes.get(next_quote).is_some_and(|q| q.outer.start < sentence.start) {
+                next_quote += 1;
+            }
+            let here = quotes[next_quote..]
+                .iter()
+                .take_while(|q| sentence.contains_offset(q.outer.start))
+                .count();
+            for (qi, q) in quotes.iter().enumerate().skip(next_quote).take(here) {
+                if q.depth > 0 || !q.kind.is_speech() {
                     continue;
                 }
                 let slot = clause.words.iter().take_while(|w| w.span.end <= q.outer.start).count();
@@ -235,7 +244,9 @@ pub fn attribute(
     // A lead description ("The leader of an armed group said …") is the
     // first person who speaks after it.
     for (qi, at) in cataphoric {
-        if let Some(&(_, e)) = reader.speakers_seen.iter().find(|(o, _)| *o > at) {
+        // In text order, so the first later one is found by binary search.
+        let later = reader.speakers_seen.partition_point(|&(o, _)| o <= at);
+        if let Some(&(_, e)) = reader.speakers_seen.get(later) {
             out[qi].entity = Some(e);
         } else {
             out[qi] = Attribution::none(Rule::Unattributed);
@@ -256,11 +267,15 @@ pub fn attribute(
     Attributed { cast: reader.cast, quotes: out, reported: reader.reported, cues }
 }
 
-/// The words of `span` outside the quotes in `top`.
+/// The words of `span` outside the quotes in `top` (sorted and disjoint,
+/// so the one quote that may hold a word is found by binary search).
 fn words_outside(text: &str, span: Span, top: &[Span]) -> Vec<Word> {
     text::words(text, span)
         .into_iter()
-        .filter(|w| !top.iter().any(|q| q.contains(w.span)))
+        .filter(|w| {
+            let k = top.partition_point(|q| q.start <= w.span.start);
+            !(k > 0 && top[k - 1].contains(w.span))
+        })
         .collect()
 }
 
@@ -701,26 +716,25 @@ impl Reader<'_> {
         // A quote that ends its paragraph may have its cue in the next one
         // when that paragraph starts in lower case (a broken line).
         // (The paragraph where the quote ends, for a multi-paragraph quote.)
+        // (Paragraphs and top-level quotes are in text order: binary search.)
         let para = self
             .paragraphs
-            .iter()
+            .get(self.paragraphs.partition_point(|p| p.end < q.outer.end))
             .copied()
-            .find(|p| p.start <= q.outer.end && q.outer.end <= p.end)
+            .filter(|p| p.start <= q.outer.end)
             .unwrap_or(para);
         let mut limit = para.end;
         if self.text[q.outer.end..para.end].chars().all(is_space) {
-            if let Some(next) = self.paragraphs.iter().find(|p| p.start >= para.end) {
+            let next = self.paragraphs.partition_point(|p| p.start < para.end);
+            if let Some(next) = self.paragraphs.get(next) {
                 if self.text[next.range()].starts_with(char::is_lowercase) {
                     limit = next.end;
                 }
             }
         }
         let end = top
-            .iter()
-            .map(|s| s.start)
-            .filter(|&s| s >= q.outer.end)
-            .min()
-            .unwrap_or(limit)
+            .get(top.partition_point(|s| s.start < q.outer.end))
+            .map_or(limit, |s| s.start)
             .min(limit);
         if end <= q.outer.end {
             return None;
@@ -737,7 +751,7 @@ impl Reader<'_> {
             || self.text[q.span.range()].trim_end().ends_with(['.', '!', '?'])
                 && between[lead..].starts_with(char::is_uppercase);
         let stretch = Span::new(q.outer.end + lead, end);
-        let words: Vec<Word> = text::words(self.text, stretch).into_iter().take(14).collect();
+        let words: Vec<Word> = text::words_up_to(self.text, stretch, 14);
         let mut c = self.clause(words, stretch.start);
         if c.words.is_empty() {
             return None;

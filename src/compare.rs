@@ -99,6 +99,32 @@ pub struct Comparison {
     pub conflicts: Vec<Conflict>,
 }
 
+impl Comparison {
+    /// The ids of the clusters holding a quote member of article `source`
+    /// that overlaps the bytes `start..end` (half-open offsets into the
+    /// article): the statements a quote, or part of one, belongs to.
+    /// In cluster order. A scan of every member: `O(members)` per call.
+    pub fn clusters_overlapping(&self, source: &str, start: usize, end: usize) -> Vec<usize> {
+        self.clusters
+            .iter()
+            .filter(|c| {
+                c.members.iter().any(|m| {
+                    m.relation == Relation::Quote
+                        && m.source == source
+                        && m.start < end
+                        && start < m.end
+                })
+            })
+            .map(|c| c.id)
+            .collect()
+    }
+
+    /// The conflicts that involve cluster `id`.
+    pub fn conflicts_of(&self, id: usize) -> impl Iterator<Item = &Conflict> {
+        self.conflicts.iter().filter(move |c| c.clusters.contains(&id))
+    }
+}
+
 /// One statement: its reference wording and every outlet's rendering.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Cluster {

@@ -674,7 +674,7 @@ mod tests {
             .iter()
             .map(|e| match e {
                 Error::Format { line, .. } => *line,
-                Error::Io { .. } => None,
+                _ => None,
             })
             .collect();
         assert_eq!(lines, [Some(3), Some(4), Some(6), Some(7)]);

@@ -108,6 +108,7 @@ use std::fs::File;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::csv_row::{csv_error, fields};
 use crate::phrases::PhraseMatcher;
 use crate::{Error, Result, Span, SpeakerType, text};
 
@@ -370,9 +371,11 @@ impl Gazetteer {
                 }
             }
             let line = record.position().map_or(0, |p| p.line());
-            let row = fields(&record).and_then(|fields| {
-                if header { parse_row(&fields) } else { check_header(&fields).map(|()| None) }
-            });
+            let row = fields(&record)
+                .map_err(|i| format!("field {i} is not valid UTF-8"))
+                .and_then(|fields| {
+                    if header { parse_row(&fields) } else { check_header(&fields).map(|()| None) }
+                });
             match row {
                 // The header, or a blank row after it.
                 Ok(None) => header = true,
@@ -480,30 +483,6 @@ fn parse_kind(field: &str) -> Option<SpeakerType> {
         "organisation" | "organization" => Some(SpeakerType::Organisation),
         "unnamed_source" => Some(SpeakerType::UnnamedSource),
         _ => None,
-    }
-}
-
-/// The trimmed fields of `record`, without a byte-order mark at the start
-/// of the file.
-fn fields(record: &csv::ByteRecord) -> std::result::Result<Vec<&str>, String> {
-    let at_start = record.position().is_some_and(|p| p.byte() == 0);
-    let mut out = Vec::with_capacity(record.len());
-    for (i, field) in record.iter().enumerate() {
-        let field = std::str::from_utf8(field)
-            .map_err(|_| format!("field {} is not valid UTF-8", i + 1))?;
-        let field = if i == 0 && at_start { field.trim_start_matches('\u{feff}') } else { field };
-        out.push(field.trim());
-    }
-    Ok(out)
-}
-
-/// Converts a `csv` error, keeping the file name.
-fn csv_error(path: &Path, e: csv::Error) -> Error {
-    let line = e.position().map(|p| p.line());
-    let message = e.to_string();
-    match e.into_kind() {
-        csv::ErrorKind::Io(e) => Error::io(path, e),
-        _ => Error::format(path, line, message),
     }
 }
 
@@ -633,7 +612,7 @@ Idris Fulani,FULANI,person,
             .iter()
             .map(|e| match e {
                 Error::Format { line, .. } => *line,
-                Error::Io { .. } => panic!("{e}"),
+                _ => panic!("{e}"),
             })
             .collect();
         assert_eq!(lines, [Some(3), Some(4), Some(5), Some(6)]);

@@ -93,6 +93,7 @@ pub mod attribute;
 pub mod boilerplate;
 pub mod compare;
 pub mod corpus;
+mod csv_row;
 pub mod cue;
 pub mod error;
 pub mod eval;
@@ -120,6 +121,6 @@ pub mod wording;
 struct ReadmeDoctests;
 
 pub use article::Article;
-pub use error::{Error, Result};
+pub use error::{Error, Result, Skip};
 pub use record::{Mention, QuoteKind, QuoteRecord, Rule, SpeakerType};
 pub use span::Span;

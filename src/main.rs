@@ -9,7 +9,10 @@ use clap::Parser as _;
 
 fn main() -> ExitCode {
     match cli::run(cli::Cli::parse()) {
-        Ok(status) => status.into(),
+        Ok(status) => {
+            cli::finish();
+            status.into()
+        }
         Err(err) if cli::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("quotelens: {err:#}");

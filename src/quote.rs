@@ -224,7 +224,53 @@ struct Paired {
     closed: bool,
 }
 
+/// The marks still open in one paragraph, innermost last.
+///
+/// Beside the stack itself it keeps, for each family, the stack positions
+/// of its open marks, so that finding the innermost open mark of a family
+/// costs O(1) however many marks of other families are open above it
+/// (thousands of stray openers in one paragraph stay linear).
+#[derive(Default)]
+struct OpenStack {
+    stack: Vec<Open>,
+    by_family: [Vec<usize>; 6],
+}
+
+impl OpenStack {
+    fn push(&mut self, open: Open) {
+        self.by_family[open.family as usize].push(self.stack.len());
+        self.stack.push(open);
+    }
+
+    /// The stack position of the innermost open mark of `family`.
+    fn innermost(&self, family: Family) -> Option<usize> {
+        self.by_family[family as usize].last().copied()
+    }
+
+    /// Pops the marks above position `p` (strays and apostrophes), then
+    /// the mark at `p`, and returns it.
+    fn close(&mut self, p: usize) -> Open {
+        while self.stack.len() > p + 1 {
+            self.pop();
+        }
+        self.pop().expect("p is in the stack")
+    }
+
+    fn pop(&mut self) -> Option<Open> {
+        let open = self.stack.pop()?;
+        self.by_family[open.family as usize].pop();
+        Some(open)
+    }
+
+    fn bottom(&self) -> Option<Open> {
+        self.stack.first().copied()
+    }
+}
+
 /// Pairs the marks of the whole text, paragraph by paragraph.
+///
+/// Linear in the length of the text: each mark is pushed and popped at
+/// most once, and a mark's neighbours are read from the text in passing.
 fn pair_marks(text: &str, paragraphs: &[Span]) -> Vec<Paired> {
     let mut out = Vec::new();
     // A top-level double quote left open at the end of a paragraph, with
@@ -232,7 +278,7 @@ fn pair_marks(text: &str, paragraphs: &[Span]) -> Vec<Paired> {
     // repeats its opening mark.
     let mut carry: Option<(Open, usize)> = None;
     for &para in paragraphs {
-        let mut stack: Vec<Open> = Vec::new();
+        let mut stack = OpenStack::default();
         let mut skip_first_mark = false;
         if let Some((open, prev_end)) = carry.take() {
             let first = text[para.range()].chars().next();
@@ -248,31 +294,31 @@ fn pair_marks(text: &str, paragraphs: &[Span]) -> Vec<Paired> {
         }
         // Most paragraphs of news have no mark at all: every mark is an
         // ASCII quote or a character whose UTF-8 encoding starts with one
-        // of these bytes, so a paragraph without them is skipped whole.
+        // of these bytes, so a paragraph without them is skipped whole
+        // (issue #5). A repeated opening mark is a mark, so nothing is
+        // carried past a skipped paragraph.
         if !text.as_bytes()[para.range()].iter().any(|&b| MARK_FIRST_BYTES.contains(&b)) {
             debug_assert!(!text[para.range()].chars().any(|c| mark(c).is_some()));
             continue;
         }
-        let chars: Vec<(usize, char)> = text[para.range()].char_indices().collect();
-        for (k, &(i, c)) in chars.iter().enumerate() {
+        let mut prev = None;
+        let mut chars = text[para.range()].char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let cx = Context { prev: prev.replace(c), next };
             let Some((family, role)) = mark(c) else { continue };
             if skip_first_mark {
                 skip_first_mark = false;
                 continue;
             }
-            let cx = Context {
-                prev: k.checked_sub(1).map(|p| chars[p].1),
-                next: chars.get(k + 1).map(|n| n.1),
-            };
-            let innermost = stack.iter().rposition(|o| o.family == family);
+            let innermost = stack.innermost(family);
             let at = para.start + i;
-            match decide(c, family, role, cx, innermost.map(|p| stack[p])) {
+            match decide(c, family, role, cx, innermost.map(|p| stack.stack[p])) {
                 Action::Open => stack.push(Open { family, ch: c, at }),
                 Action::Close => {
                     let p = innermost.expect("close only when open");
                     // Openers above it were apostrophes or strays: drop them.
-                    stack.truncate(p + 1);
-                    let open = stack.pop().expect("p is in the stack");
+                    let open = stack.close(p);
                     out.push(Paired {
                         open_at: open.at,
                         open_len: open.ch.len_utf8(),
@@ -284,7 +330,7 @@ fn pair_marks(text: &str, paragraphs: &[Span]) -> Vec<Paired> {
                 Action::Ignore => {}
             }
         }
-        if let Some(&bottom) = stack.first() {
+        if let Some(bottom) = stack.bottom() {
             if bottom.family.keeps_unclosed() {
                 carry = Some((bottom, para.end));
             }
@@ -347,24 +393,42 @@ pub fn find_quotes_in(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         })
         .collect();
     // Depth from containment, not from the pairing stack: a stray
-    // apostrophe left open must not make the next quote look nested.
-    for i in 0..quotes.len() {
-        let outer = quotes[i].outer;
-        let depth = quotes[..i].iter().filter(|q| q.outer.contains(outer)).count();
-        quotes[i].depth = u8::try_from(depth).unwrap_or(u8::MAX);
+    // apostrophe left open must not make the next quote look nested. Paired
+    // marks nest or are disjoint, and quotes come sorted by start (longest
+    // first), so the quotes containing this one are the stack left after
+    // popping those that end before it.
+    let mut enclosing: Vec<Span> = Vec::new();
+    for q in &mut quotes {
+        while enclosing.last().is_some_and(|e| !e.contains(q.outer)) {
+            enclosing.pop();
+        }
+        q.depth = u8::try_from(enclosing.len()).unwrap_or(u8::MAX);
+        enclosing.push(q.outer);
     }
+    // Deeper quotes are dropped: each level would copy the text again.
+    quotes.retain(|q| q.depth <= MAX_DEPTH);
     let top: Vec<Span> = quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
+    // Quotes and paragraphs are both in text order: walk them together.
+    let mut rest = &mut quotes[..];
     for &para in paragraphs {
-        // Sentences are only needed around quotes (issue #5).
-        if !quotes.iter().any(|q| para.contains_offset(q.outer.start)) {
+        let before = rest.iter().take_while(|q| q.outer.start < para.start).count();
+        let inside =
+            rest[before..].iter().take_while(|q| para.contains_offset(q.outer.start)).count();
+        let (here, after) = std::mem::take(&mut rest)[before..].split_at_mut(inside);
+        rest = after;
+        if here.is_empty() {
             continue;
         }
         let sentences = text::sentences(text, para, &top);
-        for q in quotes.iter_mut().filter(|q| para.contains_offset(q.outer.start)) {
+        let mut s = 0;
+        for q in here {
+            while sentences.get(s).is_some_and(|sentence| sentence.end <= q.outer.start) {
+                s += 1;
+            }
             let sentence = sentences
-                .iter()
+                .get(s)
                 .copied()
-                .find(|s| s.contains_offset(q.outer.start))
+                .filter(|sentence| sentence.contains_offset(q.outer.start))
                 .unwrap_or(para);
             q.kind = classify(text, q, sentence);
         }
@@ -372,23 +436,63 @@ pub fn find_quotes_in(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
     quotes
 }
 
+/// The deepest nesting reported: a quote inside more than this many others
+/// is dropped. Real text rarely nests three deep; the limit keeps the
+/// output of pathological input (thousands of nested marks) linear in its
+/// size, since every record carries its text.
+pub const MAX_DEPTH: u8 = 8;
+
+/// At most `max` bytes of `s` from its end, starting on a character
+/// boundary.
+fn tail(s: &str, max: usize) -> &str {
+    let mut start = s.len().saturating_sub(max);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
+}
+
+/// At most `max` bytes of `s` from its start, ending on a character
+/// boundary.
+fn head(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// How far [`classify`] and [`is_inside_markup`] look on either side of a
+/// quote, in bytes. Looking no further keeps them constant time per quote
+/// (a text with no line breaks would otherwise be scanned to its end for
+/// every quote); a word, a tag or a run of spaces longer than this is
+/// beyond what they recognise anyway.
+const LOOK: usize = 256;
+
 /// Classifies a quote as full, partial or not speech from its text and
 /// its sentence.
 fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
     let inner = &text[q.span.range()];
-    let before = text[sentence.start.min(q.outer.start)..q.outer.start].trim_end_matches(is_space);
-    let line_end =
-        text[q.outer.end..].find(text::is_line_break).map_or(text.len(), |i| q.outer.end + i);
-    let after = text[q.outer.end..line_end].trim_start_matches(is_space);
+    let whole_before = &text[sentence.start.min(q.outer.start)..q.outer.start];
+    let before = tail(whole_before, LOOK).trim_end_matches(is_space);
+    let after = head(&text[q.outer.end..], LOOK);
+    let after = after[..after.find(text::is_line_break).unwrap_or(after.len())]
+        .trim_start_matches(is_space);
     if before.ends_with('=') || is_inside_markup(text, q.outer) {
         return QuoteKind::NonSpeech;
     }
     if !inner.chars().any(char::is_alphabetic) {
         return QuoteKind::NonSpeech;
     }
-    let inner_words = text::words(text, q.span);
+    // The rules below only ask whether there are at most 8 words.
+    let inner_words = text::words_up_to(text, q.span, 9);
     let n = inner_words.len();
-    let last_before = before.rsplit(|c: char| is_space(c)).next().unwrap_or("");
+    // A "word" cut by the look-behind is too long to be a name or a cue.
+    let last_before = match before.rsplit_once(|c: char| is_space(c)) {
+        Some((_, word)) => word,
+        None if before.len() < whole_before.trim_end_matches(is_space).len() => "",
+        None => before,
+    };
     let last_before_folded = text::fold(last_before);
     let glued_before = !before.is_empty()
         && !before.ends_with(|c: char| c.is_ascii_punctuation() || "—–…".contains(c));
@@ -442,8 +546,10 @@ fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
 /// Whether `outer` sits inside markup on its line: `[tag attr="…"]` or
 /// `<a href="…">`.
 fn is_inside_markup(text: &str, outer: Span) -> bool {
-    let line_start = text[..outer.start].rfind(text::is_line_break).map_or(0, |i| i + 1);
-    let before = &text[line_start..outer.start];
+    let before = tail(&text[..outer.start], LOOK);
+    // The text after the last line break (U+2028 and U+2029 take 3 bytes:
+    // skipping one byte past them once split a character, issue 6).
+    let before = before.rsplit(text::is_line_break).next().unwrap_or(before);
     let (Some(open), close) = (before.rfind(['[', '<']), before.rfind([']', '>'])) else {
         return false;
     };
@@ -451,7 +557,7 @@ fn is_inside_markup(text: &str, outer: Span) -> bool {
         return false;
     }
     let tag = &before[open + 1..];
-    let after = &text[outer.end..];
+    let after = head(&text[outer.end..], LOOK);
     let closes = after.find([']', '>']);
     tag.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '/')
         && closes.is_some_and(|c| !after[..c].contains(text::is_line_break))
@@ -673,6 +779,16 @@ mod tests {
                 "According to the PM, “The purpose is clear.”",
                 [("The purpose is clear.", Full, 0)]
             ),
+        ]);
+    }
+
+    /// Regression (issue 6, found by the property tests): markup detection
+    /// sliced inside a multi-byte line break before a quote.
+    #[test]
+    fn a_multi_byte_line_break_before_a_quote() {
+        check(&[
+            t!("U+2029 then a tag", "x\u{2029}<a href=\"y z\">", [("y z", NonSpeech, 0)]),
+            t!("U+2028 then a quote", "said:\u{2028}“We stay.”", [("We stay.", Full, 0)]),
         ]);
     }
 

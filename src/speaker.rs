@@ -11,7 +11,7 @@
 //! match. The canonical name is the fullest form seen: the most name
 //! words, then the most frequent.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -44,20 +44,25 @@ pub struct Entity {
 }
 
 /// The entities of one article.
+///
+/// Linking a name costs a few hash look-ups, whatever the number of
+/// entities: the cast keeps an index of every alias and of persons'
+/// surnames beside the entities.
 #[derive(Clone, Debug, Default)]
 pub struct Cast {
     entities: Vec<Entity>,
-    /// For each entity, the [`name_key`]s of its name and aliases, kept
-    /// beside it so that linking a name does not fold every alias of
-    /// every entity again (that was a third of the profile, issue #5).
-    keys: Vec<EntityKeys>,
-}
-
-/// The cached [`name_key`]s of one entity.
-#[derive(Clone, Debug, Default)]
-struct EntityKeys {
-    name: Vec<String>,
-    aliases: Vec<Vec<String>>,
+    /// The [`name_key`] of every alias, with the entities that have it.
+    by_alias: HashMap<Vec<String>, BTreeSet<EntityId>>,
+    /// The last word of each person's name key, with the persons.
+    by_surname: HashMap<String, BTreeSet<EntityId>>,
+    /// The one-word name keys of persons, with the persons.
+    by_single: HashMap<String, BTreeSet<EntityId>>,
+    /// Unnamed sources by description.
+    sources: HashMap<String, EntityId>,
+    /// The entities with a role, and those that are not persons, in id
+    /// order: the only ones `by_role` and `by_name_word` need to look at.
+    with_roles: Vec<EntityId>,
+    non_persons: Vec<EntityId>,
 }
 
 /// Folded name words with particles removed: "Omar al-Fulani" →
@@ -95,68 +100,115 @@ impl Cast {
         if key.is_empty() {
             return None;
         }
-        let found = self.entities.iter().zip(&self.keys).position(|(e, k)| {
-            k.aliases.contains(&key)
-                || e.kind == SpeakerType::Person
-                    && kind == SpeakerType::Person
-                    && surname_match(&k.name, &key)
-        });
+        // The first entity with this alias or, between persons, a surname
+        // match: a one-word name matches any person
+        // with that last word, a longer one a person known by one word.
+        let first = |ids: Option<&BTreeSet<EntityId>>| ids.and_then(|ids| ids.first().copied());
+        let by_alias = first(self.by_alias.get(&key));
+        let by_surname = match key.as_slice() {
+            _ if kind != SpeakerType::Person => None,
+            [one] => first(self.by_surname.get(one)),
+            [.., last] => first(self.by_single.get(last)),
+            [] => None,
+        };
+        let found = match (by_alias, by_surname) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         match found {
             Some(id) => {
-                let e = &mut self.entities[id];
-                let k = &mut self.keys[id];
-                if e.aliases.insert(name.to_string()) {
-                    k.aliases.push(key.clone());
-                }
-                if !e.pinned && key.len() > k.name.len() {
+                self.add_alias(id, name);
+                let e = &self.entities[id];
+                if !e.pinned && key.len() > name_key(&e.name).len() {
+                    self.unindex_name(id);
+                    let e = &mut self.entities[id];
                     e.name = name.to_string();
-                    k.name = key;
                     e.weak = false;
+                    self.index_name(id);
                 }
                 Some(id)
             }
             None if create => {
-                self.entities.push(Entity {
+                let id = self.push(Entity {
                     name: name.to_string(),
                     kind,
-                    aliases: BTreeSet::from([name.to_string()]),
+                    aliases: BTreeSet::new(),
                     roles: Vec::new(),
                     weak: false,
                     pinned: false,
                 });
-                self.keys.push(EntityKeys { name: key.clone(), aliases: vec![key] });
-                Some(self.entities.len() - 1)
+                self.add_alias(id, name);
+                Some(id)
             }
             None => None,
         }
     }
 
+    /// Adds an entity, indexing its name (not its aliases).
+    fn push(&mut self, entity: Entity) -> EntityId {
+        let person = entity.kind == SpeakerType::Person;
+        self.entities.push(entity);
+        let id = self.entities.len() - 1;
+        if !person {
+            self.non_persons.push(id);
+        }
+        self.index_name(id);
+        id
+    }
+
+    /// Indexes a person's name for surname matches.
+    fn index_name(&mut self, id: EntityId) {
+        let e = &self.entities[id];
+        if e.kind != SpeakerType::Person {
+            return;
+        }
+        let key = name_key(&e.name);
+        if let Some(last) = key.last() {
+            self.by_surname.entry(last.clone()).or_default().insert(id);
+        }
+        if let [one] = key.as_slice() {
+            self.by_single.entry(one.clone()).or_default().insert(id);
+        }
+    }
+
+    /// Removes a person's name from the surname indexes, before renaming.
+    fn unindex_name(&mut self, id: EntityId) {
+        let key = name_key(&self.entities[id].name);
+        if let Some(ids) = key.last().and_then(|last| self.by_surname.get_mut(last)) {
+            ids.remove(&id);
+        }
+        if let Some(ids) =
+            key.first().filter(|_| key.len() == 1).and_then(|one| self.by_single.get_mut(one))
+        {
+            ids.remove(&id);
+        }
+    }
+
     /// Adds an unnamed source described by `description` and returns it.
     pub fn add_source(&mut self, description: String) -> EntityId {
-        if let Some(id) = self
-            .entities
-            .iter()
-            .position(|e| e.kind == SpeakerType::UnnamedSource && e.name == description)
-        {
-            return id;
+        // (A source's entity renamed since by `link_name` no longer counts.)
+        if let Some(&id) = self.sources.get(&description) {
+            if self.entities[id].name == description {
+                return id;
+            }
         }
-        let key = name_key(&description);
-        self.entities.push(Entity {
+        let id = self.push(Entity {
             name: description.clone(),
             kind: SpeakerType::UnnamedSource,
-            aliases: BTreeSet::from([description]),
+            aliases: BTreeSet::new(),
             roles: Vec::new(),
             weak: false,
             pinned: false,
         });
-        self.keys.push(EntityKeys { name: key.clone(), aliases: vec![key] });
-        self.entities.len() - 1
+        self.add_alias(id, &description);
+        self.sources.insert(description, id);
+        id
     }
 
     /// Adds an alias (an acronym) to an entity.
     pub fn add_alias(&mut self, id: EntityId, alias: &str) {
         if self.entities[id].aliases.insert(alias.to_string()) {
-            self.keys[id].aliases.push(name_key(alias));
+            self.by_alias.entry(name_key(alias)).or_default().insert(id);
         }
     }
 
@@ -165,6 +217,11 @@ impl Cast {
         let role = role.split_whitespace().collect::<Vec<_>>().join(" ");
         let role = role.trim_end_matches(',');
         if !role.is_empty() && !self.entities[id].roles.iter().any(|r| r == role) {
+            if self.entities[id].roles.is_empty() {
+                // Ids come in any order here: keep the list sorted.
+                let at = self.with_roles.partition_point(|&i| i < id);
+                self.with_roles.insert(at, id);
+            }
             self.entities[id].roles.push(role.to_string());
         }
     }
@@ -184,7 +241,7 @@ impl Cast {
     /// `spokesperson`), when exactly one person has it.
     pub fn by_role(&self, head: &str) -> Option<EntityId> {
         let forms = role_synonyms(head);
-        let matches: Vec<EntityId> = (0..self.entities.len())
+        let matches: Vec<EntityId> = (self.with_roles.iter().copied())
             .filter(|&id| {
                 let e = &self.entities[id];
                 e.roles.iter().any(|r| {
@@ -213,7 +270,13 @@ impl Cast {
     /// The one entity of `kind` whose name has the word `head` (folded):
     /// "the movement" → "al-Sahel Movement".
     pub fn by_name_word(&self, head: &str, kind: SpeakerType) -> Option<EntityId> {
-        let matches: Vec<EntityId> = (0..self.entities.len())
+        let all = 0..self.entities.len();
+        let ids: Box<dyn Iterator<Item = EntityId>> = if kind == SpeakerType::Person {
+            Box::new(all)
+        } else {
+            Box::new(self.non_persons.iter().copied())
+        };
+        let matches: Vec<EntityId> = ids
             .filter(|&id| {
                 let e = &self.entities[id];
                 e.kind == kind && e.name.split_whitespace().any(|w| text::fold(w) == head)
@@ -255,18 +318,6 @@ fn loose_key(name: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Whether the entity is an unnamed source too vaguely described to be
-/// matched outside its article ("a source", "senior officials").
-fn is_article_local(e: &Entity) -> bool {
-    e.kind == SpeakerType::UnnamedSource
-        && (!e.name.contains(' ') || e.name.split(' ').count() <= 2)
-}
-
-/// One of two name keys is a single word equal to the other's last word.
-fn surname_match(a: &[String], b: &[String]) -> bool {
-    (a.len() == 1 || b.len() == 1) && a.last() == b.last()
 }
 
 /// Phrasings of the same role, folded, hyphens as spaces.
@@ -314,13 +365,10 @@ pub struct Speakers {
     keys: BTreeMap<String, usize>,
     /// Canonical names fixed by a gazetteer, per speaker.
     pinned: BTreeMap<usize, String>,
-    /// Persons by the last word of their canonical name's [`name_key`],
-    /// with the key's length: the candidates for a surname-only merge,
-    /// found without scanning every speaker (which made merging quadratic
-    /// in the number of speakers, issue #5).
-    surnames: BTreeMap<String, Vec<(SpeakerId, usize)>>,
-    /// Where each person is filed in `surnames`.
-    filed: Vec<Option<(String, usize)>>,
+    /// Persons by the last word of their name's key, and persons whose
+    /// name key is one word, by it: surname matches without a scan.
+    by_surname: HashMap<String, BTreeSet<SpeakerId>>,
+    by_single: HashMap<String, BTreeSet<SpeakerId>>,
 }
 
 /// Index of a speaker in [`Speakers`].
@@ -370,17 +418,16 @@ impl Speakers {
         let mut id = keys.iter().find_map(|k| self.keys.get(k).copied());
         // A surname-only person joins the one person with that surname.
         if id.is_none() && e.kind == SpeakerType::Person {
+            // The persons this name may be the surname of, or whose surname it
+            // ends with (when they are known by one word).
             let key = name_key(&e.name);
-            let candidates: BTreeSet<usize> = key
-                .last()
-                .and_then(|last| self.surnames.get(last))
-                .into_iter()
-                .flatten()
-                .filter(|&&(_, len)| len == 1 || key.len() == 1)
-                .map(|&(i, _)| i)
-                .collect();
-            if candidates.len() == 1 {
-                id = candidates.into_iter().next();
+            let candidates = match key.as_slice() {
+                [one] => self.by_surname.get(one),
+                [.., last] => self.by_single.get(last),
+                [] => None,
+            };
+            if let Some(candidates) = candidates.filter(|c| c.len() == 1) {
+                id = candidates.first().copied();
             }
         }
         let id = id.unwrap_or_else(|| {
@@ -391,7 +438,6 @@ impl Speakers {
                 roles: Vec::new(),
             });
             self.forms.push(BTreeMap::new());
-            self.filed.push(None);
             self.speakers.len() - 1
         });
         for k in keys {
@@ -409,31 +455,32 @@ impl Speakers {
                 s.roles.push(r.clone());
             }
         }
+        self.index_name(id, false);
         self.rename(id);
-        self.file_surname(id);
+        self.index_name(id, true);
         id
     }
 
-    /// Files person `id` in `surnames` under its current canonical name.
-    fn file_surname(&mut self, id: SpeakerId) {
+    /// Adds a person's name to the surname indexes, or removes it.
+    fn index_name(&mut self, id: SpeakerId, add: bool) {
         let s = &self.speakers[id];
         if s.kind != SpeakerType::Person {
             return;
         }
         let key = name_key(&s.name);
-        let now = key.last().map(|last| (last.clone(), key.len()));
-        if now == self.filed[id] {
-            return;
-        }
-        if let Some((last, _)) = self.filed[id].take() {
-            if let Some(ids) = self.surnames.get_mut(&last) {
-                ids.retain(|&(i, _)| i != id);
+        let update = |ids: &mut BTreeSet<SpeakerId>| {
+            if add {
+                ids.insert(id);
+            } else {
+                ids.remove(&id);
             }
+        };
+        if let Some(last) = key.last() {
+            update(self.by_surname.entry(last.clone()).or_default());
         }
-        if let Some((last, len)) = &now {
-            self.surnames.entry(last.clone()).or_default().push((id, *len));
+        if let [one] = key.as_slice() {
+            update(self.by_single.entry(one.clone()).or_default());
         }
-        self.filed[id] = now;
     }
 
     /// Chooses the canonical name and aliases of speaker `id` from the
@@ -515,6 +562,13 @@ impl Speakers {
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         out
     }
+}
+
+/// Whether the entity is an unnamed source too vaguely described to be
+/// matched outside its article ("a source", "senior officials").
+fn is_article_local(e: &Entity) -> bool {
+    e.kind == SpeakerType::UnnamedSource
+        && (!e.name.contains(' ') || e.name.split(' ').count() <= 2)
 }
 
 #[cfg(test)]

@@ -104,24 +104,25 @@ fn lines(text: &str) -> Vec<Span> {
 /// mark, unless the period ends an abbreviation (`Gen.`, `U.S.`, an
 /// initial). Within a paragraph made of several lines, a line break ends
 /// a sentence unless the line ends in a lower-case letter or a comma (a
-/// hard-wrapped line).
+/// hard-wrapped line). A sentence that runs on for more than
+/// [`MAX_SENTENCE`] bytes is cut at the next white space.
+///
+/// `opaque` must be sorted by start and its spans must not overlap, as the
+/// top-level quotes of [`crate::quote::find_quotes`] are; only those
+/// starting inside `para` are looked at, found by binary search, so
+/// splitting every paragraph of an article costs time linear in its
+/// length, however many quotes it has.
 pub fn sentences(text: &str, para: Span, opaque: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = para.start;
     let mut i = para.start;
     let bytes = text.as_bytes();
-    // The opaque spans that start in the paragraph, by start (the first
-    // listed wins a tie, as a search in list order would find it), walked
-    // with `i` instead of searched at every character (issue #5).
-    let mut starts: Vec<&Span> = opaque.iter().filter(|q| para.contains_offset(q.start)).collect();
-    starts.sort_by_key(|q| q.start);
-    let mut next = 0;
+    let mut next_opaque = opaque.partition_point(|q| q.start < para.start);
     while i < para.end {
-        while next < starts.len() && starts[next].start < i {
-            next += 1;
+        while opaque.get(next_opaque).is_some_and(|q| q.start < i) {
+            next_opaque += 1;
         }
-        let at_opaque = starts.get(next).filter(|q| q.start == i);
-        if let Some(&q) = at_opaque {
+        if let Some(q) = opaque.get(next_opaque).filter(|q| q.start == i) {
             i = q.end.min(para.end);
             // A quote ending in terminal punctuation followed by a new
             // sentence ends the sentence it is in.
@@ -137,6 +138,12 @@ pub fn sentences(text: &str, para: Span, opaque: &[Span]) -> Vec<Span> {
         }
         let c = text[i..].chars().next().expect("i is on a char boundary");
         let next = i + c.len_utf8();
+        if i - start >= MAX_SENTENCE && is_space(c) {
+            // No real sentence is this long: cut it, so that the work done
+            // per sentence (mentions, cues, subjects) stays bounded.
+            out.push(Span::new(start, i));
+            start = i;
+        }
         let ends = match c {
             '.' => !is_abbreviation(&text[start..i]),
             '!' | '?' | '…' => true,
@@ -181,8 +188,21 @@ fn starts_sentence(rest: &str) -> bool {
 }
 
 /// Whether the text before a period ends in an abbreviation.
+///
+/// Only the last [`MAX_ABBREVIATION`] bytes are looked at: a longer word
+/// is no abbreviation, and looking further back at every period of a long
+/// run of text with no space (`a.a.a.…`) would take quadratic time.
 fn is_abbreviation(before: &str) -> bool {
-    let word = before.rsplit(|c: char| is_space(c) || c == '(').next().unwrap_or("");
+    let mut from = before.len().saturating_sub(MAX_ABBREVIATION + 1);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &before[from..];
+    let word = match window.rsplit_once(|c: char| is_space(c) || c == '(') {
+        Some((_, word)) => word,
+        None if from > 0 => return false,
+        None => window,
+    };
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphanumeric()).collect();
     if letters.is_empty() {
         return false;
@@ -199,6 +219,17 @@ fn is_abbreviation(before: &str) -> bool {
     let lower = word.to_lowercase();
     crate::lexicon::ABBREVIATIONS.contains(&lower)
 }
+
+/// The length in bytes after which [`sentences`] cuts a sentence that has
+/// not ended, at its next white space. Real sentences are far shorter
+/// (news sentences rarely pass 400 bytes); the cut keeps attribution,
+/// whose work grows with the square of the mentions and cues in one
+/// sentence, linear in the length of a text with no sentence breaks.
+pub const MAX_SENTENCE: usize = 2000;
+
+/// The longest word, in bytes, that [`sentences`] takes for an
+/// abbreviation.
+const MAX_ABBREVIATION: usize = 32;
 
 /// A word: a run of letters and digits, with apostrophes, hyphens and
 /// periods inside it (government’s, al-Fulani, U.S.) and a final period
@@ -220,10 +251,19 @@ impl Word {
 /// words are skipped; callers that need them look at the text between two
 /// words' spans.
 pub fn words(text: &str, span: Span) -> Vec<Word> {
+    words_up_to(text, span, usize::MAX)
+}
+
+/// The first `max` [`words`] in `span`, reading no further than the last
+/// of them.
+pub fn words_up_to(text: &str, span: Span, max: usize) -> Vec<Word> {
     let s = &text[span.range()];
     let mut out = Vec::new();
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
+        if out.len() >= max {
+            break;
+        }
         if !c.is_alphanumeric() {
             continue;
         }

@@ -115,6 +115,18 @@ pub struct Difference {
     pub member: String,
 }
 
+impl Difference {
+    /// Whether one side is the acronym of the other side's content words
+    /// (`Northland Defence Front` and `NDF`): a [`Kind::Spelling`]
+    /// difference that is a choice of name rather than a slip or a
+    /// matter of style.
+    pub fn is_acronym(&self) -> bool {
+        let (r, m) = (tokens(&self.reference), tokens(&self.member));
+        is_acronym(&r, &m, &self.reference, &self.member)
+            || is_acronym(&m, &r, &self.member, &self.reference)
+    }
+}
+
 /// A word or a punctuation mark of a text.
 #[derive(Clone, Debug)]
 struct Token {
@@ -585,6 +597,10 @@ mod tests {
         let got: Vec<_> =
             got.iter().map(|d| (d.kind, d.edge, d.reference.as_str(), d.member.as_str())).collect();
         assert_eq!(got, want);
+        let acronym = diff("the Northland Defence Front will hold", "the NDF will hold");
+        assert!(acronym[0].is_acronym());
+        assert!(!diff("the US plan", "the U.S. plan")[0].is_acronym());
+        assert!(!diff("a temporary truce", "a provisional truce")[0].is_acronym());
         let json = serde_json::to_string(&diff("a US plan", "a U.S. plan")).unwrap();
         assert_eq!(json, r#"[{"kind":"spelling","reference":"US","member":"U.S."}]"#);
     }

@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use quotelens::framing::{DiscoverySettings, Framer, Lexicon};
+use quotelens::compare::{CompareOptions, compare};
+use quotelens::framing::{DiscoverySettings, Framer, Lexicon, substitutions};
 use quotelens::output;
 use quotelens::output::framing::Section;
 
@@ -25,8 +26,10 @@ use super::{InputArgs, OutputArgs, Status};
 ///   outlet's narrator voice against the other outlets (weighted log-odds ratio with an
 ///   informative Dirichlet prior, with z-scores); stop words, names and numbers are left
 ///   out;
-/// - substitutions: words swapped between outlets in aligned quotes. They come from the
-///   compare step, which this version does not include, so the section is empty.
+/// - substitutions: the words one outlet has where another has other words in the same
+///   statement (temporary → provisional, a name against its acronym), per outlet pair, mined
+///   from the quotes and paraphrases `quotelens compare` aligns: each wording against its
+///   cluster's reference from another outlet.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
@@ -92,7 +95,7 @@ enum SectionArg {
     Labels,
     /// The phrases most distinctive of each outlet's narrator voice.
     Discovered,
-    /// Words swapped between outlets in aligned quotes (empty in this version).
+    /// Words swapped between outlets in aligned quotes and paraphrases.
     Substitutions,
 }
 
@@ -134,7 +137,11 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
         DiscoverySettings { top: args.top, min_count: args.min_count, ..Default::default() };
     let framer = builder.discovery(settings).build();
     let (articles, extraction, read) = args.input.read_and_extract();
-    let report = framer.report(&articles, &extraction);
+    let mut report = framer.report(&articles, &extraction);
+    if sections.contains(&Section::Substitutions) {
+        let comparison = compare(&extraction, &CompareOptions::default());
+        report.add_substitutions(substitutions::mine(&comparison));
+    }
     let width = super::width();
     args.output.write(|out| match args.format {
         Format::Table => output::framing::write_table(&report, &sections, width, out),

@@ -4,6 +4,7 @@
 //! clap stays inside this module: commands turn their arguments into
 //! library calls and choose where output goes; the library formats it.
 
+mod compare;
 mod eval;
 mod framing;
 mod generate;
@@ -13,10 +14,12 @@ mod said;
 mod speakers;
 mod who;
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Mutex;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
@@ -30,10 +33,16 @@ use quotelens::{Article, corpus, output};
 const AFTER_HELP: &str = "\
 Exit status:
   0  success (also when the reader of the output closes it early, as `| head` does)
-  1  `who` or `said` found nothing
-  2  bad usage, or an input, the gold file, the gazetteer or the lexicon could not be read
-     (wholly or in part); the other inputs are still processed and reported, and each
-     problem is printed as `quotelens: <error>`
+  1  `who` or `said` found nothing, or no speaker goes by the name `compare --speaker` gave
+  2  bad usage, or something was skipped: an input or a JSON Lines record that could
+     not be read or was not an article (missing, unreadable, binary, empty, larger than
+     --max-article-size, malformed, a duplicate id), a bad row in sources.csv, the
+     gazetteer, the lexicon or the gold file. The other inputs are still processed, and
+     each problem is printed as `quotelens: <file>[:<line>]: <reason>`
+
+Every command ends with a summary on standard error (unless --quiet): the articles
+read, those skipped and why, and the quotes found. Warnings (invalid UTF-8 replaced
+by `?`, a directory with no article file) do not change the exit status.
 
 With no PATH, every command reads the articles bundled with quotelens. Tables are fitted
 to $COLUMNS characters (100 when it is not set).";
@@ -55,6 +64,7 @@ pub struct Cli {
 /// The subcommands. Each one's help is the doc comment of its `Args`.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    Compare(compare::Args),
     Quotes(quotes::Args),
     Who(who::Args),
     Said(said::Args),
@@ -87,11 +97,21 @@ pub struct InputArgs {
     #[arg(long, value_name = "FILE")]
     pub gazetteer: Option<PathBuf>,
 
-    /// Print no progress on standard error.
+    /// Skip any article larger than SIZE bytes (default 64M).
     ///
-    /// Progress (articles done, megabytes read, MB/s and, for files named on
-    /// the command line, time left) is only ever shown when standard error is a
-    /// terminal. Problems with the inputs are still printed.
+    /// A plain number of bytes, or one with a K, M or G suffix (powers of 1024).
+    /// It applies to each file, to standard input and to each JSON Lines line;
+    /// no more than SIZE bytes of an article are read into memory. A skipped
+    /// article is reported like any other (exit status 2).
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub max_article_size: u64,
+
+    /// Print no progress and no summary on standard error.
+    ///
+    /// Without it, a command ends with a summary line, and long runs show progress
+    /// (articles done, megabytes read, MB/s and, for files named on the command line,
+    /// time left) while standard error is a terminal. Problems with the inputs are
+    /// still printed, and still set the exit status.
     #[arg(short, long)]
     pub quiet: bool,
 
@@ -103,6 +123,97 @@ pub struct InputArgs {
     pub threads: Option<usize>,
 }
 
+/// Parses a size: bytes, or a number with a K, M or G suffix (KiB, MiB,
+/// GiB; a trailing `B` or `iB` is allowed).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let t = t.strip_suffix("iB").or_else(|| t.strip_suffix('B')).unwrap_or(t);
+    let (digits, shift) = match t.char_indices().last() {
+        Some((i, 'K' | 'k')) => (&t[..i], 10),
+        Some((i, 'M' | 'm')) => (&t[..i], 20),
+        Some((i, 'G' | 'g')) => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    let n: u64 =
+        digits.trim().parse().map_err(|_| format!("not a size: {s:?} (try 1000000 or 64M)"))?;
+    n.checked_mul(1 << shift).ok_or_else(|| format!("too large: {s:?}"))
+}
+
+/// What reading the inputs came to, for the summary printed at the end of
+/// every command (see [`finish`]).
+#[derive(Debug, Default)]
+struct Tally {
+    /// Articles read (and processed).
+    articles: usize,
+    /// Inputs or records skipped, by reason.
+    skipped: BTreeMap<&'static str, usize>,
+    /// Problems that skipped no article: bad metadata or gazetteer rows.
+    problems: usize,
+    /// Warnings (nothing skipped).
+    warnings: usize,
+    /// Quotes found.
+    quotes: usize,
+    /// `--quiet`.
+    quiet: bool,
+}
+
+/// The tally of this run, set when the inputs are read and printed by
+/// [`finish`] once the command's output is written. A global, so that
+/// every command (each shaped `run(Args) -> Result<Status>`) gets the
+/// summary without passing it around.
+static TALLY: Mutex<Option<Tally>> = Mutex::new(None);
+
+impl Tally {
+    /// Counts a problem with the articles, and prints it.
+    fn problem(&mut self, e: &quotelens::Error) {
+        warn(e);
+        match e.skip_label() {
+            Some(label) => *self.skipped.entry(label).or_default() += 1,
+            None => self.problems += 1,
+        }
+    }
+
+    /// Counts a problem with another file (the gazetteer), and prints it.
+    fn other_problem(&mut self, e: &quotelens::Error) {
+        warn(e);
+        self.problems += 1;
+    }
+
+    /// The summary line: `5 articles read, 2 skipped (1 binary, 1 empty);
+    /// 1 other problem; 1 warning; 31 quotes found`.
+    fn summary(&self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut out = plural(self.articles, "article read", "articles read");
+        let skipped: usize = self.skipped.values().sum();
+        out.push_str(&format!(", {skipped} skipped"));
+        if skipped > 0 {
+            let why: Vec<String> = self.skipped.iter().map(|(k, n)| format!("{n} {k}")).collect();
+            out.push_str(&format!(" ({})", why.join(", ")));
+        }
+        if self.problems > 0 {
+            out.push_str(&format!(
+                "; {}",
+                plural(self.problems, "other problem", "other problems")
+            ));
+        }
+        if self.warnings > 0 {
+            out.push_str(&format!("; {}", plural(self.warnings, "warning", "warnings")));
+        }
+        out.push_str(&format!("; {}", plural(self.quotes, "quote found", "quotes found")));
+        out
+    }
+}
+
+/// Prints the summary of the inputs read, unless `--quiet` was given: the
+/// last thing a command does.
+pub fn finish() {
+    let tally = TALLY.lock().unwrap_or_else(|e| e.into_inner()).take();
+    if let Some(tally) = tally.filter(|t| !t.quiet) {
+        warn(tally.summary());
+    }
+}
+
 /// Where output goes, shared by every command.
 #[derive(Debug, clap::Args)]
 pub struct OutputArgs {
@@ -111,6 +222,26 @@ pub struct OutputArgs {
     /// The file is created, or truncated if it exists.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// How CSV is written, shared by the commands that write it.
+#[derive(Debug, clap::Args)]
+pub struct CsvArgs {
+    /// Write CSV cells exactly as they are, for programs.
+    ///
+    /// By default a CSV cell that starts with =, +, -, @, a tab or a carriage return
+    /// gets a ' in front, so that a spreadsheet shows it as text instead of running it
+    /// as a formula. --raw turns that off: use it only when a program, not a person
+    /// with a spreadsheet, reads the file. No effect on other formats.
+    #[arg(long)]
+    pub raw: bool,
+}
+
+impl CsvArgs {
+    /// The library's setting for CSV cells.
+    fn cells(&self) -> output::csv::Cells {
+        if self.raw { output::csv::Cells::Raw } else { output::csv::Cells::Neutralised }
+    }
 }
 
 /// How a command ended, short of an error that stopped it. Ordered by
@@ -138,6 +269,7 @@ impl From<Status> for ExitCode {
 /// Runs the command.
 pub fn run(cli: Cli) -> anyhow::Result<Status> {
     match cli.command {
+        Command::Compare(args) => compare::run(args),
         Command::Quotes(args) => quotes::run(args),
         Command::Who(args) => who::run(args),
         Command::Said(args) => said::run(args),
@@ -166,13 +298,25 @@ fn warn(message: impl std::fmt::Display) {
 
 impl InputArgs {
     /// The articles, one at a time: the bundled corpus when no path is
-    /// given. Errors come as `Err` items, for the caller to report.
-    fn articles(&self) -> Box<dyn Iterator<Item = quotelens::Result<Article>>> {
+    /// given. Errors come as `Err` items, for the caller to report; warnings
+    /// are printed as they are read, and counted in `warnings`.
+    fn articles<'a>(
+        &self,
+        warnings: &'a std::cell::Cell<usize>,
+    ) -> Box<dyn Iterator<Item = quotelens::Result<Article>> + 'a> {
         if self.paths.is_empty() {
-            Box::new(corpus::bundled().into_iter().map(Ok))
-        } else {
-            Box::new(corpus::read_inputs(&self.paths))
+            return Box::new(corpus::bundled().into_iter().map(Ok));
         }
+        let mut inputs =
+            corpus::InputsBuilder::new().max_article_size(self.max_article_size).read(&self.paths);
+        Box::new(std::iter::from_fn(move || {
+            let item = inputs.next();
+            for w in inputs.take_warnings() {
+                warn(format_args!("warning: {w}"));
+                warnings.set(warnings.get() + 1);
+            }
+            item
+        }))
     }
 
     /// The size in bytes of the inputs, when every path is a file (for the
@@ -189,50 +333,71 @@ impl InputArgs {
 
     /// How extraction runs in parallel.
     fn stream_options(&self) -> stream::Options {
-        let default = stream::Options::default();
         match self.threads {
             Some(threads) => stream::Options { threads, in_flight: 8 * threads.max(1) },
-            None => default,
+            None => stream::Options::default(),
         }
     }
 
-    /// The extractor, with the gazetteer if one is given. Each gazetteer
-    /// error is printed, and makes the status [`Status::Failed`].
-    fn extractor(&self) -> (Extractor, Status) {
-        let mut builder = Extractor::builder();
-        let mut status = Status::Success;
-        if let Some(path) = &self.gazetteer {
-            let (gazetteer, errors) = Gazetteer::from_path(path);
-            for e in &errors {
-                warn(e);
-                status = Status::Failed;
-            }
-            builder.gazetteer(gazetteer);
-        }
-        (builder.build(), status)
+    /// Reads the gazetteer (if any) and the articles, and extracts their
+    /// quotes, with the speakers' canonical names chosen over the whole
+    /// corpus. What was read is tallied for the summary that [`finish`]
+    /// prints.
+    fn extract(&self) -> (Extraction, Status) {
+        let (_, extraction, status) = self.extract_keeping(false);
+        (extraction, status)
+    }
+
+    /// Like [`InputArgs::extract`], keeping the articles.
+    fn read_and_extract(&self) -> (Vec<Article>, Extraction, Status) {
+        self.extract_keeping(true)
+    }
+
+    /// [`InputArgs::extract`], keeping the articles when `keep` is set.
+    fn extract_keeping(&self, keep: bool) -> (Vec<Article>, Extraction, Status) {
+        let mut tally = Tally { quiet: self.quiet, ..Tally::default() };
+        let (extractor, status) = self.extractor(&mut tally);
+        let mut extraction = Extraction::default();
+        let mut articles = Vec::new();
+        let read_status = self
+            .for_each(&extractor, &mut tally, |article, found| {
+                extraction.add(&article, found);
+                if keep {
+                    articles.push(article);
+                }
+                Ok::<(), std::convert::Infallible>(())
+            })
+            .unwrap_or_else(|never| match never {});
+        extraction.finish();
+        tally.finish_reading(extraction.records.len());
+        (articles, extraction, status.max(read_status))
     }
 
     /// Runs `extractor` over every article on all cores, and calls `each`
-    /// with each article and its quotes in input order. Each input error
-    /// is printed, and makes the status [`Status::Failed`].
+    /// with each article and its quotes in input order. Each input error is
+    /// printed and counted in `tally`, and makes the status
+    /// [`Status::Failed`].
     fn for_each<E>(
         &self,
         extractor: &Extractor,
+        tally: &mut Tally,
         mut each: impl FnMut(Article, ArticleQuotes) -> Result<(), E>,
     ) -> Result<Status, E> {
         let mut status = Status::Success;
         let mut progress = Progress::new(self.total_bytes(), self.quiet);
+        let warnings = std::cell::Cell::new(0);
         stream::map_ordered(
-            self.articles(),
+            self.articles(&warnings),
             self.stream_options(),
             |item| item.as_ref().ok().map(|article| extractor.article(article)),
             |item, found| match (item, found) {
                 (Ok(article), Some(found)) => {
+                    tally.articles += 1;
                     progress.article(article.text.len());
                     each(article, found)
                 }
                 (Err(e), _) => {
-                    warn(e);
+                    tally.problem(&e);
                     status = Status::Failed;
                     Ok(())
                 }
@@ -240,39 +405,32 @@ impl InputArgs {
             },
         )?;
         progress.finish();
+        tally.warnings += warnings.get();
         Ok(status)
     }
 
-    /// Reads the gazetteer (if any) and the articles, and extracts their
-    /// quotes, with the speakers' canonical names chosen over the whole
-    /// corpus.
-    fn extract(&self) -> (Extraction, Status) {
-        let (extractor, status) = self.extractor();
-        let mut extraction = Extraction::default();
-        let read_status = self
-            .for_each(&extractor, |article, found| {
-                extraction.add(&article, found);
-                Ok::<(), std::convert::Infallible>(())
-            })
-            .unwrap_or_else(|never| match never {});
-        extraction.finish();
-        (extraction, status.max(read_status))
+    /// The extractor, with the gazetteer (if any) read; its problems go
+    /// into the tally.
+    fn extractor(&self, tally: &mut Tally) -> (Extractor, Status) {
+        let mut builder = Extractor::builder();
+        let mut status = Status::Success;
+        if let Some(path) = &self.gazetteer {
+            let (gazetteer, errors) = Gazetteer::from_path(path);
+            for e in &errors {
+                tally.other_problem(e);
+                status = Status::Failed;
+            }
+            builder.gazetteer(gazetteer);
+        }
+        (builder.build(), status)
     }
+}
 
-    /// Like [`InputArgs::extract`], keeping the articles.
-    fn read_and_extract(&self) -> (Vec<Article>, Extraction, Status) {
-        let (extractor, status) = self.extractor();
-        let mut extraction = Extraction::default();
-        let mut articles = Vec::new();
-        let read_status = self
-            .for_each(&extractor, |article, found| {
-                extraction.add(&article, found);
-                articles.push(article);
-                Ok::<(), std::convert::Infallible>(())
-            })
-            .unwrap_or_else(|never| match never {});
-        extraction.finish();
-        (articles, extraction, status.max(read_status))
+impl Tally {
+    /// Counts the quotes found and stores the tally for [`finish`].
+    fn finish_reading(mut self, quotes: usize) {
+        self.quotes = quotes;
+        *TALLY.lock().unwrap_or_else(|e| e.into_inner()) = Some(self);
     }
 }
 
@@ -326,11 +484,13 @@ mod tests {
             assert!(example.contains("quotelens "), "{}: no example", cmd.get_name());
             for arg in cmd.get_arguments() {
                 assert!(arg.get_help().is_some(), "{} {}", cmd.get_name(), arg.get_id());
-                // Flags (--quiet, --final-names) take no value to document.
-                if matches!(arg.get_action(), clap::ArgAction::SetTrue) {
-                    continue;
-                }
-                for value in arg.get_possible_values() {
+                // Flags (--quiet, --raw) take no value to document.
+                let values = if arg.get_action().takes_values() {
+                    arg.get_possible_values()
+                } else {
+                    Vec::new()
+                };
+                for value in values {
                     assert!(value.get_help().is_some(), "{} {}", arg.get_id(), value.get_name());
                 }
             }

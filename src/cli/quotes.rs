@@ -3,7 +3,7 @@
 use quotelens::output::{self, RecordWriter};
 use quotelens::stream::StreamingNames;
 
-use super::{InputArgs, OutputArgs, Status};
+use super::{CsvArgs, InputArgs, OutputArgs, Status, Tally};
 
 /// List every quote with its speaker.
 ///
@@ -37,6 +37,9 @@ pub struct Args {
     /// form seen so far.
     #[arg(long)]
     final_names: bool,
+
+    #[command(flatten)]
+    csv: CsvArgs,
 
     #[command(flatten)]
     output: OutputArgs,
@@ -73,19 +76,28 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     let width = super::width();
     if args.final_names {
         let (extraction, status) = args.input.extract();
-        args.output.write(|out| output::write_records(format, &extraction.records, width, out))?;
+        let records = &extraction.records;
+        args.output.write(|out| match format {
+            output::Format::Csv => output::csv::write_records_as(records, args.csv.cells(), out),
+            _ => output::write_records(format, records, width, out),
+        })?;
         return Ok(status);
     }
-    let (extractor, mut status) = args.input.extractor();
+    let mut tally = Tally { quiet: args.input.quiet, ..Tally::default() };
+    let (extractor, mut status) = args.input.extractor(&mut tally);
     let mut names = StreamingNames::new();
-    args.output.write(|out| {
-        let mut writer = RecordWriter::new(format, width, out);
-        let read_status = args.input.for_each(&extractor, |article, mut found| {
+    let mut quotes = 0;
+    let written = args.output.write(|out| {
+        let mut writer = RecordWriter::new(format, width, out).csv_cells(args.csv.cells());
+        let read_status = args.input.for_each(&extractor, &mut tally, |article, mut found| {
             names.name(&article.id, &mut found);
+            quotes += found.records.len();
             writer.write(&found.records)
         })?;
         status = status.max(read_status);
         writer.finish().map(drop)
-    })?;
+    });
+    tally.finish_reading(quotes);
+    written?;
     Ok(status)
 }

@@ -1,17 +1,21 @@
-//! `quotelens said NAME`: everything a speaker said, by outlet.
+//! `quotelens said NAME`: everything a speaker said, by statement.
 
 use anyhow::bail;
+use quotelens::compare::{CompareOptions, compare};
 use quotelens::{output, roster};
 
 use super::{InputArgs, OutputArgs, Status};
 
-/// Show everything a speaker said, by outlet.
+/// Show everything a speaker said, by statement, with each outlet's wording.
 ///
 /// NAME is any name the speaker goes by in the articles: the full name, a
 /// surname, an alias or acronym, in any case and with small misspellings. When
 /// several speakers match, the best match is shown and the others are listed on
-/// standard error. Only speakers with at least one quote are considered. Exits
-/// with status 1 when no speaker matches.
+/// standard error. Only speakers with at least one quote are considered. Their
+/// quotes are shown by statement, as `quotelens compare` clusters them: every
+/// outlet's wording of each (quotes and paraphrases, whoever the outlet gives it
+/// to), with its differences against the reference wording. Exits with status 1
+/// when no speaker matches.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
@@ -36,9 +40,9 @@ pub struct Args {
 /// The formats of `said`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 enum Format {
-    /// The speaker's names and roles, then their quotes in one table per outlet.
+    /// The speaker's names and roles, then each statement with every outlet's wording.
     Table,
-    /// JSON Lines: one quote record per line, by outlet.
+    /// JSON Lines: one quote record per line, by outlet, with its cluster ids.
     Jsonl,
 }
 
@@ -74,10 +78,11 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
         ));
     }
     let quotes = output::said::by_outlet(roster::quotes_by(&extraction, best.id));
+    let comparison = compare(&extraction, &CompareOptions::default());
     let width = super::width();
     args.output.write(|out| match args.format {
-        Format::Table => output::said::write_table(best, &quotes, width, out),
-        Format::Jsonl => output::json::write_jsonl(quotes.iter().copied(), out),
+        Format::Table => output::said::write_table(best, &quotes, &comparison, width, out),
+        Format::Jsonl => output::said::write_jsonl(&quotes, &comparison, out),
     })?;
     Ok(status)
 }

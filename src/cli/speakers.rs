@@ -2,7 +2,7 @@
 
 use quotelens::{output, roster};
 
-use super::{InputArgs, OutputArgs, Status};
+use super::{CsvArgs, InputArgs, OutputArgs, Status};
 
 /// List the quoted speakers with their aliases, roles and quotes per outlet.
 ///
@@ -21,6 +21,9 @@ pub struct Args {
     /// The output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+
+    #[command(flatten)]
+    csv: CsvArgs,
 
     #[command(flatten)]
     output: OutputArgs,
@@ -44,7 +47,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     let width = super::width();
     args.output.write(|out| match args.format {
         Format::Table => output::speakers::write_table(&speakers, width, out),
-        Format::Csv => output::speakers::write_csv(&speakers, out),
+        Format::Csv => output::speakers::write_csv_as(&speakers, args.csv.cells(), out),
         Format::Jsonl => output::json::write_jsonl(&speakers, out),
     })?;
     Ok(status)

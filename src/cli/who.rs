@@ -1,6 +1,7 @@
 //! `quotelens who "TEXT"`: who said a quote, and how each outlet worded it.
 
 use anyhow::bail;
+use quotelens::compare::{CompareOptions, compare};
 use quotelens::{lookup, output};
 
 use super::{InputArgs, OutputArgs, Status};
@@ -10,8 +11,10 @@ use super::{InputArgs, OutputArgs, Status};
 /// TEXT is a few words of the quote as you remember them. Case, punctuation and
 /// the style of apostrophes don't matter, and small misspellings or a word out of
 /// place still match. Matches are ranked by a score from 0 to 1 (1: the words
-/// appear exactly as given), and those scoring at least 0.6 are shown, grouped
-/// by speaker. Exits with status 1 when nothing matches.
+/// appear exactly as given), and those scoring at least 0.6 are shown with the
+/// statement they belong to, as `quotelens compare` clusters it: every outlet's
+/// wording of it with its differences against the reference wording, the quotes
+/// that matched marked with their score. Exits with status 1 when nothing matches.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
@@ -41,9 +44,10 @@ pub struct Args {
 /// The formats of `who`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 enum Format {
-    /// Matches grouped by speaker, one line per outlet's wording with its score.
+    /// The statements matched, each with every outlet's wording and differences.
     Table,
-    /// JSON Lines: one match per line, best first (score, matched span, quote record).
+    /// JSON Lines: one match per line, best first (score, matched span, quote record,
+    /// cluster ids).
     Jsonl,
 }
 
@@ -60,10 +64,11 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
         super::warn(format_args!("no quote matches {:?}", args.text));
         return Ok(status.max(Status::NotFound));
     }
+    let comparison = compare(&extraction, &CompareOptions::default());
     let width = super::width();
     args.output.write(|out| match args.format {
-        Format::Table => output::matches::write_table(records, &matches, width, out),
-        Format::Jsonl => output::matches::write_jsonl(records, &matches, out),
+        Format::Table => output::matches::write_table(records, &matches, &comparison, width, out),
+        Format::Jsonl => output::matches::write_jsonl(records, &matches, &comparison, out),
     })?;
     Ok(status)
 }

@@ -9,16 +9,83 @@ use std::path::{Path, PathBuf};
 use crate::corpus::jsonl::JsonLines;
 use crate::corpus::sources::Sources;
 use crate::corpus::text;
-use crate::{Article, Error, Result};
+use crate::{Article, Error, Result, Skip};
 
 /// The name of the metadata file looked for beside `.txt` articles.
 const SOURCES_FILE: &str = "sources.csv";
 
+/// The default article size limit: 64 MiB.
+pub const DEFAULT_MAX_ARTICLE_SIZE: u64 = 64 << 20;
+
+/// Options for reading inputs; [`InputsBuilder::read`] makes the
+/// [`Inputs`].
+///
+/// # Example
+///
+/// ```
+/// use quotelens::corpus::InputsBuilder;
+///
+/// let input = "{\"id\": \"a\", \"text\": \"short\"}\n{\"id\": \"b\", \"text\": \"far too long\"}\n";
+/// let items: Vec<_> = InputsBuilder::new().max_article_size(30).read_from(input.as_bytes()).collect();
+/// assert_eq!(items[0].as_ref().unwrap().id, "a");
+/// assert_eq!(
+///     items[1].as_ref().unwrap_err().to_string(),
+///     "-:2: larger than the article size limit of 30 bytes; skipped"
+/// );
+/// ```
+#[derive(Clone, Debug)]
+pub struct InputsBuilder {
+    max_article_size: u64,
+}
+
+impl Default for InputsBuilder {
+    fn default() -> InputsBuilder {
+        InputsBuilder { max_article_size: DEFAULT_MAX_ARTICLE_SIZE }
+    }
+}
+
+impl InputsBuilder {
+    /// The default options.
+    pub fn new() -> InputsBuilder {
+        InputsBuilder::default()
+    }
+
+    /// Skips any article longer than `bytes` ([`DEFAULT_MAX_ARTICLE_SIZE`]
+    /// unless set): a file larger than that, standard input, or a JSON
+    /// Lines line (its JSON, escapes included). At most `bytes` (plus one)
+    /// of an input are ever held in memory; a skipped JSON Lines line is
+    /// read through to its end without being kept. The skip is an
+    /// [`Error::Skipped`] with [`Skip::TooLarge`].
+    pub fn max_article_size(&mut self, bytes: u64) -> &mut InputsBuilder {
+        self.max_article_size = bytes;
+        self
+    }
+
+    /// Reads `paths`, as [`read_inputs`](crate::corpus::read_inputs)
+    /// describes.
+    pub fn read(&self, paths: &[PathBuf]) -> Inputs {
+        Inputs::new(paths, None, self.max_article_size)
+    }
+
+    /// Reads `reader` the way `-` reads standard input: JSON Lines when
+    /// its first byte that is not white space is `{`, otherwise one
+    /// article with id `stdin`. Errors name the input `-`.
+    pub fn read_from(&self, reader: impl BufRead + Send + 'static) -> Inputs {
+        Inputs::new(&[PathBuf::from("-")], Some(Box::new(reader)), self.max_article_size)
+    }
+}
+
 /// The articles of a list of inputs, read one at a time.
 ///
-/// Made by [`read_inputs`](crate::corpus::read_inputs), which documents the
-/// inputs accepted and the order. Each item is an article or an error about
-/// one input (or one line of it); after an error, reading goes on.
+/// Made by [`read_inputs`](crate::corpus::read_inputs) or an
+/// [`InputsBuilder`]; `read_inputs` documents the inputs accepted and the
+/// order. Each item is an article or an error about one input (or one line
+/// of it); after an error, reading goes on.
+///
+/// Besides the items, reading may give warnings that skip nothing (bytes
+/// that were not UTF-8 and were replaced, a directory with no article
+/// files): [`Inputs::take_warnings`] hands them over, so a caller can show
+/// them next to the article they concern.
 ///
 /// # Resource usage
 ///
@@ -43,6 +110,13 @@ pub struct Inputs {
     /// Standard input, when not the process's own (for tests).
     stdin: Option<Box<dyn BufRead + Send>>,
     stdin_read: bool,
+    /// The article size limit, in bytes.
+    limit: u64,
+    /// Warnings not yet taken.
+    warnings: Vec<Error>,
+    /// Whether the walk of the input directory being read found any file
+    /// to read.
+    walk_found: bool,
 }
 
 /// A directory being walked.
@@ -78,7 +152,11 @@ enum Kind {
 impl Inputs {
     /// Reads `paths`, taking `-` from `stdin` (or, when `None`, the
     /// process's standard input).
-    pub(crate) fn new(paths: &[PathBuf], stdin: Option<Box<dyn BufRead + Send>>) -> Inputs {
+    pub(crate) fn new(
+        paths: &[PathBuf],
+        stdin: Option<Box<dyn BufRead + Send>>,
+        limit: u64,
+    ) -> Inputs {
         Inputs {
             paths: paths.iter().cloned().collect(),
             queue: VecDeque::new(),
@@ -89,7 +167,21 @@ impl Inputs {
             ids: Ids::default(),
             stdin,
             stdin_read: false,
+            limit,
+            warnings: Vec::new(),
+            walk_found: false,
         }
+    }
+
+    /// The warnings given since the last call: problems that skipped
+    /// nothing, such as invalid UTF-8 replaced by `?` (see
+    /// [`read_inputs`](crate::corpus::read_inputs)). The warnings about an
+    /// article are ready when the article is yielded.
+    pub fn take_warnings(&mut self) -> Vec<Error> {
+        if let Some(jsonl) = &mut self.jsonl {
+            self.warnings.append(&mut jsonl.warnings);
+        }
+        std::mem::take(&mut self.warnings)
     }
 
     /// Starts reading one input path given by the caller.
@@ -99,7 +191,10 @@ impl Inputs {
         }
         match fs::metadata(&path) {
             Err(e) => self.queue.push_back(Err(Error::io(path, e))),
-            Ok(meta) if meta.is_dir() => self.enter(path),
+            Ok(meta) if meta.is_dir() => {
+                self.walk_found = false;
+                self.enter(path)
+            }
             Ok(_) if kind(&path) == Kind::JsonLines => self.open_json_lines(path),
             Ok(_) => self.read_single(path),
         }
@@ -120,14 +215,18 @@ impl Inputs {
             return; // a socket or FIFO: never an article in a walk.
         }
         match kind(&path) {
-            Kind::JsonLines => self.open_json_lines(path),
+            Kind::JsonLines => {
+                self.walk_found = true;
+                self.open_json_lines(path)
+            }
             Kind::Other => {}
             Kind::Txt => {
+                self.walk_found = true;
                 let Some(frame) = self.walk.last_mut() else { return };
                 let queue = &mut self.queue;
                 let sources = frame.sources.get_or_insert_with(|| load_sources(&frame.dir, queue));
-                let item =
-                    read_article(&path, sources).and_then(|a| self.ids.check(a, &path, None));
+                let item = read_article(&path, sources, self.limit, &mut self.warnings)
+                    .and_then(|a| self.ids.check(a, &path, None));
                 self.queue.push_back(item);
             }
         }
@@ -141,14 +240,12 @@ impl Inputs {
             Err(e) => return self.queue.push_back(Err(Error::io(dir, e))),
         };
         let seen = if let Some(frame) = self.walk.iter().find(|f| f.canonical == canonical) {
-            Some(format!("directory loop: this leads back to {}", frame.dir.display()))
+            Some(Skip::DirectoryLoop { back_to: frame.dir.clone() })
         } else {
-            self.dirs_seen.get(&canonical).map(|first| {
-                format!("directory already read as {}; not read again", first.display())
-            })
+            self.dirs_seen.get(&canonical).map(|first| Skip::ReadTwice { first: first.clone() })
         };
-        if let Some(message) = seen {
-            return self.queue.push_back(Err(Error::io(dir, io::Error::other(message))));
+        if let Some(reason) = seen {
+            return self.queue.push_back(Err(Error::skipped(dir, None, reason)));
         }
         let entries = fs::read_dir(&dir).and_then(|entries| {
             let mut paths = entries.map(|e| e.map(|e| e.path())).collect::<io::Result<Vec<_>>>()?;
@@ -176,7 +273,8 @@ impl Inputs {
                 (dir, sources)
             }
         };
-        let item = read_article(&path, &beside.1).and_then(|a| self.ids.check(a, &path, None));
+        let item = read_article(&path, &beside.1, self.limit, &mut self.warnings)
+            .and_then(|a| self.ids.check(a, &path, None));
         self.queue.push_back(item);
         self.beside = Some(beside);
     }
@@ -188,7 +286,7 @@ impl Inputs {
             Ok(file) => {
                 let stem = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
                 let reader = Box::new(io::BufReader::new(file));
-                self.jsonl = Some(JsonLines::new(path, stem, reader));
+                self.jsonl = Some(JsonLines::new(path, stem, reader, self.limit));
             }
         }
     }
@@ -210,12 +308,19 @@ impl Inputs {
         if is_json {
             // Put the leading whitespace back so line numbers stay right.
             let reader = Box::new(io::Cursor::new(bytes).chain(reader));
-            self.jsonl = Some(JsonLines::new(path, "stdin".to_owned(), reader));
+            self.jsonl = Some(JsonLines::new(path, "stdin".to_owned(), reader, self.limit));
             return;
         }
-        let item = match reader.read_to_end(&mut bytes) {
+        let room = (self.limit + 1).saturating_sub(bytes.len() as u64);
+        let item = match reader.take(room).read_to_end(&mut bytes) {
             Err(e) => Err(Error::io(&path, e)),
-            Ok(_) => text::decode(&path, bytes).map(|text| Article::new("stdin", text)),
+            Ok(_) if bytes.len() as u64 > self.limit => {
+                Err(Error::skipped(&path, None, Skip::TooLarge { limit: self.limit }))
+            }
+            Ok(_) => text::decode(&path, bytes).map(|(text, warning)| {
+                self.warnings.extend(warning);
+                Article::new("stdin", text)
+            }),
         };
         self.queue.push_back(item.and_then(|a| self.ids.check(a, &path, None)));
     }
@@ -240,7 +345,13 @@ impl Iterator for Inputs {
             } else if let Some(frame) = self.walk.last_mut() {
                 match frame.entries.next() {
                     Some(path) => self.visit(path),
-                    None => drop(self.walk.pop()),
+                    None => {
+                        let frame = self.walk.pop().expect("a frame is being walked");
+                        if self.walk.is_empty() && !self.walk_found {
+                            let message = "no *.txt, *.jsonl or *.ndjson file in this directory";
+                            self.warnings.push(Error::format(frame.dir, None, message));
+                        }
+                    }
                 }
             } else {
                 let path = self.paths.pop_front()?;
@@ -275,9 +386,8 @@ impl Ids {
                 Some(n) => format!("{}:{n}", first.display()),
                 None => first.display().to_string(),
             };
-            let message =
-                format!("duplicate article id `{}` (first read from {first})", article.id);
-            return Err(Error::format(path, line, message));
+            let reason = Skip::DuplicateId { id: article.id, first };
+            return Err(Error::skipped(path, line, reason));
         }
         if self.files.last().is_none_or(|last| last != path) {
             self.files.push(path.to_path_buf());
@@ -297,10 +407,28 @@ fn kind(path: &Path) -> Kind {
 }
 
 /// Reads the file at `path` as one article, named after the file (without
-/// `.txt`), with metadata from `sources`.
-fn read_article(path: &Path, sources: &Sources) -> Result<Article> {
-    let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
-    let text = text::decode(path, bytes)?;
+/// `.txt`), with metadata from `sources`, unless it is larger than `limit`
+/// bytes. A warning about its encoding goes to `warnings`.
+fn read_article(
+    path: &Path,
+    sources: &Sources,
+    limit: u64,
+    warnings: &mut Vec<Error>,
+) -> Result<Article> {
+    let too_large = || Error::skipped(path, None, Skip::TooLarge { limit });
+    let file = fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    // The size on disk answers at once; reading at most one byte past the
+    // limit also catches a file that grows, or reports no size.
+    if file.metadata().is_ok_and(|m| m.len() > limit) {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    let (text, warning) = text::decode(path, bytes)?;
+    warnings.extend(warning);
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let id = name.strip_suffix(".txt").unwrap_or(&name);
     let mut article = Article::new(id, text);
@@ -347,12 +475,21 @@ mod tests {
             .map(|p| if *p == "-" { PathBuf::from("-") } else { dir.join(p) })
             .collect();
         let prefix = dir.display().to_string();
-        Inputs::new(&paths, Some(Box::new(stdin)))
-            .map(|item| match item {
+        let mut inputs = Inputs::new(&paths, Some(Box::new(stdin)), 1000);
+        let mut out = Vec::new();
+        while let Some(item) = inputs.next() {
+            for w in inputs.take_warnings() {
+                out.push(format!("warning: {w}").replace(&prefix, "$D"));
+            }
+            out.push(match item {
                 Ok(a) => format!("{}|{}|{}|{}", a.id, a.outlet, a.title, a.text),
                 Err(e) => e.to_string().replace(&prefix, "$D"),
-            })
-            .collect()
+            });
+        }
+        out.extend(
+            inputs.take_warnings().iter().map(|w| format!("warning: {w}").replace(&prefix, "$D")),
+        );
+        out
     }
 
     #[test]
@@ -423,11 +560,11 @@ mod tests {
                 expected: &["stdin:2|||a", "b|||b", "-: standard input was already read"],
             },
             Case {
-                name: "empty directory yields nothing",
+                name: "empty directory yields nothing but a warning",
                 files: &[("e/.keep", b"")],
                 paths: &["e"],
                 stdin: b"",
-                expected: &[],
+                expected: &["warning: $D/e: no *.txt, *.jsonl or *.ndjson file in this directory"],
             },
             Case {
                 name: "missing path names the path, and the next input still loads",
@@ -443,8 +580,45 @@ mod tests {
                 stdin: b"",
                 expected: &[
                     "$D/b/bin.txt: binary file (NUL byte at byte offset 6), not an article",
-                    "$D/b/latin1.txt:1: invalid UTF-8 at byte offset 3",
+                    "warning: $D/b/latin1.txt:1: invalid UTF-8: 1 byte(s) replaced with `?`, the \
+                     first at byte offset 3; offsets still index the input's bytes",
+                    "latin1|||caf?",
                     "ok|||ok",
+                ],
+            },
+            Case {
+                name: "UTF-16 with a byte-order mark, empty and blank files, one too large",
+                files: &[
+                    ("u/be.txt", b"\xfe\xff\0\"\0H\0i\0\""),
+                    ("u/blank.txt", b" \r\n\t"),
+                    ("u/empty.txt", b""),
+                    ("u/huge.txt", &[b'a'; 1001]),
+                    ("u/le.txt", b"\xff\xfe\"\0H\0i\0\"\0"),
+                ],
+                paths: &["u"],
+                stdin: b"",
+                expected: &[
+                    "be|||\u{feff}\"Hi\"",
+                    "$D/u/blank.txt: empty: no text to read; skipped",
+                    "$D/u/empty.txt: empty: no text to read; skipped",
+                    "$D/u/huge.txt: larger than the article size limit of 1000 bytes; skipped",
+                    "le|||\u{feff}\"Hi\"",
+                ],
+            },
+            Case {
+                name: "standard input over the limit",
+                files: &[],
+                paths: &["-"],
+                stdin: &[b'x'; 1001],
+                expected: &["-: larger than the article size limit of 1000 bytes; skipped"],
+            },
+            Case {
+                name: "a directory with no article file gives a warning",
+                files: &[("n/notes.md", b"not an article")],
+                paths: &["n"],
+                stdin: b"",
+                expected: &[
+                    "warning: $D/n: no *.txt, *.jsonl or *.ndjson file in this directory",
                 ],
             },
             Case {
@@ -481,9 +655,19 @@ mod tests {
     }
 
     #[test]
+    fn an_article_of_exactly_the_limit_is_read() {
+        let dir = scratch("limit");
+        write(&dir, &[("a.txt", &[b'a'; 1000]), ("b.jsonl", b"{\"text\":\"b\"}")]);
+        let got = read(&dir, &["a.txt", "b.jsonl"], b"");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].len(), "a|||".len() + 1000);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn missing_path_is_an_io_error_naming_it() {
         let path = scratch("missing").join("nope.txt");
-        let items: Vec<_> = Inputs::new(std::slice::from_ref(&path), None).collect();
+        let items: Vec<_> = Inputs::new(std::slice::from_ref(&path), None, 1000).collect();
         assert!(
             matches!(&items[..], [Err(Error::Io { path: p, source })]
                 if *p == path && source.kind() == io::ErrorKind::NotFound),

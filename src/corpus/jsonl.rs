@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::corpus::text;
-use crate::{Article, Error, Result};
+use crate::{Article, Error, Result, Skip};
 
 /// One JSON Lines record as written. Unknown fields are ignored.
 #[derive(Deserialize)]
@@ -24,12 +24,19 @@ struct Record {
 ///
 /// Blank lines are skipped, a UTF-8 byte-order mark before the first line
 /// is allowed, and a bad line is an error item after which reading goes on,
-/// except for a NUL byte (a binary file) or an I/O error, which end it.
+/// except for a NUL byte (a binary file) or an I/O error, which end it. A
+/// line longer than the size limit is skipped without being kept in
+/// memory; invalid UTF-8 in a line is replaced as in
+/// [`text::lossy_utf8`], with a warning.
 pub(crate) struct JsonLines {
     path: PathBuf,
     stem: String,
     reader: Box<dyn BufRead + Send>,
     buf: Vec<u8>,
+    /// The longest line read, in bytes.
+    limit: u64,
+    /// Warnings not yet taken by the caller.
+    pub(crate) warnings: Vec<Error>,
     /// The number of the line read last (1-based).
     line: u64,
     /// The byte offset of the next line.
@@ -40,8 +47,23 @@ pub(crate) struct JsonLines {
 impl JsonLines {
     /// Reads `reader`, named `path` in messages. Records without an id get
     /// `<stem>:<line number>`.
-    pub(crate) fn new(path: PathBuf, stem: String, reader: Box<dyn BufRead + Send>) -> JsonLines {
-        JsonLines { path, stem, reader, buf: Vec::new(), line: 0, offset: 0, done: false }
+    pub(crate) fn new(
+        path: PathBuf,
+        stem: String,
+        reader: Box<dyn BufRead + Send>,
+        limit: u64,
+    ) -> JsonLines {
+        JsonLines {
+            path,
+            stem,
+            reader,
+            buf: Vec::new(),
+            limit,
+            warnings: Vec::new(),
+            line: 0,
+            offset: 0,
+            done: false,
+        }
     }
 
     /// The input being read.
@@ -57,18 +79,21 @@ impl JsonLines {
     /// Parses the non-blank line `line`.
     fn parse(&self, line: &str) -> Result<Article> {
         // serde would also take a struct from a JSON array: refuse that.
+        let malformed =
+            |message: String| Error::skipped(&self.path, Some(self.line), Skip::Malformed(message));
         if !line.trim_start().starts_with('{') {
-            let message = "invalid record: expected a JSON object with a string `text` field";
-            return Err(Error::format(&self.path, Some(self.line), message));
+            return Err(malformed("expected a JSON object with a string `text` field".into()));
         }
         let record: Record = serde_json::from_str(line).map_err(|e| {
             // serde_json counts lines within this one line: keep its column.
             let message = e.to_string();
             let suffix = format!(" at line {} column {}", e.line(), e.column());
             let message = message.strip_suffix(&suffix).unwrap_or(&message);
-            let message = format!("invalid record: {message} (column {})", e.column());
-            Error::format(&self.path, Some(self.line), message)
+            malformed(format!("{message} (column {})", e.column()))
         })?;
+        if record.text.chars().all(crate::text::is_space) {
+            return Err(Error::skipped(&self.path, Some(self.line), Skip::Empty));
+        }
         let id = match record.id {
             Some(id) if !id.trim().is_empty() => id,
             _ => format!("{}:{}", self.stem, self.line),
@@ -91,11 +116,15 @@ impl Iterator for JsonLines {
         while !self.done {
             self.buf.clear();
             let start = self.offset;
-            match self.reader.read_until(b'\n', &mut self.buf) {
-                Ok(0) => self.done = true,
-                Ok(n) => {
-                    self.offset += n as u64;
+            match text::read_line_limited(&mut self.reader, &mut self.buf, self.limit) {
+                Ok((0, _)) => self.done = true,
+                Ok((n, too_long)) => {
+                    self.offset += n;
                     self.line += 1;
+                    if too_long {
+                        let reason = Skip::TooLarge { limit: self.limit };
+                        return Some(Err(Error::skipped(&self.path, Some(self.line), reason)));
+                    }
                 }
                 Err(e) => {
                     self.done = true;
@@ -109,16 +138,10 @@ impl Iterator for JsonLines {
                 let at = start + (skip + at) as u64;
                 return Some(Err(text::binary(&self.path, Some(self.line), at)));
             }
-            let line = match std::str::from_utf8(bytes) {
-                Ok(line) => line,
-                Err(e) => {
-                    let at = start + (skip + e.valid_up_to()) as u64;
-                    let message = format!("invalid UTF-8 at byte offset {at}");
-                    return Some(Err(Error::format(&self.path, Some(self.line), message)));
-                }
-            };
+            let (line, warning) = text::lossy_utf8(&self.path, Some(self.line), bytes.to_vec());
             if !line.trim().is_empty() {
-                return Some(self.parse(line));
+                self.warnings.extend(warning);
+                return Some(self.parse(&line));
             }
         }
         None
@@ -131,7 +154,7 @@ mod tests {
 
     /// Reads `input` as `in.jsonl` into `Ok(id|outlet|text)` or `Err(message)`.
     fn read(input: &'static [u8]) -> Vec<std::result::Result<String, String>> {
-        let lines = JsonLines::new("dir/in.jsonl".into(), "in".into(), Box::new(input));
+        let lines = JsonLines::new("dir/in.jsonl".into(), "in".into(), Box::new(input), 60);
         lines
             .map(|item| match item {
                 Ok(a) => Ok(format!("{}|{}|{}", a.id, a.outlet, a.text)),
@@ -178,12 +201,24 @@ mod tests {
                 expected: vec![Ok("in:1||t")],
             },
             Case {
-                name: "invalid UTF-8 skips the line, with the file's byte offset",
+                name: "invalid UTF-8 is replaced by `?` (the warning is tested below)",
                 input: b"{\"text\":\"a\"}\n{\"text\":\"\xff\"}\n{\"text\":\"c\"}\n",
+                expected: vec![Ok("in:1||a"), Ok("in:2||?"), Ok("in:3||c")],
+            },
+            Case {
+                name: "a line over the limit (60 bytes here) is skipped, the next still loads",
+                input: b"{\"text\":\"a very long line, longer than the limit of sixty bytes\"}\n{\"text\":\"c\"}",
                 expected: vec![
-                    Ok("in:1||a"),
-                    Err("dir/in.jsonl:2: invalid UTF-8 at byte offset 22"),
-                    Ok("in:3||c"),
+                    Err("dir/in.jsonl:1: larger than the article size limit of 60 bytes; skipped"),
+                    Ok("in:2||c"),
+                ],
+            },
+            Case {
+                name: "blank text is skipped",
+                input: b"{\"text\":\" \\n\"}\n{\"text\":\"\"}\n",
+                expected: vec![
+                    Err("dir/in.jsonl:1: empty: no text to read; skipped"),
+                    Err("dir/in.jsonl:2: empty: no text to read; skipped"),
                 ],
             },
             Case {
@@ -200,5 +235,21 @@ mod tests {
                 case.expected.iter().map(|r| r.map(str::to_owned).map_err(str::to_owned)).collect();
             assert_eq!(read(case.input), expected, "{}", case.name);
         }
+    }
+
+    #[test]
+    fn invalid_utf8_in_a_line_is_a_warning() {
+        let input: &'static [u8] = b"{\"text\":\"a\"}\n{\"text\":\"caf\xe9\"}\n";
+        let mut lines = JsonLines::new("in.jsonl".into(), "in".into(), Box::new(input), 100);
+        assert_eq!(lines.next().unwrap().unwrap().text, "a");
+        assert!(lines.warnings.is_empty());
+        assert_eq!(lines.next().unwrap().unwrap().text, "caf?");
+        let warnings: Vec<String> = lines.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            [
+                "in.jsonl:2: invalid UTF-8: 1 byte(s) replaced with `?`, the first at byte 12 of the line"
+            ]
+        );
     }
 }

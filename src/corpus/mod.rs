@@ -3,13 +3,34 @@
 //! * [`bundled`] returns the articles compiled into the library from the
 //!   repository's `corpus/` folder.
 //! * [`read_inputs`] streams the articles of files, directories and
-//!   standard input, as the [`Inputs`] iterator.
+//!   standard input, as the [`Inputs`] iterator; [`InputsBuilder`] sets
+//!   options (the article size limit) and reads any reader as `-` would.
 //! * [`Sources`] is the `sources.csv` metadata file that may sit beside
 //!   `.txt` articles.
 //!
 //! Article text is kept byte for byte as read: a byte-order mark, CRLF line
 //! ends and non-breaking spaces stay in [`Article::text`], so spans index
 //! the original bytes.
+//!
+//! # Encodings, offsets and bad input
+//!
+//! * UTF-8 is kept byte for byte: offsets index the input's bytes.
+//! * Invalid UTF-8 is decoded with a warning ([`Inputs::take_warnings`]):
+//!   each byte that is not part of a valid UTF-8 sequence becomes one
+//!   ASCII `?`, so the text has as many bytes as the input and offsets
+//!   still index the input's bytes.
+//! * UTF-16, little or big endian, is recognised by its byte-order mark and
+//!   decoded to UTF-8 (the mark kept as U+FEFF). Offsets then index the
+//!   decoded UTF-8 text, not the file: re-encode the file as UTF-8 to use
+//!   them on it.
+//! * A binary file (one with a NUL byte), an empty file (nothing but white
+//!   space: most often a failed download, so it is reported rather than
+//!   read as an article with no quotes) and a file larger than the size
+//!   limit ([`InputsBuilder::max_article_size`], 64 MiB by default) are
+//!   skipped, each with an [`Error::Skipped`](crate::Error::Skipped) that
+//!   names the file and the reason; so are a malformed or empty JSON Lines
+//!   record and an article whose id was already read, naming the line too.
+//! * A directory with no article file in it gives a warning.
 //!
 //! # Example
 //!
@@ -28,7 +49,7 @@ mod text;
 
 use std::path::PathBuf;
 
-pub use inputs::Inputs;
+pub use inputs::{DEFAULT_MAX_ARTICLE_SIZE, Inputs, InputsBuilder};
 pub use sources::Sources;
 
 use crate::Article;
@@ -93,14 +114,20 @@ pub fn bundled() -> Vec<Article> {
 /// one applies, the line:
 ///
 /// * [`Error::Io`](crate::Error::Io) for a path that is missing or cannot
-///   be read (permission denied, ...), and for a directory loop or a
-///   directory reached twice;
-/// * [`Error::Format`](crate::Error::Format) for a binary file (one with a
-///   NUL byte, which ends a JSON Lines file), text that is not UTF-8 (with
-///   the byte offset of the first bad byte), a malformed JSON Lines record,
-///   a bad `sources.csv` row, or an article whose id was already read (the
-///   later one is the error, and the message names where the first came
-///   from).
+///   be read (permission denied, a symbolic link to itself, ...);
+/// * [`Error::Skipped`](crate::Error::Skipped) for an input or record that
+///   was read but skipped ([`Skip`](crate::Skip)): a binary file (one with a
+///   NUL byte, which also ends a JSON Lines file), an empty one, one larger
+///   than the size limit, a malformed JSON Lines record, an article whose
+///   id was already read (the later one is skipped, and the message names
+///   where the first came from), a directory loop or a directory reached
+///   twice;
+/// * [`Error::Format`](crate::Error::Format) for a bad `sources.csv` row
+///   (the articles are still read, without that row's metadata).
+///
+/// Text that is not valid UTF-8 is not an error: it is decoded as the
+/// [module docs](self#encodings-offsets-and-bad-input) say, with a warning
+/// from [`Inputs::take_warnings`].
 ///
 /// # Example
 ///
@@ -116,7 +143,7 @@ pub fn bundled() -> Vec<Article> {
 /// }
 /// ```
 pub fn read_inputs(paths: &[PathBuf]) -> Inputs {
-    Inputs::new(paths, None)
+    InputsBuilder::new().read(paths)
 }
 
 #[cfg(test)]

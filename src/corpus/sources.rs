@@ -5,6 +5,7 @@ use std::collections::hash_map::Entry;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::csv_row::{csv_error, fields};
 use crate::{Article, Error};
 
 /// The metadata columns, in the order of [`Meta`]'s fields.
@@ -203,29 +204,6 @@ impl Columns {
             }
         }
         Ok(Columns { id, meta: META_COLUMNS.map(find), count: names.len() })
-    }
-}
-
-/// The trimmed fields of `record`, or the 1-based number of the first field
-/// that is not UTF-8. A byte-order mark at the start of the file is dropped.
-fn fields(record: &csv::ByteRecord) -> Result<Vec<&str>, usize> {
-    let at_start = record.position().is_some_and(|p| p.byte() == 0);
-    let mut out = Vec::with_capacity(record.len());
-    for (i, field) in record.iter().enumerate() {
-        let field = std::str::from_utf8(field).map_err(|_| i + 1)?;
-        let field = if i == 0 && at_start { field.trim_start_matches('\u{feff}') } else { field };
-        out.push(field.trim());
-    }
-    Ok(out)
-}
-
-/// Converts a `csv` error, keeping the file name.
-fn csv_error(path: &Path, e: csv::Error) -> Error {
-    let line = e.position().map(|p| p.line());
-    let message = e.to_string();
-    match e.into_kind() {
-        csv::ErrorKind::Io(e) => Error::io(path, e),
-        _ => Error::format(path, line, message),
     }
 }
 

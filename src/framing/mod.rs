@@ -11,7 +11,10 @@
 //! | `terms` | per article, lexicon term, voice and speaker: count and rate per 1,000 narrator words ([`TermCount`]) | [`lexicon`], [`voice`] |
 //! | `labels` | per speaker and article: the descriptions and cue verbs used for them ([`SpeakerLabel`]) | [`labels`] |
 //! | `discovered` | per outlet: the phrases most distinctive of its narrator voice, with weighted log-odds and z ([`Distinctive`]) | [`discover`] |
-//! | `substitutions` | per outlet pair: words swapped in aligned wordings ([`Substitution`]); empty until the compare step feeds it | [`substitutions`] |
+//! | `substitutions` | per outlet pair: words swapped in aligned wordings ([`Substitution`]), added from a [comparison](crate::compare) with [`FramingReport::add_substitutions`] | [`substitutions`] |
+//!
+//! [`cluster_terms`] sets an outlet's own terms beside each statement it
+//! quotes, for the compare CSV.
 //!
 //! **Voice** decides whose framing a term is: inside a speech quote it is
 //! the speaker's, elsewhere the outlet's, and boilerplate is nobody's
@@ -43,6 +46,7 @@
 //! );
 //! ```
 
+pub mod cluster_terms;
 pub mod discover;
 pub mod labels;
 pub mod lexicon;
@@ -167,7 +171,8 @@ pub struct FramingReport {
     /// Distinctive phrases, by outlet (first seen first), highest z first.
     pub discovered: Vec<Distinctive>,
     /// Substitutions between outlets; empty unless added with
-    /// [`FramingReport::add_substitutions`].
+    /// [`FramingReport::add_substitutions`] (as `quotelens framing` does,
+    /// from [`substitutions::mine`]).
     pub substitutions: Vec<Substitution>,
 }
 
@@ -203,18 +208,10 @@ impl Framer {
     pub fn report(&self, articles: &[Article], extraction: &Extraction) -> FramingReport {
         let mut report = FramingReport::default();
         let mut narrator = Vec::new();
-        let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
-        let mut records: HashMap<&str, Vec<&QuoteRecord>> = HashMap::new();
-        for r in &extraction.records {
-            records.entry(r.source.as_str()).or_default().push(r);
-        }
-        for info in &extraction.articles {
-            let Some(article) = by_id.get(info.source.as_str()) else { continue };
+        for (article, info, voices) in divide(articles, extraction) {
             let text = article.text.as_str();
-            let records = records.remove(info.source.as_str()).unwrap_or_default();
-            let voices = ArticleVoices::new(text, &records, &info.boilerplate);
             report.articles.push(summary(article, info, &voices));
-            report.terms.extend(self.terms(article, &info.outlet, &voices));
+            report.terms.extend(self.article_terms(article, &info.outlet, &voices));
             narrator.push(discover::NarratorText {
                 outlet: &info.outlet,
                 text,
@@ -250,8 +247,23 @@ impl Framer {
         out
     }
 
+    /// The `terms` section of [`Framer::report`] alone: the lexicon terms
+    /// of every article, by voice and speaker, without the work the other
+    /// sections need (the compare step uses it to show each outlet's own
+    /// terms beside its quotes).
+    pub fn terms(&self, articles: &[Article], extraction: &Extraction) -> Vec<TermCount> {
+        divide(articles, extraction)
+            .flat_map(|(article, info, voices)| self.article_terms(article, &info.outlet, &voices))
+            .collect()
+    }
+
     /// The lexicon terms of one article, by voice and speaker.
-    fn terms(&self, article: &Article, outlet: &str, voices: &ArticleVoices) -> Vec<TermCount> {
+    fn article_terms(
+        &self,
+        article: &Article,
+        outlet: &str,
+        voices: &ArticleVoices,
+    ) -> Vec<TermCount> {
         // (voice, speaker, term index) → count.
         let mut counts: BTreeMap<(Voice, Option<&str>, usize), usize> = BTreeMap::new();
         for m in self.lexicon.find(&article.text) {
@@ -282,6 +294,26 @@ impl Framer {
             })
             .collect()
     }
+}
+
+/// Each article of `extraction` found in `articles`, in extraction order,
+/// with its [`ArticleInfo`](crate::extract::ArticleInfo) and its text
+/// divided by voice.
+fn divide<'a>(
+    articles: &'a [Article],
+    extraction: &'a Extraction,
+) -> impl Iterator<Item = (&'a Article, &'a crate::extract::ArticleInfo, ArticleVoices)> {
+    let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
+    let mut records: HashMap<&str, Vec<&QuoteRecord>> = HashMap::new();
+    for r in &extraction.records {
+        records.entry(r.source.as_str()).or_default().push(r);
+    }
+    extraction.articles.iter().filter_map(move |info| {
+        let article = *by_id.get(info.source.as_str())?;
+        let records = records.remove(info.source.as_str()).unwrap_or_default();
+        let voices = ArticleVoices::new(&article.text, &records, &info.boilerplate);
+        Some((article, info, voices))
+    })
 }
 
 /// The folded words of the outlets' names: discovery takes them for names.

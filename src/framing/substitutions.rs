@@ -3,19 +3,27 @@
 //! (`temporary` → `provisional`, `Northland Liberation Front` → `NLF`),
 //! listed per outlet pair.
 //!
-//! # Status: a hook for the compare step
+//! # Where they come from
 //!
-//! Finding substitutions needs the quotes and paraphrases of each
-//! statement aligned across outlets and diffed word by word: that is the
-//! compare step (issue 3), built on another branch. This module only
-//! **tallies** the substitutions that step finds, so the framing report
-//! can list them once it exists. Until then [`super::Framer::report`]
-//! reports none, and the `substitutions` section of `quotelens framing`
-//! is empty: nothing here guesses substitutions from anything else.
+//! The compare step ([`crate::compare`]) aligns the quotes and paraphrases
+//! of each statement across outlets and diffs every member against its
+//! cluster's reference word by word. [`mine`] takes from a [`Comparison`]
+//! each difference between a member and a reference **of another outlet**
+//! that is a choice of words:
 //!
-//! To connect it, turn each difference the compare step classifies as a
-//! substitution into a [`SubstitutionDiff`] and pass them to
-//! [`super::FramingReport::add_substitutions`].
+//! - a [substitution](Kind::Substitution) (`provisional` → `temporary`,
+//!   `surge` → `ignition`), inside the shared core or right next to it;
+//! - an [acronym](Difference::is_acronym) against the words it stands for
+//!   (`Northland Liberation Front` → `NLF`), which the diff counts as
+//!   spelling.
+//!
+//! Typography, spelling slips, insertions, deletions, bracketed asides
+//! and the words a fragment leaves out are not substitutions. Members are
+//! compared with their reference, not with each other, so two outlets
+//! that both differ from the reference in the same way are not paired
+//! with each other. [`tally`] then counts them per outlet pair, and
+//! [`super::FramingReport::add_substitutions`] puts them in the report;
+//! `quotelens framing` does both.
 //!
 //! # Example
 //!
@@ -37,7 +45,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::compare::Comparison;
 use crate::text;
+use crate::wording::{Difference, Kind};
 
 /// One substitution found in one aligned pair of wordings: `outlet` has
 /// `words` where `other_outlet` has `other_words`.
@@ -66,6 +76,33 @@ pub struct Substitution {
     pub other_words: String,
     /// How many aligned pairs have it.
     pub count: usize,
+}
+
+/// The substitutions of `comparison`, one per difference found (see the
+/// [module docs](self#where-they-come-from)), in cluster and member
+/// order.
+pub fn mine(comparison: &Comparison) -> Vec<SubstitutionDiff<'_>> {
+    let mut out = Vec::new();
+    for cluster in &comparison.clusters {
+        let Some(reference) = cluster.members.iter().find(|m| m.is_reference) else { continue };
+        for member in cluster.members.iter().filter(|m| m.outlet != reference.outlet) {
+            out.extend(member.differences.iter().filter(|d| is_choice_of_words(d)).map(|d| {
+                SubstitutionDiff {
+                    outlet: &member.outlet,
+                    words: &d.member,
+                    other_outlet: &reference.outlet,
+                    other_words: &d.reference,
+                }
+            }));
+        }
+    }
+    out
+}
+
+/// Whether a difference is one outlet's choice of other words.
+fn is_choice_of_words(d: &Difference) -> bool {
+    let both = !d.reference.is_empty() && !d.member.is_empty();
+    both && (d.kind == Kind::Substitution || d.kind == Kind::Spelling && d.is_acronym())
 }
 
 /// Tallies substitutions per outlet pair: the pair is put in alphabetical
@@ -115,6 +152,43 @@ pub fn tally<'a>(diffs: impl IntoIterator<Item = SubstitutionDiff<'a>>) -> Vec<S
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Article;
+    use crate::compare::{CompareOptions, compare};
+    use crate::extract::Extractor;
+
+    /// Substitutions and acronyms between outlets are mined; spelling,
+    /// cut words and a member of the reference's own outlet are not.
+    #[test]
+    fn mined_from_a_comparison() {
+        let mut a = Article::new(
+            "a",
+            "“The lull is a provisional truce for regrouping by the Northland Liberation Front \
+             in the US,” Omar Fulani said.",
+        );
+        a.outlet = "Daily".into();
+        let mut b = Article::new(
+            "b",
+            "“The lull is a temporary truce for regrouping by the NLF in the U.S.,” \
+             Omar Fulani said. Fulani said the lull was a “provisional truce”.",
+        );
+        b.outlet = "Weekly".into();
+        let mut c = Article::new("c", "Omar Fulani called it a “temporary truce for regrouping”.");
+        c.outlet = "Daily".into();
+        let extraction = Extractor::new().extract([a, b, c]);
+        let comparison = compare(&extraction, &CompareOptions::default());
+        let got: Vec<(&str, &str, &str, &str)> = mine(&comparison)
+            .iter()
+            .map(|d| (d.outlet, d.words, d.other_outlet, d.other_words))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Weekly", "temporary", "Daily", "provisional"),
+                ("Weekly", "NLF", "Daily", "Northland Liberation Front"),
+            ],
+            "{comparison:#?}"
+        );
+    }
 
     #[test]
     fn pairs_are_ordered_and_counted() {

@@ -37,7 +37,8 @@
 //! (`=SUM(A1)` becomes `'=SUM(A1)`), which spreadsheets show as text. Only
 //! the text columns are touched: numbers never start with these
 //! characters. A reader that needs the exact text should take it from the
-//! article at `start..end`, or use JSON.
+//! article at `start..end`, use JSON, or write [`Cells::Raw`] with
+//! [`write_records_as`] (the command line's `--raw`).
 
 use std::borrow::Cow;
 use std::io;
@@ -45,6 +46,27 @@ use std::io;
 use serde::Serialize;
 
 use crate::QuoteRecord;
+
+/// How text cells are written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Cells {
+    /// A cell that a spreadsheet would run as a formula gets a `'` in
+    /// front; see the [module docs](self#formula-injection). For people.
+    #[default]
+    Neutralised,
+    /// Every cell as it is. For programs, never for a spreadsheet.
+    Raw,
+}
+
+impl Cells {
+    /// `cell`, neutralised unless `self` is [`Cells::Raw`].
+    pub(crate) fn write(self, cell: &str) -> Cow<'_, str> {
+        match self {
+            Cells::Neutralised => neutralise(cell),
+            Cells::Raw => Cow::Borrowed(cell),
+        }
+    }
+}
 
 /// One CSV row: a [`QuoteRecord`] flattened.
 #[derive(Clone, Debug, Serialize)]
@@ -67,8 +89,9 @@ struct Row<'a> {
 }
 
 impl<'a> Row<'a> {
-    fn new(r: &'a QuoteRecord) -> Row<'a> {
-        let opt = |s: &'a Option<String>| neutralise(s.as_deref().unwrap_or(""));
+    fn new(r: &'a QuoteRecord, cells: Cells) -> Row<'a> {
+        let neutralise = |s: &'a str| cells.write(s);
+        let opt = |s: &'a Option<String>| cells.write(s.as_deref().unwrap_or(""));
         Row {
             source: neutralise(&r.source),
             outlet: neutralise(&r.outlet),
@@ -95,7 +118,20 @@ impl<'a> Row<'a> {
 ///
 /// Any error of the writer.
 pub fn write_records(records: &[QuoteRecord], out: impl io::Write) -> io::Result<()> {
-    write_rows(records.iter().map(Row::new), out)
+    write_records_as(records, Cells::Neutralised, out)
+}
+
+/// Writes `records` as CSV with text cells written as `cells` says.
+///
+/// # Errors
+///
+/// Any error of the writer.
+pub fn write_records_as(
+    records: &[QuoteRecord],
+    cells: Cells,
+    out: impl io::Write,
+) -> io::Result<()> {
+    write_rows(records.iter().map(|r| Row::new(r, cells)), out)
 }
 
 /// Serializes records as rows into a CSV writer that may already have
@@ -103,9 +139,10 @@ pub fn write_records(records: &[QuoteRecord], out: impl io::Write) -> io::Result
 pub(crate) fn serialize_records<W: io::Write>(
     writer: &mut ::csv::Writer<W>,
     records: &[QuoteRecord],
+    cells: Cells,
 ) -> io::Result<()> {
     for r in records {
-        writer.serialize(Row::new(r)).map_err(into_io)?;
+        writer.serialize(Row::new(r, cells)).map_err(into_io)?;
     }
     Ok(())
 }
@@ -125,7 +162,7 @@ pub(crate) fn write_rows<T: Serialize>(
 
 /// The CSV error as an I/O error, keeping the kind of an underlying I/O
 /// error (so that a closed pipe is still recognised as one).
-fn into_io(err: ::csv::Error) -> io::Error {
+pub(crate) fn into_io(err: ::csv::Error) -> io::Error {
     match err.into_kind() {
         ::csv::ErrorKind::Io(e) => e,
         kind => io::Error::other(format!("CSV: {kind:?}")),
@@ -182,6 +219,16 @@ mod tests {
             a1,\"Daily, News\",3,22,\"The \"\"bridge\"\"\nis old\",partial,0,,,,,,,unattributed,0.0\n";
         assert_eq!(got, want);
         assert_eq!(csv(&[]), "");
+    }
+
+    #[test]
+    fn raw_cells_are_left_as_they_are() {
+        let mut r = record("=1+1");
+        r.speaker = Some("@cmd".into());
+        let mut out = Vec::new();
+        write_records_as(&[r], Cells::Raw, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains(",=1+1,full,0,@cmd,"), "{out}");
     }
 
     #[test]

@@ -461,7 +461,7 @@ fn substitutions_table(
     if substitutions.is_empty() {
         return writeln!(
             out,
-            "  (none: substitutions come from the compare step's aligned quotes)"
+            "  (none: no outlet has other words than another in the quotes aligned across outlets)"
         );
     }
     let mut table = Table::new(&[
@@ -582,7 +582,7 @@ QUOTED VOICE: LEXICON TERMS BY SPEAKER · count (per 1,000 narrator words)
 
 SUBSTITUTIONS · per outlet pair
 
-  (none: substitutions come from the compare step's aligned quotes)
+  (none: no outlet has other words than another in the quotes aligned across outlets)
 ";
         assert_eq!(String::from_utf8(out).unwrap(), want);
     }

@@ -7,12 +7,14 @@
 //!
 //! | module | writes |
 //! |---|---|
+//! | [`compare`](mod@compare) | a comparison ([`crate::compare`]) as CSV for editors or JSON Lines |
+//! | [`clusters`] | a comparison's clusters as readable text (`compare`, `who`, `said`) |
 //! | [`table`] | quote records as aligned text for terminals |
 //! | [`csv`] | quote records as CSV, one flat row per record |
 //! | [`json`] | anything serializable as a pretty JSON array or as JSON Lines |
 //! | [`RecordWriter`] | quote records article by article, as a stream, in any of the formats above |
-//! | [`matches`](mod@matches) | the quotes a wording search found ([`crate::lookup`]) |
-//! | [`said`] | one speaker's quotes, by outlet |
+//! | [`matches`](mod@matches) | the quotes a wording search found ([`crate::lookup`]), by cluster |
+//! | [`said`] | one speaker's quotes, by cluster |
 //! | [`speakers`] | the speakers and how often each outlet quotes them |
 //! | [`eval`] | an evaluation report ([`crate::eval`]) |
 //! | [`framing`](mod@framing) | a framing report ([`crate::framing`]) |
@@ -30,6 +32,8 @@
 //! assert!(line.starts_with(r#"{"source":"a1","outlet":"a1","start":3,"#));
 //! ```
 
+pub mod clusters;
+pub mod compare;
 pub mod csv;
 pub mod eval;
 pub mod framing;

@@ -19,6 +19,8 @@ pub struct RecordWriter<W: Write> {
     format: Format,
     width: usize,
     sink: Sink<W>,
+    /// How CSV cells are written.
+    cells: csv::Cells,
     /// Records written so far.
     written: usize,
 }
@@ -37,7 +39,14 @@ impl<W: Write> RecordWriter<W> {
             Format::Csv => Sink::Csv(Box::new(::csv::Writer::from_writer(out))),
             _ => Sink::Plain(out),
         };
-        RecordWriter { format, width, sink, written: 0 }
+        RecordWriter { format, width, sink, cells: csv::Cells::default(), written: 0 }
+    }
+
+    /// How CSV cells are written (neutralised against formula injection
+    /// by default, as [`csv::write_records`] does; see [`csv::Cells`]).
+    pub fn csv_cells(mut self, cells: csv::Cells) -> RecordWriter<W> {
+        self.cells = cells;
+        self
     }
 
     /// Writes the records of one article (or any run of records that
@@ -53,7 +62,7 @@ impl<W: Write> RecordWriter<W> {
         let out = match &mut self.sink {
             Sink::Csv(writer) => {
                 self.written += records.len();
-                return csv::serialize_records(&mut **writer, records);
+                return csv::serialize_records(&mut **writer, records, self.cells);
             }
             Sink::Plain(out) => out,
         };

@@ -34,7 +34,7 @@ use serde::Serialize;
 
 use crate::roster::SpeakerQuotes;
 
-use super::csv::{neutralise, write_rows};
+use super::csv::{Cells, write_rows};
 use super::table::write_wrapped;
 
 /// Writes one block per speaker, fitting `width` characters.
@@ -85,13 +85,27 @@ struct Row<'a> {
 ///
 /// Any error of the writer.
 pub fn write_csv(speakers: &[SpeakerQuotes], out: impl io::Write) -> io::Result<()> {
+    write_csv_as(speakers, Cells::Neutralised, out)
+}
+
+/// Writes the CSV of [`write_csv`] with text cells written as `cells`
+/// says ([`Cells::Raw`]: not neutralised).
+///
+/// # Errors
+///
+/// Any error of the writer.
+pub fn write_csv_as(
+    speakers: &[SpeakerQuotes],
+    cells: Cells,
+    out: impl io::Write,
+) -> io::Result<()> {
     let rows = speakers.iter().flat_map(|s| {
         s.outlets.iter().map(move |(outlet, &quotes)| Row {
-            speaker: neutralise(&s.speaker.name),
+            speaker: cells.write(&s.speaker.name),
             kind: s.speaker.kind.as_str(),
-            aliases: neutralise(&s.speaker.aliases.join("; ")).into_owned(),
-            roles: neutralise(&s.speaker.roles.join("; ")).into_owned(),
-            outlet: neutralise(outlet),
+            aliases: cells.write(&s.speaker.aliases.join("; ")).into_owned(),
+            roles: cells.write(&s.speaker.roles.join("; ")).into_owned(),
+            outlet: cells.write(outlet),
             quotes,
         })
     });

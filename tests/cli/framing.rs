@@ -34,7 +34,7 @@ fn json_lines() {
             sections.push(section);
         }
     }
-    assert_eq!(sections, ["articles", "terms", "labels", "discovered"]);
+    assert_eq!(sections, ["articles", "terms", "labels", "discovered", "substitutions"]);
 }
 
 #[test]
@@ -79,4 +79,20 @@ fn a_missing_lexicon_is_an_error() {
     let missing = run(&["framing", "--lexicon", "nowhere.csv", "--section", "articles"]);
     assert_eq!(missing.code, Some(2));
     assert!(missing.stderr.starts_with("quotelens: nowhere.csv: "), "{}", missing.stderr);
+}
+
+/// Substitutions are mined from the quotes and paraphrases `compare`
+/// aligns (issue 4): "temporary tactic" against "provisional tactic".
+#[test]
+fn substitutions_from_the_compare_step() {
+    let run = run(&["framing", "--format", "csv", "--section", "substitutions"]);
+    assert_eq!(run.code, Some(0));
+    assert!(run.stdout.starts_with("outlet,words,other_outlet,other_words,count\n"));
+    for pair in [
+        "001_0c48c95ef52fe2e9,temporary,003_352c3fa61c4eeaa5,provisional,1",
+        "003_352c3fa61c4eeaa5,provisional,Asian Lite News,temporary,1",
+        "003_352c3fa61c4eeaa5,surge,Asian Lite News,ignition,1",
+    ] {
+        assert!(run.stdout.contains(pair), "{pair}: {}", run.stdout);
+    }
 }

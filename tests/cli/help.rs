@@ -11,7 +11,7 @@ fn top_level_help_documents_exit_codes() {
 
 #[test]
 fn every_command_has_an_example() {
-    for command in ["quotes", "who", "said", "speakers", "eval", "framing"] {
+    for command in ["compare", "quotes", "who", "said", "speakers", "eval", "framing"] {
         let run = run(&[command, "--help"]);
         assert_eq!(run.code, Some(0), "{command}");
         assert!(run.stdout.contains(&format!("Examples:\n  quotelens {command}")), "{command}");

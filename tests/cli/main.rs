@@ -5,6 +5,8 @@
 
 mod util;
 
+mod badinput;
+mod compare;
 mod eval;
 mod framing;
 mod help;

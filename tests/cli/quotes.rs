@@ -39,7 +39,7 @@ fn output_file_holds_what_stdout_would() {
     let dir = scratch();
     let file = dir.join("quotes.csv");
     let file = file.to_str().unwrap();
-    let run = run(&["quotes", "--format", "csv", "-o", file]);
+    let run = run(&["quotes", "--format", "csv", "-o", file, "--quiet"]);
     assert_eq!((run.code, run.stdout.as_str(), run.stderr.as_str()), (Some(0), "", ""));
     let stdout = crate::util::run(&["quotes", "--format", "csv"]).stdout;
     assert_eq!(std::fs::read_to_string(file).unwrap(), stdout);
@@ -63,7 +63,13 @@ fn a_missing_path_is_reported_and_the_other_inputs_still_print() {
         "the message names the file: {}",
         run.stderr
     );
-    assert_eq!(run.stderr.lines().count(), 1);
+    assert_eq!(run.stderr.lines().count(), 2, "the error and the summary");
+    assert!(
+        run.stderr
+            .ends_with("quotelens: 1 article read, 1 skipped (1 not found); 3 quotes found\n"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stdout.starts_with("004_f1ccebb72a0df907 · RHC\n"), "{}", run.stdout);
     assert_eq!(run.stdout.matches("unnamed source").count(), 3);
 }

@@ -6,6 +6,10 @@ use crate::util::check;
 fn an_alias_in_odd_case() {
     let run = check!("said_alias", ["said", "kAaBi"]);
     assert_eq!(run.code, Some(0));
+    // By statement: the six that several outlets carry, then three more.
+    let headings: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with('[')).collect();
+    assert_eq!(headings.len(), 9, "{}", run.stdout);
+    assert_eq!(headings.iter().filter(|h| !h.ends_with(" 1 outlet")).count(), 6);
 }
 
 #[test]

@@ -67,6 +67,15 @@ pub fn run(args: &[&str]) -> Run {
     collect(command(args))
 }
 
+/// Runs `quotelens` with `args` as [`command`] sets it up, but in `dir`
+/// (so that inputs written there can be named by relative paths that do
+/// not change from run to run), and collects what it printed.
+pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let mut cmd = command(args);
+    cmd.current_dir(dir);
+    collect(cmd)
+}
+
 /// Runs a prepared command and collects what it printed.
 pub fn collect(mut cmd: Command) -> Run {
     let out = cmd.output().expect("run quotelens");

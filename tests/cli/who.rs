@@ -6,6 +6,11 @@ use crate::util::check;
 fn a_fragment() {
     let run = check!("who_fragment", ["who", "calm before the storm"]);
     assert_eq!(run.code, Some(0));
+    // One statement, every outlet's wording, the three that matched marked.
+    assert!(run.stdout.starts_with("[2] Akram al-Kaabi · 3 outlets\n"), "{}", run.stdout);
+    assert_eq!(run.stdout.matches("[").count(), 1, "{}", run.stdout);
+    assert_eq!(run.stdout.matches(" · match 1.00\n").count(), 3, "{}", run.stdout);
+    assert!(run.stdout.contains("in fact → only"), "{}", run.stdout);
 }
 
 #[test]
@@ -31,6 +36,7 @@ fn json_lines() {
         let (start, end) = (value["start"].as_u64(), value["end"].as_u64());
         let (m_start, m_end) = (value["match_start"].as_u64(), value["match_end"].as_u64());
         assert!(start <= m_start && m_start < m_end && m_end <= end, "{line}");
+        assert_eq!(value["clusters"], serde_json::json!([2]), "{line}");
     }
 }
 
