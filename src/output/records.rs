@@ -13,8 +13,11 @@ use std::io::{self, Write};
 use super::{Format, csv, table};
 use crate::QuoteRecord;
 
-/// A stream of quote records in one [`Format`]; see the [module
-/// docs](self).
+/// A stream of quote records in one [`Format`]: exactly the bytes
+/// [`super::write_records`] writes for all the records at once, taken one
+/// article at a time (the CSV header comes with the first record, tables
+/// are separated by a blank line, the JSON array is closed by
+/// [`RecordWriter::finish`]).
 pub struct RecordWriter<W: Write> {
     format: Format,
     width: usize,
