@@ -30,8 +30,10 @@ done
 echo "== build" >&2
 cargo build --release --locked --quiet
 cargo build --release --locked --quiet --example compare_scale
-Q=$PWD/${CARGO_TARGET_DIR:-target}/release/quotelens
-CMP=$PWD/${CARGO_TARGET_DIR:-target}/release/examples/compare_scale
+TARGET=${CARGO_TARGET_DIR:-target}
+case $TARGET in /*) ;; *) TARGET=$PWD/$TARGET ;; esac
+Q=$TARGET/release/quotelens
+CMP=$TARGET/release/examples/compare_scale
 
 # About 1,830 bytes of JSON Lines per generated article.
 articles_for() { echo $(( $1 * 1000000 / 1830 )); }

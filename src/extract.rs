@@ -244,8 +244,10 @@ impl Extraction {
     /// Adds one article's quotes, as [`Extractor::article`] found them,
     /// merging its speakers into [`Extraction::speakers`]. Articles must be
     /// added in corpus order: merging depends on it.
-    pub fn add(&mut self, article: &Article, found: ArticleQuotes) {
+    pub fn add(&mut self, article: &Article, mut found: ArticleQuotes) {
         let out = self;
+        // The cast is only read from now on: drop its name indexes.
+        found.cast.compact();
         let ids = out.speakers.merge(&article.id, &found.cast);
         out.speaker_ids.extend(found.entities.iter().map(|e| e.map(|e| ids[e])));
         out.records.extend(found.records);

@@ -54,6 +54,12 @@
 //!   attribution conflicts.
 //! - [`framing::Framer`] reports each outlet's framing: lexicon terms by
 //!   voice, speaker labels and distinctive phrases.
+//! - [`stream::map_ordered`] extracts a corpus of any size on every core,
+//!   article by article and in input order, and [`stream::StreamingNames`]
+//!   names the speakers as the articles go by (see [`stream`] for how that
+//!   differs from [`extract::Extractor::extract`]).
+//! - [`generate::Generator`] writes a seeded corpus of invented news, for
+//!   benchmarks.
 //!
 //! # Example: who said what
 //!
