@@ -306,13 +306,14 @@ impl Reader<'_> {
     }
 
     fn clause(&self, words: Vec<Word>, start: usize) -> Clause {
-        let folded = words.iter().map(|w| text::fold(w.as_str(self.text))).collect();
+        let folded: Vec<String> = words.iter().map(|w| text::fold(w.as_str(self.text))).collect();
         let mentions = if words.is_empty() {
             Vec::new()
         } else {
-            mention::find_mentions(self.text, &words, start, &self.known_names(&words))
+            let known = self.known_names(&words);
+            mention::find_mentions_folded(self.text, &words, &folded, start, &known)
         };
-        let cues = cue::find_cues(self.text, &words);
+        let cues = cue::find_cues_folded(self.text, &words, &folded);
         let resolved = vec![None; mentions.len()];
         Clause { words, folded, mentions, resolved, cues }
     }

@@ -38,6 +38,13 @@ pub struct Cue {
 /// are preferred over their first word.
 pub fn find_cues(text: &str, words: &[Word]) -> Vec<Cue> {
     let folded: Vec<String> = words.iter().map(|w| text::fold(w.as_str(text))).collect();
+    find_cues_folded(text, words, &folded)
+}
+
+/// [`find_cues`] with the words already [folded](text::fold), one folded
+/// string per word.
+pub fn find_cues_folded(text: &str, words: &[Word], folded: &[String]) -> Vec<Cue> {
+    debug_assert_eq!(words.len(), folded.len());
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {

@@ -224,25 +224,47 @@ impl Extractor {
     }
 
     /// Extracts every article and merges speakers across them.
+    ///
+    /// The same as calling [`Extractor::article`] on each article and
+    /// [`Extraction::add`] in order, then [`Extraction::finish`]; callers
+    /// that extract articles on several threads (see
+    /// [`crate::stream::map_ordered`]) do exactly that.
     pub fn extract(&self, articles: impl IntoIterator<Item = Article>) -> Extraction {
         let mut out = Extraction::default();
         for article in articles {
             let found = self.article(&article);
-            let ids = out.speakers.merge(&article.id, &found.cast);
-            out.speaker_ids.extend(found.entities.iter().map(|e| e.map(|e| ids[e])));
-            out.records.extend(found.records);
-            out.paraphrase_speaker_ids.extend(found.paraphrases.iter().map(|p| ids[p.entity]));
-            out.paraphrases.extend(found.paraphrases);
-            out.articles.push(ArticleInfo {
-                source: article.id.clone(),
-                outlet: article.outlet_label().to_string(),
-                cast: found.cast,
-                speaker_ids: ids,
-                cues: found.cues,
-                boilerplate: found.boilerplate,
-            });
+            out.add(&article, found);
         }
-        // Canonical names are final only once every article is merged.
+        out.finish();
+        out
+    }
+}
+
+impl Extraction {
+    /// Adds one article's quotes, as [`Extractor::article`] found them,
+    /// merging its speakers into [`Extraction::speakers`]. Articles must be
+    /// added in corpus order: merging depends on it.
+    pub fn add(&mut self, article: &Article, found: ArticleQuotes) {
+        let out = self;
+        let ids = out.speakers.merge(&article.id, &found.cast);
+        out.speaker_ids.extend(found.entities.iter().map(|e| e.map(|e| ids[e])));
+        out.records.extend(found.records);
+        out.paraphrase_speaker_ids.extend(found.paraphrases.iter().map(|p| ids[p.entity]));
+        out.paraphrases.extend(found.paraphrases);
+        out.articles.push(ArticleInfo {
+            source: article.id.clone(),
+            outlet: article.outlet_label().to_string(),
+            cast: found.cast,
+            speaker_ids: ids,
+            cues: found.cues,
+            boilerplate: found.boilerplate,
+        });
+    }
+
+    /// Fills in every record's and paraphrase's speaker with the canonical
+    /// names, which are final only once every article is added.
+    pub fn finish(&mut self) {
+        let out = self;
         let all = out.speakers.all();
         for (r, id) in out.records.iter_mut().zip(&out.speaker_ids) {
             if let Some(id) = id {
@@ -253,7 +275,6 @@ impl Extractor {
         for (p, id) in out.paraphrases.iter_mut().zip(&out.paraphrase_speaker_ids) {
             p.speaker = Some(all[*id].name.clone());
         }
-        out
     }
 }
 

@@ -7,18 +7,53 @@
 //! Each set is built into a hash set the first time it is used.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// A set of folded words, built on first use.
 pub struct WordSet {
     words: &'static str,
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>>,
+    list: OnceLock<Vec<&'static str>>,
+}
+
+/// A fast hasher for short words (the multiply-rotate step of rustc's
+/// FxHash, eight bytes at a time). The sets hold fixed English words, not
+/// attacker-chosen keys, so SipHash's protection against flooding buys
+/// nothing here, and it was a tenth of the profile (issue #5).
+#[derive(Clone, Copy, Default)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        let mut tail = [0u8; 8];
+        let rest = chunks.remainder();
+        tail[..rest.len()].copy_from_slice(rest);
+        self.0 =
+            (self.0.rotate_left(5) ^ u64::from_le_bytes(tail) ^ rest.len() as u64).wrapping_mul(K);
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0xf135_7aea_2e62_a9c5);
+    }
+
+    fn finish(&self) -> u64 {
+        // Mix the high bits down: hashbrown takes its bucket from the low
+        // bits and its tag from the top seven.
+        self.0 ^ (self.0 >> 29)
+    }
 }
 
 impl WordSet {
     /// A set of the whitespace-separated `words`.
     pub const fn new(words: &'static str) -> WordSet {
-        WordSet { words, set: OnceLock::new() }
+        WordSet { words, set: OnceLock::new(), list: OnceLock::new() }
     }
 
     /// Whether the folded word `w` is in the set.
@@ -27,8 +62,13 @@ impl WordSet {
     }
 
     /// The words, in the order written.
-    pub fn iter(&self) -> impl Iterator<Item = &'static str> {
-        self.words.split_whitespace()
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.list().iter().copied()
+    }
+
+    /// The words, in the order written, split once on first use.
+    pub fn list(&self) -> &[&'static str] {
+        self.list.get_or_init(|| self.words.split_whitespace().collect())
     }
 }
 
@@ -36,12 +76,19 @@ impl WordSet {
 pub struct PhraseSet {
     lines: &'static str,
     parsed: OnceLock<Vec<Vec<&'static str>>>,
+    joined: OnceLock<Vec<String>>,
 }
 
 impl PhraseSet {
     /// A list of the phrases on the lines of `lines`.
     pub const fn new(lines: &'static str) -> PhraseSet {
-        PhraseSet { lines, parsed: OnceLock::new() }
+        PhraseSet { lines, parsed: OnceLock::new(), joined: OnceLock::new() }
+    }
+
+    /// The phrases, each with its words joined by single spaces, in the
+    /// order of [`PhraseSet::phrases`].
+    pub fn joined(&self) -> &[String] {
+        self.joined.get_or_init(|| self.phrases().iter().map(|p| p.join(" ")).collect())
     }
 
     /// The phrases, each split into words.

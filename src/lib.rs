@@ -100,6 +100,7 @@ pub mod eval;
 pub mod extract;
 pub mod framing;
 pub mod gazetteer;
+pub mod generate;
 pub mod lexicon;
 pub mod lookup;
 pub mod mention;
@@ -110,6 +111,7 @@ pub mod record;
 pub mod roster;
 pub mod span;
 pub mod speaker;
+pub mod stream;
 pub mod text;
 pub mod wording;
 

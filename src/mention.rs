@@ -110,6 +110,20 @@ pub fn find_mentions(
     known: &[KnownName],
 ) -> Vec<Found> {
     let folded: Vec<String> = words.iter().map(|w| text::fold(w.as_str(text))).collect();
+    find_mentions_folded(text, words, &folded, sentence_start, known)
+}
+
+/// [`find_mentions`] with the words already [folded](text::fold), one
+/// folded string per word, so that callers which fold a sentence's words
+/// once can share them.
+pub fn find_mentions_folded(
+    text: &str,
+    words: &[Word],
+    folded: &[String],
+    sentence_start: usize,
+    known: &[KnownName],
+) -> Vec<Found> {
+    debug_assert_eq!(words.len(), folded.len());
     let gap = |i: usize| -> &str {
         // The text between word i-1 and word i.
         if i == 0 {
@@ -140,9 +154,9 @@ pub fn find_mentions(
             out.push(found);
             continue;
         }
-        if let Some(found) = named_role_at(text, words, &folded, i, &joined)
-            .or_else(|| name_at(text, words, &folded, i, &joined))
-            .or_else(|| description_at(text, words, &folded, i, &joined))
+        if let Some(found) = named_role_at(text, words, folded, i, &joined)
+            .or_else(|| name_at(text, words, folded, i, &joined))
+            .or_else(|| description_at(text, words, folded, i, &joined))
         {
             i = found.last;
             out.push(found);
@@ -168,7 +182,7 @@ pub fn find_mentions(
         }
         i += 1;
     }
-    mark_subjects(text, words, &folded, &mut out);
+    mark_subjects(text, words, folded, &mut out);
     out
 }
 
@@ -221,8 +235,14 @@ fn is_name_word(text: &str, word: Word, folded: &str) -> bool {
 
 /// Two to eight capitals, optionally with periods: NORCOM, NCC, U.S.
 fn is_acronym(s: &str) -> bool {
-    let letters: Vec<char> = s.chars().filter(|c| *c != '.').collect();
-    (2..=8).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+    let mut n = 0;
+    for c in s.chars().filter(|c| *c != '.') {
+        if !c.is_uppercase() || n == 8 {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
 }
 
 fn is_possessive(folded: &str) -> bool {

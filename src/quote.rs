@@ -82,6 +82,11 @@ enum Role {
     Straight,
 }
 
+/// The first bytes of the UTF-8 encodings of every mark [`mark`] knows:
+/// `"` and `'`, then C2 (« »), E2 (“ ” „ ‟ ‘ ’ ‚ ‛ ‹ ›), E3 (「 」 『 』) and EF
+/// (＂).
+const MARK_FIRST_BYTES: [u8; 6] = [b'"', b'\'', 0xC2, 0xE2, 0xE3, 0xEF];
+
 fn mark(c: char) -> Option<(Family, Role)> {
     use Family::*;
     Some(match c {
@@ -286,6 +291,15 @@ fn pair_marks(text: &str, paragraphs: &[Span]) -> Vec<Paired> {
             } else {
                 out.push(unclosed(text, open, prev_end));
             }
+        }
+        // Most paragraphs of news have no mark at all: every mark is an
+        // ASCII quote or a character whose UTF-8 encoding starts with one
+        // of these bytes, so a paragraph without them is skipped whole
+        // (issue #5). A repeated opening mark is a mark, so nothing is
+        // carried past a skipped paragraph.
+        if !text.as_bytes()[para.range()].iter().any(|&b| MARK_FIRST_BYTES.contains(&b)) {
+            debug_assert!(!text[para.range()].chars().any(|c| mark(c).is_some()));
+            continue;
         }
         let mut prev = None;
         let mut chars = text[para.range()].char_indices().peekable();

@@ -391,11 +391,21 @@ impl Speakers {
         cast.entities().iter().map(|e| self.merge_entity(article_id, e)).collect()
     }
 
+    /// Like [`Speakers::merge`], but an unnamed source that can only ever
+    /// match within its own article ("a source", "officials": two words or
+    /// fewer) is not stored, and its entry is `None`; its name is its
+    /// description. For a stream of articles, where such sources would
+    /// otherwise make the registry grow with every article.
+    pub fn merge_shared(&mut self, article_id: &str, cast: &Cast) -> Vec<Option<SpeakerId>> {
+        cast.entities()
+            .iter()
+            .map(|e| (!is_article_local(e)).then(|| self.merge_entity(article_id, e)))
+            .collect()
+    }
+
     fn merge_entity(&mut self, article_id: &str, e: &Entity) -> SpeakerId {
         let keys: Vec<String> = match e.kind {
-            SpeakerType::UnnamedSource
-                if !e.name.contains(' ') || e.name.split(' ').count() <= 2 =>
-            {
+            SpeakerType::UnnamedSource if is_article_local(e) => {
                 vec![format!("source:{article_id}:{}", e.name)]
             }
             SpeakerType::UnnamedSource => vec![format!("source:{}", text::fold(&e.name))],
@@ -552,6 +562,13 @@ impl Speakers {
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         out
     }
+}
+
+/// Whether the entity is an unnamed source too vaguely described to be
+/// matched outside its article ("a source", "senior officials").
+fn is_article_local(e: &Entity) -> bool {
+    e.kind == SpeakerType::UnnamedSource
+        && (!e.name.contains(' ') || e.name.split(' ').count() <= 2)
 }
 
 #[cfg(test)]

@@ -150,22 +150,25 @@ pub fn find_boilerplate(text: &str, title: &str) -> Vec<Boilerplate> {
         .flat_map(|(para, &p)| lines_of(text, p).into_iter().map(move |span| Line { span, para }))
         .collect();
     let title = text::fold(title);
-    let headline = |i: usize| {
-        let s = &text[lines[i].span.range()];
-        !title.is_empty() && text::fold(s) == title
-            || i == 0 && s.split(is_space).filter(|w| !w.is_empty()).count() >= 4
-    };
+    let headlines: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            let s = &text[lines[i].span.range()];
+            !title.is_empty() && text::fold(s) == title
+                || i == 0 && s.split(is_space).filter(|w| !w.is_empty()).count() >= 4
+        })
+        .collect();
+    let headline = |i: usize| headlines[i];
     let mut kinds: Vec<Option<BoilerplateKind>> = (0..lines.len())
         .map(|i| if headline(i) { None } else { classify(&text[lines[i].span.range()]) })
         .collect();
     // A comment form, or a list of links in the second half, runs to the
     // end of the text.
     let tail = (0..lines.len()).filter(|&i| !speech[lines[i].para]).find_map(|i| {
-        let s = text::fold(&text[lines[i].span.range()]);
+        let s = || text::fold(&text[lines[i].span.range()]);
         match kinds[i] {
             Some(BoilerplateKind::Comments) => Some((i, BoilerplateKind::Comments)),
             Some(BoilerplateKind::Link)
-                if is_phrase(&s, &LINK_HEADINGS) && lines[i].span.start >= text.len() / 2 =>
+                if is_phrase(&s(), &LINK_HEADINGS) && lines[i].span.start >= text.len() / 2 =>
             {
                 Some((i, BoilerplateKind::Link))
             }
@@ -257,7 +260,7 @@ fn has_cued_speech(text: &str, para: Span, quotes: &[Quote]) -> bool {
         .filter(|w| !inside.iter().any(|q| q.contains(w.span)))
         .collect();
     let folded: Vec<String> = words.iter().map(|w| text::fold(w.as_str(text))).collect();
-    !cue::find_cues(text, &words).is_empty()
+    !cue::find_cues_folded(text, &words, &folded).is_empty()
         || folded.windows(2).any(|w| w[0] == "according" && w[1] == "to")
 }
 

@@ -11,52 +11,63 @@ use super::vocabulary::*;
 /// The kind of boilerplate a line is, labels aside.
 pub(super) fn classify(line: &str) -> Option<BoilerplateKind> {
     use BoilerplateKind::*;
-    let folded = text::fold(line);
-    let words = words_of(line);
     if !line.chars().any(char::is_alphanumeric) {
         return None;
     }
-    let outside_tags = {
-        let mut rest = String::new();
+    let folded = text::fold(line);
+    // Only the number of words is needed (every test below caps it at 30),
+    // so they are counted, not collected (issue #5).
+    let tokens = text::words(line, Span::new(0, line.len()));
+    let words = count_words_of(line, &tokens, 31);
+    // A line with no `<` or `[` has no tags: what is outside them is the
+    // whole line, which has a letter or digit.
+    if line.bytes().any(|b| b == b'<' || b == b'[') {
+        let mut alnum_outside = false;
         let mut at = 0;
         for t in tags(line, Span::new(0, line.len())) {
-            rest.push_str(&line[at..t.start]);
+            alnum_outside |= line[at..t.start].chars().any(char::is_alphanumeric);
             at = t.end;
         }
-        rest.push_str(&line[at..]);
-        rest
-    };
-    if !outside_tags.chars().any(char::is_alphanumeric) {
-        return Some(Markup);
+        alnum_outside |= line[at..].chars().any(char::is_alphanumeric);
+        if !alnum_outside {
+            return Some(Markup);
+        }
     }
-    let short = words.len() <= 20;
+    let short = words <= 20;
     if short
-        && (COMMENT_PHRASES.phrases().iter().any(|p| contains_phrase(&folded, p))
+        && (contains_comment_phrase(&folded)
             || COMMENT_HEADINGS.contains(folded.trim_matches(|c: char| !c.is_alphanumeric())))
     {
         return Some(Comments);
     }
-    let whole: Vec<String> = text::words(line, Span::new(0, line.len()))
-        .iter()
-        .map(|w| text::fold(w.as_str(line)))
-        .collect();
-    if whole.iter().all(|w| SHARE_FILLER.contains(w) || is_share_word(w))
-        && whole.iter().any(|w| is_share_word(w))
-    {
+    // Every word share filler or share words, and at least one share word;
+    // the first other word settles it.
+    let mut all_share = true;
+    let mut any_share = false;
+    let mut w = String::new();
+    for &word in &tokens {
+        w.clear();
+        text::fold_into(word.as_str(line), &mut w);
+        let share = is_share_word(&w);
+        if !(SHARE_FILLER.contains(&w) || share) {
+            all_share = false;
+            break;
+        }
+        any_share |= share;
+    }
+    if all_share && any_share {
         return Some(Share);
     }
     if is_phrase(&folded, &NAVIGATION) || is_breadcrumb(line) {
         return Some(Navigation);
     }
-    if words.len() <= 30 && starts_with_any(&folded, &LINK_STARTS)
-        || is_phrase(&folded, &LINK_HEADINGS)
-    {
+    if words <= 30 && starts_with_any(&folded, &LINK_STARTS) || is_phrase(&folded, &LINK_HEADINGS) {
         return Some(Link);
     }
-    if is_caption(line, &folded, &words) {
+    if is_caption(line, &folded, words) {
         return Some(Caption);
     }
-    if words.len() <= 12 && is_byline(line, &folded) {
+    if words <= 12 && is_byline(line, &folded) {
         return Some(Byline);
     }
     if is_timestamp(line) {
@@ -81,24 +92,24 @@ fn is_share_word(w: &str) -> bool {
     ends[w.len()]
 }
 
-/// The folded words of a line, with words glued by a scraper split apart
-/// (`EastWorld` → `east`, `world`).
-fn words_of(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for w in text::words(line, Span::new(0, line.len())) {
-        let w = w.as_str(line);
-        let mut start = 0;
+/// The number of words of a line (its `tokens`), counting words glued by a scraper as
+/// several (`EastWorld` is `east`, `world`), or `cap` if there are more.
+fn count_words_of(line: &str, tokens: &[text::Word], cap: usize) -> usize {
+    let mut n = 0;
+    for w in tokens {
+        if n >= cap {
+            return cap;
+        }
         let mut prev_lower = false;
-        for (i, c) in w.char_indices() {
+        for c in w.as_str(line).chars() {
             if c.is_uppercase() && prev_lower {
-                out.push(text::fold(&w[start..i]));
-                start = i;
+                n += 1;
             }
             prev_lower = c.is_lowercase();
         }
-        out.push(text::fold(&w[start..]));
+        n += 1;
     }
-    out
+    n.min(cap)
 }
 
 /// Whether the folded line is, punctuation at its ends aside, one of the
@@ -111,39 +122,60 @@ pub(super) fn is_phrase(folded: &str, set: &PhraseSet) -> bool {
 /// Whether the folded line starts with one of the phrases as whole words.
 fn starts_with_any(folded: &str, set: &PhraseSet) -> bool {
     let core = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
-    set.phrases().iter().any(|p| {
-        let phrase = p.join(" ");
-        core.strip_prefix(&phrase)
+    set.joined().iter().any(|phrase| {
+        core.strip_prefix(phrase.as_str())
             .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '\''))
     })
 }
 
-/// Whether the folded text contains the phrase as whole words.
-fn contains_phrase(folded: &str, phrase: &[&str]) -> bool {
-    let phrase = phrase.join(" ");
-    folded.match_indices(&phrase).any(|(i, _)| {
-        let before = folded[..i].chars().next_back();
-        let after = folded[i + phrase.len()..].chars().next();
+/// Whether the folded text contains one of [`COMMENT_PHRASES`] as whole
+/// words.
+///
+/// One Aho-Corasick pass over the line instead of one substring search
+/// per phrase (issue #5). Each phrase's occurrences are taken the way
+/// `str::match_indices` takes them — leftmost first, never overlapping an
+/// earlier one of the same phrase — so the answer is exactly that of
+/// searching each phrase in turn.
+fn contains_comment_phrase(folded: &str) -> bool {
+    use std::sync::OnceLock;
+    static AUTOMATON: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let ac = AUTOMATON.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(COMMENT_PHRASES.joined()).expect("short phrases build")
+    });
+    let mut next_start = vec![0; COMMENT_PHRASES.joined().len()];
+    ac.find_overlapping_iter(folded).any(|m| {
+        let p = m.pattern().as_usize();
+        if m.start() < next_start[p] {
+            return false;
+        }
+        next_start[p] = m.end();
+        let before = folded[..m.start()].chars().next_back();
+        let after = folded[m.end()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
 
 /// `Home » World » Europe`: two or more separators between short parts.
 fn is_breadcrumb(line: &str) -> bool {
+    // Three parts need two separators: `>`, `|`, or » and › (whose UTF-8
+    // encodings end in BB and BA). Fewer such bytes, no breadcrumb.
+    if line.bytes().filter(|&b| matches!(b, b'>' | b'|' | 0xBB | 0xBA)).nth(1).is_none() {
+        return false;
+    }
     let parts: Vec<&str> = line.split(['»', '›', '>', '|']).map(str::trim).collect();
     parts.len() >= 3 && parts.iter().all(|p| !p.is_empty() && p.split_whitespace().count() <= 4)
 }
 
-fn is_caption(line: &str, folded: &str, words: &[String]) -> bool {
-    if starts_with_any(folded, &CAPTION_STARTS) && words.len() > 1 {
+fn is_caption(line: &str, folded: &str, words: usize) -> bool {
+    if starts_with_any(folded, &CAPTION_STARTS) && words > 1 {
         // "Photo: …", "In this photo, …" — but not "Photos show …".
         let after = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
         let first = CAPTION_STARTS
-            .phrases()
+            .joined()
             .iter()
-            .map(|p| p.join(" "))
             .filter(|p| after.starts_with(p.as_str()))
-            .max_by_key(String::len)
+            .max_by_key(|p| p.len())
+            .cloned()
             .unwrap_or_default();
         let next = after[first.len()..].trim_start();
         if next.starts_with([':', ',', '/', '-']) || next.starts_with("by ") || first.contains(' ')
@@ -173,11 +205,13 @@ fn is_caption(line: &str, folded: &str, words: &[String]) -> bool {
             .is_some_and(|c| c.chars().count() >= 2 && c.chars().all(char::is_alphabetic));
         let agency = last.chars().all(char::is_uppercase) && last.chars().count() >= 2;
         let slash_before = tokens.clone().next() == Some("/");
-        if (credit || agency && slash_before) && words.len() >= 4 {
+        if (credit || agency && slash_before) && words >= 4 {
             return true;
         }
     }
-    folded.ends_with("getty images") || folded.contains("via getty images")
+    // "getty" is rare: look for it once before the phrases.
+    memchr::memmem::find(folded.as_bytes(), b"getty").is_some()
+        && (folded.ends_with("getty images") || folded.contains("via getty images"))
 }
 
 fn is_byline(line: &str, folded: &str) -> bool {
@@ -206,6 +240,10 @@ fn is_byline(line: &str, folded: &str) -> bool {
 
 /// A line of only dates and times: `2025-03-14 18:05:09`.
 fn is_timestamp(line: &str) -> bool {
+    // Some token must hold a digit.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let tokens: Vec<&str> = line
         .split(|c: char| is_space(c) || c == ',' || c == '|')
         .map(|t| t.trim_matches(|c: char| ":()-–—".contains(c)))

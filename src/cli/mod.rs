@@ -7,6 +7,8 @@
 mod compare;
 mod eval;
 mod framing;
+mod generate;
+mod progress;
 mod quotes;
 mod said;
 mod speakers;
@@ -21,8 +23,10 @@ use std::sync::Mutex;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
-use quotelens::extract::{Extraction, Extractor};
+use progress::Progress;
+use quotelens::extract::{ArticleQuotes, Extraction, Extractor};
 use quotelens::gazetteer::Gazetteer;
+use quotelens::stream;
 use quotelens::{Article, corpus, output};
 
 /// The exit codes and defaults, shown at the end of `quotelens --help`.
@@ -67,6 +71,7 @@ pub enum Command {
     Speakers(speakers::Args),
     Eval(eval::Args),
     Framing(framing::Args),
+    Generate(generate::Args),
 }
 
 /// The articles to read, shared by every command.
@@ -101,11 +106,21 @@ pub struct InputArgs {
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     pub max_article_size: u64,
 
-    /// Do not print the summary at the end.
+    /// Print no progress and no summary on standard error.
     ///
-    /// Problems with the inputs are still printed, and still set the exit status.
+    /// Without it, a command ends with a summary line, and long runs show progress
+    /// (articles done, megabytes read, MB/s and, for files named on the command line,
+    /// time left) while standard error is a terminal. Problems with the inputs are
+    /// still printed, and still set the exit status.
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Threads that extract quotes (default: one per core).
+    ///
+    /// Output is the same for any number of threads: articles are read and
+    /// results written in input order.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 /// Parses a size: bytes, or a number with a K, M or G suffix (KiB, MiB,
@@ -261,6 +276,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Speakers(args) => speakers::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Framing(args) => framing::run(args),
+        Command::Generate(args) => generate::run(args),
     }
 }
 
@@ -281,62 +297,116 @@ fn warn(message: impl std::fmt::Display) {
 }
 
 impl InputArgs {
-    /// The articles: the bundled corpus when no path is given. Each input
-    /// error and warning is printed and counted in `tally`; an error makes
-    /// the status [`Status::Failed`].
-    fn read(&self, tally: &mut Tally) -> (Vec<Article>, Status) {
+    /// The articles, one at a time: the bundled corpus when no path is
+    /// given. Errors come as `Err` items, for the caller to report; warnings
+    /// are printed as they are read, and counted in `warnings`.
+    fn articles<'a>(
+        &self,
+        warnings: &'a std::cell::Cell<usize>,
+    ) -> Box<dyn Iterator<Item = quotelens::Result<Article>> + 'a> {
         if self.paths.is_empty() {
-            let articles = corpus::bundled();
-            tally.articles += articles.len();
-            return (articles, Status::Success);
+            return Box::new(corpus::bundled().into_iter().map(Ok));
         }
-        let mut status = Status::Success;
-        let mut articles = Vec::new();
         let mut inputs =
             corpus::InputsBuilder::new().max_article_size(self.max_article_size).read(&self.paths);
-        let warnings = |inputs: &mut corpus::Inputs, tally: &mut Tally| {
+        Box::new(std::iter::from_fn(move || {
+            let item = inputs.next();
             for w in inputs.take_warnings() {
                 warn(format_args!("warning: {w}"));
-                tally.warnings += 1;
+                warnings.set(warnings.get() + 1);
             }
-        };
-        while let Some(item) = inputs.next() {
-            warnings(&mut inputs, tally);
-            match item {
-                Ok(article) => {
-                    tally.articles += 1;
-                    articles.push(article);
-                }
-                Err(e) => {
-                    tally.problem(&e);
-                    status = Status::Failed;
-                }
-            }
+            item
+        }))
+    }
+
+    /// The size in bytes of the inputs, when every path is a file (for the
+    /// progress line's time left).
+    fn total_bytes(&self) -> Option<u64> {
+        if self.paths.is_empty() {
+            return None;
         }
-        warnings(&mut inputs, tally);
-        (articles, status)
+        self.paths
+            .iter()
+            .map(|p| std::fs::metadata(p).ok().filter(|m| m.is_file()))
+            .try_fold(0, |sum, m| m.map(|m| sum + m.len()))
+    }
+
+    /// How extraction runs in parallel.
+    fn stream_options(&self) -> stream::Options {
+        match self.threads {
+            Some(threads) => stream::Options { threads, in_flight: 8 * threads.max(1) },
+            None => stream::Options::default(),
+        }
     }
 
     /// Reads the gazetteer (if any) and the articles, and extracts their
-    /// quotes. What was read is tallied for the summary that [`finish`]
+    /// quotes, with the speakers' canonical names chosen over the whole
+    /// corpus. What was read is tallied for the summary that [`finish`]
     /// prints.
     fn extract(&self) -> (Extraction, Status) {
-        let mut tally = Tally { quiet: self.quiet, ..Tally::default() };
-        let (extractor, status) = self.extractor(&mut tally);
-        let (articles, read_status) = self.read(&mut tally);
-        let extraction = extractor.extract(articles);
-        tally.finish_reading(&extraction);
-        (extraction, status.max(read_status))
+        let (_, extraction, status) = self.extract_keeping(false);
+        (extraction, status)
     }
 
     /// Like [`InputArgs::extract`], keeping the articles.
     fn read_and_extract(&self) -> (Vec<Article>, Extraction, Status) {
+        self.extract_keeping(true)
+    }
+
+    /// [`InputArgs::extract`], keeping the articles when `keep` is set.
+    fn extract_keeping(&self, keep: bool) -> (Vec<Article>, Extraction, Status) {
         let mut tally = Tally { quiet: self.quiet, ..Tally::default() };
         let (extractor, status) = self.extractor(&mut tally);
-        let (articles, read_status) = self.read(&mut tally);
-        let extraction = extractor.extract(articles.iter().cloned());
-        tally.finish_reading(&extraction);
+        let mut extraction = Extraction::default();
+        let mut articles = Vec::new();
+        let read_status = self
+            .for_each(&extractor, &mut tally, |article, found| {
+                extraction.add(&article, found);
+                if keep {
+                    articles.push(article);
+                }
+                Ok::<(), std::convert::Infallible>(())
+            })
+            .unwrap_or_else(|never| match never {});
+        extraction.finish();
+        tally.finish_reading(extraction.records.len());
         (articles, extraction, status.max(read_status))
+    }
+
+    /// Runs `extractor` over every article on all cores, and calls `each`
+    /// with each article and its quotes in input order. Each input error is
+    /// printed and counted in `tally`, and makes the status
+    /// [`Status::Failed`].
+    fn for_each<E>(
+        &self,
+        extractor: &Extractor,
+        tally: &mut Tally,
+        mut each: impl FnMut(Article, ArticleQuotes) -> Result<(), E>,
+    ) -> Result<Status, E> {
+        let mut status = Status::Success;
+        let mut progress = Progress::new(self.total_bytes(), self.quiet);
+        let warnings = std::cell::Cell::new(0);
+        stream::map_ordered(
+            self.articles(&warnings),
+            self.stream_options(),
+            |item| item.as_ref().ok().map(|article| extractor.article(article)),
+            |item, found| match (item, found) {
+                (Ok(article), Some(found)) => {
+                    tally.articles += 1;
+                    progress.article(article.text.len());
+                    each(article, found)
+                }
+                (Err(e), _) => {
+                    tally.problem(&e);
+                    status = Status::Failed;
+                    Ok(())
+                }
+                (Ok(_), None) => unreachable!("an article is always extracted"),
+            },
+        )?;
+        progress.finish();
+        tally.warnings += warnings.get();
+        Ok(status)
     }
 
     /// The extractor, with the gazetteer (if any) read; its problems go
@@ -358,8 +428,8 @@ impl InputArgs {
 
 impl Tally {
     /// Counts the quotes found and stores the tally for [`finish`].
-    fn finish_reading(mut self, extraction: &Extraction) {
-        self.quotes = extraction.records.len();
+    fn finish_reading(mut self, quotes: usize) {
+        self.quotes = quotes;
         *TALLY.lock().unwrap_or_else(|e| e.into_inner()) = Some(self);
     }
 }

@@ -1,14 +1,20 @@
 //! `quotelens quotes`: every quote with its speaker.
 
-use quotelens::output;
+use quotelens::output::{self, RecordWriter};
+use quotelens::stream::StreamingNames;
 
-use super::{CsvArgs, InputArgs, OutputArgs, Status};
+use super::{CsvArgs, InputArgs, OutputArgs, Status, Tally};
 
 /// List every quote with its speaker.
 ///
 /// Prints each quoted span of every article: its text, whether it is a full
 /// quote, a partial one or not speech at all (a nickname, a title), the speaker
 /// the attribution rules chose, the rule that decided and how sure it is.
+///
+/// Articles are read, extracted on every core and written one at a time, in input
+/// order, so memory does not grow with the corpus. A speaker's name is the fullest
+/// form seen in that article and the articles before it; a fuller form that first
+/// appears later names only the later quotes (see --final-names).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
@@ -22,6 +28,15 @@ pub struct Args {
     /// The output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+
+    /// Name every speaker with the fullest form seen in the whole corpus.
+    ///
+    /// Holds every quote until the last article is read, so memory grows with the
+    /// number of quotes, and nothing is written before the end. Without it, each
+    /// article's quotes are written as soon as it is done, named with the fullest
+    /// form seen so far.
+    #[arg(long)]
+    final_names: bool,
 
     #[command(flatten)]
     csv: CsvArgs,
@@ -54,15 +69,35 @@ impl From<Format> for output::Format {
     }
 }
 
-/// Runs `quotes`.
+/// Runs `quotes`: load, find and attribute on every core, name, and write
+/// each article's records as soon as it is done.
 pub fn run(args: Args) -> anyhow::Result<Status> {
-    let (extraction, status) = args.input.extract();
     let format = args.format.into();
     let width = super::width();
-    let records = &extraction.records;
-    args.output.write(|out| match format {
-        output::Format::Csv => output::csv::write_records_as(records, args.csv.cells(), out),
-        _ => output::write_records(format, records, width, out),
-    })?;
+    if args.final_names {
+        let (extraction, status) = args.input.extract();
+        let records = &extraction.records;
+        args.output.write(|out| match format {
+            output::Format::Csv => output::csv::write_records_as(records, args.csv.cells(), out),
+            _ => output::write_records(format, records, width, out),
+        })?;
+        return Ok(status);
+    }
+    let mut tally = Tally { quiet: args.input.quiet, ..Tally::default() };
+    let (extractor, mut status) = args.input.extractor(&mut tally);
+    let mut names = StreamingNames::new();
+    let mut quotes = 0;
+    let written = args.output.write(|out| {
+        let mut writer = RecordWriter::new(format, width, out).csv_cells(args.csv.cells());
+        let read_status = args.input.for_each(&extractor, &mut tally, |article, mut found| {
+            names.name(&article.id, &mut found);
+            quotes += found.records.len();
+            writer.write(&found.records)
+        })?;
+        status = status.max(read_status);
+        writer.finish().map(drop)
+    });
+    tally.finish_reading(quotes);
+    written?;
     Ok(status)
 }

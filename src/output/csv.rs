@@ -134,6 +134,19 @@ pub fn write_records_as(
     write_rows(records.iter().map(|r| Row::new(r, cells)), out)
 }
 
+/// Serializes records as rows into a CSV writer that may already have
+/// written some (and the header), for [`super::RecordWriter`].
+pub(crate) fn serialize_records<W: io::Write>(
+    writer: &mut ::csv::Writer<W>,
+    records: &[QuoteRecord],
+    cells: Cells,
+) -> io::Result<()> {
+    for r in records {
+        writer.serialize(Row::new(r, cells)).map_err(into_io)?;
+    }
+    Ok(())
+}
+
 /// Writes serializable flat rows as CSV with a header taken from the first
 /// row's field names (no header when there is no row).
 pub(crate) fn write_rows<T: Serialize>(

@@ -12,6 +12,7 @@
 //! | [`table`] | quote records as aligned text for terminals |
 //! | [`csv`] | quote records as CSV, one flat row per record |
 //! | [`json`] | anything serializable as a pretty JSON array or as JSON Lines |
+//! | [`RecordWriter`] | quote records article by article, as a stream, in any of the formats above |
 //! | [`matches`](mod@matches) | the quotes a wording search found ([`crate::lookup`]), by cluster |
 //! | [`said`] | one speaker's quotes, by cluster |
 //! | [`speakers`] | the speakers and how often each outlet quotes them |
@@ -38,11 +39,14 @@ pub mod eval;
 pub mod framing;
 pub mod json;
 pub mod matches;
+mod records;
 pub mod said;
 pub mod speakers;
 pub mod table;
 
 use std::io;
+
+pub use records::RecordWriter;
 
 use crate::QuoteRecord;
 

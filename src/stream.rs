@@ -1,0 +1,314 @@
+//! Streaming: a corpus of any size, article by article, on every core,
+//! with results in input order and memory bounded by the articles in
+//! flight.
+//!
+//! Two pieces, used together by `quotelens quotes`:
+//!
+//! * [`map_ordered`] runs a function over a stream of items on worker
+//!   threads and hands the results back **in input order** on the calling
+//!   thread. The calling thread reads the input and consumes the results;
+//!   at most `in_flight` items are read ahead, so memory holds at most
+//!   that many articles and their results, whatever the corpus size.
+//! * [`StreamingNames`] merges each article's speakers into a
+//!   [`Speakers`] registry as the article is emitted and fills in the
+//!   records' speaker names from the registry **as it stands then**.
+//!
+//! # Canonical names when streaming
+//!
+//! [`Extractor::extract`](crate::extract::Extractor::extract) names every
+//! speaker with the canonical name chosen after the whole corpus is
+//! merged: the fullest form seen anywhere. A stream cannot wait for that,
+//! so [`StreamingNames`] uses the fullest form seen **in this article and
+//! the articles before it**. The two agree except where a fuller form of
+//! a name first appears in a later article: if article 1 says only
+//! "Fulani said" and article 2 introduces "Omar Fulani", the stream names
+//! article 1's quote "Fulani" and article 2's "Omar Fulani", where the
+//! whole-corpus extraction names both "Omar Fulani". Output stays
+//! deterministic: it depends only on the articles and their order, never
+//! on the number of threads. Speaker *identity* across articles (who is
+//! merged with whom) is decided by the same rules in both modes, in the
+//! same order.
+//!
+//! Memory: the registry holds one entry per distinct speaker (not per
+//! article): people, organisations and unnamed sources described well
+//! enough to be matched across articles. Unnamed sources that stay
+//! within their article ("a source said") are named from the article and
+//! not kept.
+//!
+//! # Example
+//!
+//! ```
+//! use quotelens::{Article, extract::Extractor, stream};
+//!
+//! let articles = vec![
+//!     Article::new("a1", "“We will rebuild,” Jane Doe said."),
+//!     Article::new("a2", "“It will take a year,” Doe added."),
+//! ];
+//! let extractor = Extractor::new();
+//! let mut names = stream::StreamingNames::new();
+//! let mut speakers = Vec::new();
+//! stream::map_ordered(
+//!     articles.into_iter(),
+//!     stream::Options::default(),
+//!     |article| extractor.article(article),
+//!     |article, mut found| {
+//!         names.name(&article.id, &mut found);
+//!         speakers.extend(found.records.into_iter().map(|r| r.speaker));
+//!         Ok::<(), ()>(())
+//!     },
+//! )
+//! .unwrap();
+//! assert_eq!(speakers, [Some("Jane Doe".to_string()), Some("Jane Doe".to_string())]);
+//! ```
+
+use std::collections::BTreeMap;
+use std::sync::mpsc;
+use std::thread;
+
+use crate::extract::ArticleQuotes;
+use crate::speaker::Speakers;
+
+/// How [`map_ordered`] runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Worker threads; 0 or 1 runs everything on the calling thread.
+    pub threads: usize,
+    /// Items read ahead of the one being emitted, at most: the bound on
+    /// memory. At least `threads`.
+    pub in_flight: usize,
+}
+
+impl Default for Options {
+    /// One worker per core ([`std::thread::available_parallelism`]), and
+    /// eight items in flight per worker.
+    fn default() -> Options {
+        let threads = thread::available_parallelism().map_or(1, usize::from);
+        Options { threads, in_flight: 8 * threads }
+    }
+}
+
+/// Runs `work` over `items` on `options.threads` worker threads and calls
+/// `emit` with each item and its result **in the order of `items`**, on
+/// the calling thread.
+///
+/// `items` is read on the calling thread, at most `options.in_flight`
+/// items ahead of the one being emitted. The output is the same for any
+/// number of threads. An `Err` from `emit` stops reading; items in flight
+/// are finished and dropped, and the error is returned.
+///
+/// # Errors
+///
+/// The first error `emit` returns.
+pub fn map_ordered<I, T, E>(
+    items: impl Iterator<Item = I>,
+    options: Options,
+    work: impl Fn(&I) -> T + Sync,
+    mut emit: impl FnMut(I, T) -> Result<(), E>,
+) -> Result<(), E>
+where
+    I: Send,
+    T: Send,
+{
+    if options.threads <= 1 {
+        for item in items {
+            let result = work(&item);
+            emit(item, result)?;
+        }
+        return Ok(());
+    }
+    let in_flight = options.in_flight.max(options.threads);
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, I)>(in_flight);
+    let job_rx = std::sync::Mutex::new(job_rx);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, I, T)>();
+    let work = &work;
+    let job_rx = &job_rx;
+    thread::scope(|scope| {
+        for _ in 0..options.threads {
+            let done_tx = done_tx.clone();
+            scope.spawn(move || {
+                loop {
+                    // The lock is held only to take the next job.
+                    let job = job_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                    let Ok((seq, item)) = job else { break };
+                    let result = work(&item);
+                    if done_tx.send((seq, item, result)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        // Results that came back before their turn, by sequence number.
+        let mut waiting: BTreeMap<usize, (I, T)> = BTreeMap::new();
+        let mut next = 0;
+        let mut sent = 0;
+        let mut emit_ready = |waiting: &mut BTreeMap<usize, (I, T)>, next: &mut usize| {
+            while let Some((item, result)) = waiting.remove(next) {
+                *next += 1;
+                emit(item, result)?;
+            }
+            Ok(())
+        };
+        let mut outcome = Ok(());
+        for item in items {
+            // Keep at most `in_flight` items between reading and emitting.
+            while sent - next >= in_flight {
+                let Ok((seq, item, result)) = done_rx.recv() else { break };
+                waiting.insert(seq, (item, result));
+                outcome = emit_ready(&mut waiting, &mut next);
+                if outcome.is_err() {
+                    break;
+                }
+            }
+            if outcome.is_err() || job_tx.send((sent, item)).is_err() {
+                break;
+            }
+            sent += 1;
+        }
+        drop(job_tx);
+        if outcome.is_ok() {
+            while next < sent {
+                let Ok((seq, item, result)) = done_rx.recv() else { break };
+                waiting.insert(seq, (item, result));
+                outcome = emit_ready(&mut waiting, &mut next);
+                if outcome.is_err() {
+                    break;
+                }
+            }
+        }
+        // On an error, dropping the receiver ends the workers.
+        drop(done_rx);
+        outcome
+    })
+}
+
+/// Names each article's records from a [`Speakers`] registry as the
+/// articles stream past: see the [module docs](self) for how this differs
+/// from naming after the whole corpus.
+#[derive(Clone, Debug, Default)]
+pub struct StreamingNames {
+    speakers: Speakers,
+}
+
+impl StreamingNames {
+    /// An empty registry.
+    pub fn new() -> StreamingNames {
+        StreamingNames::default()
+    }
+
+    /// Merges the article's cast into the registry and fills in the
+    /// `speaker` and `speaker_type` of its records, and the `speaker` of
+    /// its paraphrases, from the registry as it now stands.
+    pub fn name(&mut self, article_id: &str, found: &mut ArticleQuotes) {
+        let ids = self.speakers.merge_shared(article_id, &found.cast);
+        let name = |e: usize| match ids[e] {
+            Some(id) => {
+                let s = &self.speakers.all()[id];
+                (s.name.clone(), s.kind)
+            }
+            // An unnamed source of this article only: its own description.
+            None => {
+                let entity = found.cast.get(e);
+                (entity.name.clone(), entity.kind)
+            }
+        };
+        for (r, e) in found.records.iter_mut().zip(&found.entities) {
+            if let Some(e) = e {
+                let (speaker, kind) = name(*e);
+                r.speaker = Some(speaker);
+                r.speaker_type = Some(kind);
+            }
+        }
+        for p in &mut found.paraphrases {
+            p.speaker = Some(name(p.entity).0);
+        }
+    }
+
+    /// The registry: every speaker merged so far.
+    pub fn speakers(&self) -> &Speakers {
+        &self.speakers
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus;
+    use crate::extract::Extractor;
+
+    #[test]
+    fn order_is_kept_whatever_the_threads() {
+        for threads in [0, 1, 2, 5] {
+            let options = Options { threads, in_flight: 3 };
+            let mut got = Vec::new();
+            map_ordered(
+                0..100u64,
+                options,
+                |n| n * n,
+                |n, sq| {
+                    got.push((n, sq));
+                    Ok::<(), ()>(())
+                },
+            )
+            .unwrap();
+            assert_eq!(got, (0..100).map(|n| (n, n * n)).collect::<Vec<_>>(), "{threads}");
+        }
+    }
+
+    #[test]
+    fn an_error_stops_the_stream() {
+        let options = Options { threads: 2, in_flight: 4 };
+        let mut seen = 0;
+        let result = map_ordered(
+            0..1000,
+            options,
+            |n| *n,
+            |n, _| {
+                seen += 1;
+                if n == 10 { Err(n) } else { Ok(()) }
+            },
+        );
+        assert_eq!((result, seen), (Err(10), 11));
+    }
+
+    #[test]
+    fn the_bundled_corpus_streams_as_it_extracts() {
+        let extractor = Extractor::new();
+        let whole = extractor.extract(corpus::bundled());
+        let mut names = StreamingNames::new();
+        let mut streamed = Vec::new();
+        map_ordered(
+            corpus::bundled().into_iter(),
+            Options { threads: 2, in_flight: 2 },
+            |a| extractor.article(a),
+            |a, mut found| {
+                names.name(&a.id, &mut found);
+                streamed.extend(found.records);
+                Ok::<(), ()>(())
+            },
+        )
+        .unwrap();
+        assert_eq!(streamed, whole.records);
+    }
+
+    #[test]
+    fn a_fuller_name_later_renames_only_later_records() {
+        let articles = vec![
+            crate::Article::new("a1", "“We are ready,” Fulani said."),
+            crate::Article::new("a2", "“We are ready,” Omar Fulani said."),
+        ];
+        let extractor = Extractor::new();
+        let mut names = StreamingNames::new();
+        let got: Vec<_> = articles
+            .iter()
+            .map(|a| {
+                let mut found = extractor.article(a);
+                names.name(&a.id, &mut found);
+                found.records[0].speaker.clone().unwrap()
+            })
+            .collect();
+        assert_eq!(got, ["Fulani", "Omar Fulani"]);
+        let whole = extractor.extract(articles);
+        assert_eq!(whole.records[0].speaker.as_deref(), Some("Omar Fulani"));
+    }
+}
