@@ -405,6 +405,8 @@ pub struct Speakers {
     /// name key is one word, by it: surname matches without a scan.
     by_surname: HashMap<String, BTreeSet<SpeakerId>>,
     by_single: HashMap<String, BTreeSet<SpeakerId>>,
+    /// Slots of forgotten speakers, reused by the next new speaker.
+    free: Vec<SpeakerId>,
 }
 
 /// Index of a speaker in [`Speakers`].
@@ -467,14 +469,23 @@ impl Speakers {
             }
         }
         let id = id.unwrap_or_else(|| {
-            self.speakers.push(Speaker {
+            let speaker = Speaker {
                 name: e.name.clone(),
                 kind: e.kind,
                 aliases: Vec::new(),
                 roles: Vec::new(),
-            });
-            self.forms.push(BTreeMap::new());
-            self.speakers.len() - 1
+            };
+            match self.free.pop() {
+                Some(slot) => {
+                    self.speakers[slot] = speaker;
+                    slot
+                }
+                None => {
+                    self.speakers.push(speaker);
+                    self.forms.push(BTreeMap::new());
+                    self.speakers.len() - 1
+                }
+            }
         });
         for k in keys {
             self.keys.entry(k).or_insert(id);
@@ -495,6 +506,33 @@ impl Speakers {
         self.rename(id);
         self.index_name(id, true);
         id
+    }
+
+    /// Forgets speaker `id`: no later entity merges with it, and its slot
+    /// is reused by the next new speaker (so `id` then names someone
+    /// else). Until then it reads as a speaker with an empty name. For a
+    /// registry that must not grow with a stream of articles
+    /// ([`crate::stream::StreamingNames`]).
+    pub fn forget(&mut self, id: SpeakerId) {
+        if self.speakers[id].name.is_empty() {
+            return;
+        }
+        self.index_name(id, false);
+        let kind = self.speakers[id].kind;
+        let forms = std::mem::take(&mut self.forms[id]);
+        for form in forms.keys() {
+            let key = match kind {
+                SpeakerType::UnnamedSource => format!("source:{}", text::fold(form)),
+                kind => format!("{}:{}", kind.as_str(), name_key(form).join(" ")),
+            };
+            if self.keys.get(&key) == Some(&id) {
+                self.keys.remove(&key);
+            }
+        }
+        self.pinned.remove(&id);
+        self.speakers[id] =
+            Speaker { name: String::new(), kind, aliases: Vec::new(), roles: Vec::new() };
+        self.free.push(id);
     }
 
     /// Adds a person's name to the surname indexes, or removes it.

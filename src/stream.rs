@@ -29,11 +29,17 @@
 //! merged with whom) is decided by the same rules in both modes, in the
 //! same order.
 //!
-//! Memory: the registry holds one entry per distinct speaker (not per
-//! article): people, organisations and unnamed sources described well
-//! enough to be matched across articles. Unnamed sources that stay
-//! within their article ("a source said") are named from the article and
-//! not kept.
+//! # Memory
+//!
+//! The registry holds one entry per speaker (people, organisations and
+//! unnamed sources described well enough to be matched across articles),
+//! and forgets a speaker once a *window* of articles (100,000 by default,
+//! [`StreamingNames::with_window`]) has gone by without mentioning it, so
+//! it stays bounded however long the stream. A forgotten speaker who is
+//! mentioned again starts afresh: merged only with what is said of them
+//! from then on, named with the fullest form seen since. Unnamed sources
+//! that stay within their article ("a source said") are named from the
+//! article and never kept.
 //!
 //! # Example
 //!
@@ -61,12 +67,12 @@
 //! assert_eq!(speakers, [Some("Jane Doe".to_string()), Some("Jane Doe".to_string())]);
 //! ```
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::sync::mpsc;
 use std::thread;
 
 use crate::extract::ArticleQuotes;
-use crate::speaker::Speakers;
+use crate::speaker::{SpeakerId, Speakers};
 
 /// How [`map_ordered`] runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -185,15 +191,47 @@ where
 /// Names each article's records from a [`Speakers`] registry as the
 /// articles stream past: see the [module docs](self) for how this differs
 /// from naming after the whole corpus.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct StreamingNames {
     speakers: Speakers,
+    /// Articles after which a speaker not mentioned again is forgotten.
+    window: u64,
+    /// Articles named so far.
+    articles: u64,
+    /// For each speaker slot, the article that last mentioned it.
+    last_seen: Vec<u64>,
+    /// (article, speaker) in order of mention, to find who fell out of the
+    /// window without scanning the registry.
+    seen: VecDeque<(u64, SpeakerId)>,
+}
+
+impl Default for StreamingNames {
+    fn default() -> StreamingNames {
+        StreamingNames::with_window(StreamingNames::DEFAULT_WINDOW)
+    }
 }
 
 impl StreamingNames {
-    /// An empty registry.
+    /// The default window: 100,000 articles.
+    pub const DEFAULT_WINDOW: u64 = 100_000;
+
+    /// An empty registry that forgets speakers not mentioned in the last
+    /// [`StreamingNames::DEFAULT_WINDOW`] articles.
     pub fn new() -> StreamingNames {
         StreamingNames::default()
+    }
+
+    /// An empty registry that forgets a speaker once `window` articles
+    /// have gone by without a mention of it (`u64::MAX`: never). See the
+    /// [module docs](self#memory).
+    pub fn with_window(window: u64) -> StreamingNames {
+        StreamingNames {
+            speakers: Speakers::new(),
+            window: window.max(1),
+            articles: 0,
+            last_seen: Vec::new(),
+            seen: VecDeque::new(),
+        }
     }
 
     /// Merges the article's cast into the registry and fills in the
@@ -201,6 +239,16 @@ impl StreamingNames {
     /// its paraphrases, from the registry as it now stands.
     pub fn name(&mut self, article_id: &str, found: &mut ArticleQuotes) {
         let ids = self.speakers.merge_shared(article_id, &found.cast);
+        self.articles += 1;
+        for &id in ids.iter().flatten() {
+            if self.last_seen.len() <= id {
+                self.last_seen.resize(id + 1, 0);
+            }
+            if self.last_seen[id] != self.articles {
+                self.last_seen[id] = self.articles;
+                self.seen.push_back((self.articles, id));
+            }
+        }
         let name = |e: usize| match ids[e] {
             Some(id) => {
                 let s = &self.speakers.all()[id];
@@ -222,9 +270,27 @@ impl StreamingNames {
         for p in &mut found.paraphrases {
             p.speaker = Some(name(p.entity).0);
         }
+        self.forget_old();
     }
 
-    /// The registry: every speaker merged so far.
+    /// Forgets the speakers last mentioned `window` articles ago.
+    fn forget_old(&mut self) {
+        let Some(horizon) = self.articles.checked_sub(self.window) else { return };
+        while let Some(&(article, id)) = self.seen.front() {
+            if article > horizon {
+                break;
+            }
+            self.seen.pop_front();
+            // Only its latest mention counts.
+            if self.last_seen[id] == article {
+                self.speakers.forget(id);
+            }
+        }
+    }
+
+    /// The registry: every speaker merged so far and not forgotten
+    /// (forgotten ones read as speakers with an empty name until their slot
+    /// is reused).
     pub fn speakers(&self) -> &Speakers {
         &self.speakers
     }
@@ -289,6 +355,33 @@ mod tests {
         )
         .unwrap();
         assert_eq!(streamed, whole.records);
+    }
+
+    #[test]
+    fn speakers_out_of_the_window_are_forgotten() {
+        let extractor = Extractor::new();
+        let text = |name: &str| format!("“We are ready,” {name} said.");
+        let articles = [
+            crate::Article::new("a1", text("Omar Fulani")),
+            crate::Article::new("a2", text("Jane Doe")),
+            crate::Article::new("a3", text("Jane Doe")),
+            crate::Article::new("a4", text("Fulani")),
+        ];
+        let run = |mut names: StreamingNames| -> Vec<String> {
+            articles
+                .iter()
+                .map(|a| {
+                    let mut found = extractor.article(a);
+                    names.name(&a.id, &mut found);
+                    found.records[0].speaker.clone().unwrap()
+                })
+                .collect()
+        };
+        // Fulani last seen three articles before: remembered with a window of
+        // three, forgotten with two.
+        assert_eq!(run(StreamingNames::with_window(3))[3], "Omar Fulani");
+        assert_eq!(run(StreamingNames::with_window(2))[3], "Fulani");
+        assert_eq!(run(StreamingNames::with_window(2))[2], "Jane Doe");
     }
 
     #[test]
