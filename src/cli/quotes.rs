@@ -12,9 +12,10 @@ use super::{CsvArgs, InputArgs, OutputArgs, Status, Tally};
 /// the attribution rules chose, the rule that decided and how sure it is.
 ///
 /// Articles are read, extracted on every core and written one at a time, in input
-/// order, so memory does not grow with the corpus. A speaker's name is the fullest
-/// form seen in that article and the articles before it; a fuller form that first
-/// appears later names only the later quotes (see --final-names).
+/// order, so memory holds a few articles at a time, not the corpus. A speaker's name
+/// is the fullest form seen in that article and the articles before it; a fuller form
+/// that first appears later names only the later quotes, and a speaker not mentioned
+/// in the last 100,000 articles starts afresh (see --final-names).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
