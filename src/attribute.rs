@@ -52,7 +52,7 @@ use crate::lexicon;
 use crate::mention::{self, Found, KnownName, MentionKind, NameKind, Pronoun};
 use crate::quote::Quote;
 use crate::speaker::{Cast, EntityId};
-use crate::text::{self, Word, is_space};
+use crate::text::{self, FoldedWord, Word, is_space};
 use crate::{Mention, Rule, Span, SpeakerType};
 
 /// The attribution of one quote, before entities become corpus speakers.
@@ -138,7 +138,7 @@ struct Resolved {
 /// The words of a stretch of narration, with their mentions and cues.
 struct Clause {
     words: Vec<Word>,
-    folded: Vec<String>,
+    folded: Vec<FoldedWord>,
     mentions: Vec<Found>,
     resolved: Vec<Option<Resolved>>,
     cues: Vec<Cue>,
@@ -306,7 +306,7 @@ impl Reader<'_> {
     }
 
     fn clause(&self, words: Vec<Word>, start: usize) -> Clause {
-        let folded: Vec<String> = words.iter().map(|w| text::fold(w.as_str(self.text))).collect();
+        let folded = text::fold_words(self.text, &words);
         let mentions = if words.is_empty() {
             Vec::new()
         } else {
@@ -969,7 +969,7 @@ fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f64)> {
 
 /// Whether the mention starting at word `first` follows "according to"
 /// (perhaps with "the" between).
-fn is_according_to(folded: &[String], first: usize) -> bool {
+fn is_according_to(folded: &[FoldedWord], first: usize) -> bool {
     let mut i = first;
     if i > 0 && folded[i - 1] == "the" {
         i -= 1;

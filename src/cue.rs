@@ -6,8 +6,8 @@
 //! (`stressing`, `adding`) takes the subject of the clause it hangs from.
 
 use crate::Span;
-use crate::lexicon;
-use crate::text::{self, Word};
+use crate::lexicon::{self, PhraseSet};
+use crate::text::{self, FoldedWord, Word};
 
 /// How a cue finds its subject.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,20 +37,24 @@ pub struct Cue {
 /// Finds the cues among `words` (of `text`), in order. Multi-word cues
 /// are preferred over their first word.
 pub fn find_cues(text: &str, words: &[Word]) -> Vec<Cue> {
-    let folded: Vec<String> = words.iter().map(|w| text::fold(w.as_str(text))).collect();
+    let folded = text::fold_words(text, words);
     find_cues_folded(text, words, &folded)
 }
 
 /// [`find_cues`] with the words already [folded](text::fold), one folded
 /// string per word.
-pub fn find_cues_folded(text: &str, words: &[Word], folded: &[String]) -> Vec<Cue> {
+pub fn find_cues_folded(text: &str, words: &[Word], folded: &[FoldedWord]) -> Vec<Cue> {
     debug_assert_eq!(words.len(), folded.len());
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
         // The longest phrase of the table that starts at word i.
-        let phrase = |table: &[Vec<&str>]| {
+        let phrase = |table: &PhraseSet| {
+            if !table.starts_with_word(&folded[i]) {
+                return None;
+            }
             table
+                .phrases()
                 .iter()
                 .filter(|p| {
                     i + p.len() <= words.len() && p.iter().zip(&folded[i..]).all(|(a, b)| a == b)
@@ -58,9 +62,9 @@ pub fn find_cues_folded(text: &str, words: &[Word], folded: &[String]) -> Vec<Cu
                 .map(|p| p.len())
                 .max()
         };
-        let found = if let Some(n) = phrase(lexicon::PHRASE_CUES.phrases()) {
+        let found = if let Some(n) = phrase(&lexicon::PHRASE_CUES) {
             Some((n, CueForm::Finite))
-        } else if let Some(n) = phrase(lexicon::PARTICIPLE_PHRASE_CUES.phrases()) {
+        } else if let Some(n) = phrase(&lexicon::PARTICIPLE_PHRASE_CUES) {
             Some((n, CueForm::Participle))
         } else {
             let w = folded[i].as_str();
@@ -99,11 +103,8 @@ pub fn is_cue_word(folded: &str) -> bool {
     lexicon::FINITE_CUES.contains(folded)
         || lexicon::PARTICIPLE_CUES.contains(folded)
         || lexicon::REPORT_CUES.contains(folded)
-        || lexicon::PHRASE_CUES
-            .phrases()
-            .iter()
-            .chain(lexicon::PARTICIPLE_PHRASE_CUES.phrases())
-            .any(|p| p[0] == folded)
+        || lexicon::PHRASE_CUES.starts_with_word(folded)
+        || lexicon::PARTICIPLE_PHRASE_CUES.starts_with_word(folded)
 }
 
 #[cfg(test)]

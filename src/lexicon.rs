@@ -77,12 +77,19 @@ pub struct PhraseSet {
     lines: &'static str,
     parsed: OnceLock<Vec<Vec<&'static str>>>,
     joined: OnceLock<Vec<String>>,
+    firsts: OnceLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>>,
 }
 
 impl PhraseSet {
     /// A list of the phrases on the lines of `lines`.
     pub const fn new(lines: &'static str) -> PhraseSet {
-        PhraseSet { lines, parsed: OnceLock::new(), joined: OnceLock::new() }
+        PhraseSet { lines, parsed: OnceLock::new(), joined: OnceLock::new(), firsts: OnceLock::new() }
+    }
+
+    /// Whether some phrase starts with the folded word `w`: one look-up
+    /// that rules out most words before the phrases are compared.
+    pub fn starts_with_word(&self, w: &str) -> bool {
+        self.firsts.get_or_init(|| self.phrases().iter().map(|p| p[0]).collect()).contains(w)
     }
 
     /// The phrases, each with its words joined by single spaces, in the

@@ -11,7 +11,7 @@
 
 use crate::Span;
 use crate::lexicon::{self, WordSet};
-use crate::text::{self, Word, is_space};
+use crate::text::{self, FoldedWord, Word, is_space};
 
 /// What a mention is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -109,7 +109,7 @@ pub fn find_mentions(
     sentence_start: usize,
     known: &[KnownName],
 ) -> Vec<Found> {
-    let folded: Vec<String> = words.iter().map(|w| text::fold(w.as_str(text))).collect();
+    let folded = text::fold_words(text, words);
     find_mentions_folded(text, words, &folded, sentence_start, known)
 }
 
@@ -119,7 +119,7 @@ pub fn find_mentions(
 pub fn find_mentions_folded(
     text: &str,
     words: &[Word],
-    folded: &[String],
+    folded: &[FoldedWord],
     sentence_start: usize,
     known: &[KnownName],
 ) -> Vec<Found> {
@@ -253,7 +253,7 @@ fn is_possessive(folded: &str) -> bool {
 fn name_at(
     text: &str,
     words: &[Word],
-    folded: &[String],
+    folded: &[FoldedWord],
     i: usize,
     joined: &dyn Fn(usize) -> bool,
 ) -> Option<Found> {
@@ -353,7 +353,7 @@ fn name_at(
 fn named_role_at(
     text: &str,
     words: &[Word],
-    folded: &[String],
+    folded: &[FoldedWord],
     i: usize,
     joined: &dyn Fn(usize) -> bool,
 ) -> Option<Found> {
@@ -373,7 +373,7 @@ fn named_role_at(
     let span = Span::new(words[i].span.start, words[k].span.end);
     Some(Found {
         span,
-        kind: MentionKind::Description { head: head.clone(), body: false },
+        kind: MentionKind::Description { head: head.to_string(), body: false },
         name: None,
         role: Some(text[span.range()].to_string()),
         acronym: None,
@@ -389,7 +389,7 @@ fn named_role_at(
 fn description_at(
     text: &str,
     words: &[Word],
-    folded: &[String],
+    folded: &[FoldedWord],
     i: usize,
     joined: &dyn Fn(usize) -> bool,
 ) -> Option<Found> {
@@ -515,7 +515,7 @@ fn is_verbish(folded: &str) -> bool {
 }
 
 /// Decides which mentions can be subjects.
-fn mark_subjects(text: &str, words: &[Word], folded: &[String], found: &mut [Found]) {
+fn mark_subjects(text: &str, words: &[Word], folded: &[FoldedWord], found: &mut [Found]) {
     for k in 0..found.len() {
         let first = found[k].first;
         // Look past a determiner: "in the Gaza Strip".
@@ -546,7 +546,7 @@ fn mark_subjects(text: &str, words: &[Word], folded: &[String], found: &mut [Fou
 
 /// The index of a role noun that heads the clause's first noun phrase:
 /// "A spokeswoman for …", "The company’s chief executive …".
-fn leading_role(folded: &[String]) -> Option<usize> {
+fn leading_role(folded: &[FoldedWord]) -> Option<usize> {
     let mut i = 0;
     while i < folded.len() && lexicon::DETERMINERS.contains(&folded[i]) {
         i += 1;

@@ -320,35 +320,54 @@ pub fn fold(s: &str) -> String {
 /// ASCII text, most of English news, takes a byte-at-a-time path with no
 /// Unicode table look-ups (issue #5: folding was the top of the profile).
 pub fn fold_into(s: &str, out: &mut String) {
-    let base = out.len();
-    if s.is_ascii() {
-        // The same rules as below, for ASCII: white space is TAB..CR and
-        // space (what `char::is_whitespace` accepts there), '`' is an
-        // apostrophe, '-' the only dash.
-        let mut bytes = std::mem::take(out).into_bytes();
-        let mut space = false;
-        for &b in s.as_bytes() {
-            match b {
-                b'\t'..=b'\r' | b' ' => space = bytes.len() > base,
-                b'.' => {
-                    if space {
-                        bytes.push(b' ');
-                        space = false;
-                    }
-                }
-                _ => {
-                    if space {
-                        bytes.push(b' ');
-                        space = false;
-                    }
-                    bytes.push(if b == b'`' { b'\'' } else { b.to_ascii_lowercase() });
-                }
-            }
-        }
-        *out = String::from_utf8(bytes).expect("ASCII in, ASCII out");
+    if !s.is_ascii() {
+        fold_chars(s, out);
         return;
     }
-    fold_chars(s, out);
+    // The same rules as `fold_chars`, for ASCII: white space is TAB..CR
+    // and space (what `char::is_whitespace` accepts there), '`' is an
+    // apostrophe, '-' the only dash. Pushing an ASCII `char` appends one
+    // byte, with no re-validation of the buffer.
+    let base = out.len();
+    out.reserve(s.len());
+    let mut space = false;
+    for &b in s.as_bytes() {
+        match b {
+            b'\t'..=b'\r' | b' ' => space = out.len() > base,
+            b'.' => {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+            }
+            _ => {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(if b == b'`' { '\'' } else { char::from(b.to_ascii_lowercase()) });
+            }
+        }
+    }
+}
+
+/// A [folded](fold) word. Words are short, so this keeps them inline (up
+/// to 24 bytes) instead of allocating a `String` for each: folding every
+/// word of every sentence was the largest source of allocations (issue
+/// #5).
+pub type FoldedWord = compact_str::CompactString;
+
+/// The [folded](fold) form of each of `words`, in order.
+pub fn fold_words(text: &str, words: &[Word]) -> Vec<FoldedWord> {
+    let mut buf = String::new();
+    words
+        .iter()
+        .map(|w| {
+            buf.clear();
+            fold_into(w.as_str(text), &mut buf);
+            FoldedWord::from(buf.as_str())
+        })
+        .collect()
 }
 
 /// [`fold_into`] one `char` at a time, for any text.

@@ -259,7 +259,7 @@ fn has_cued_speech(text: &str, para: Span, quotes: &[Quote]) -> bool {
         .into_iter()
         .filter(|w| !inside.iter().any(|q| q.contains(w.span)))
         .collect();
-    let folded: Vec<String> = words.iter().map(|w| text::fold(w.as_str(text))).collect();
+    let folded = text::fold_words(text, &words);
     !cue::find_cues_folded(text, &words, &folded).is_empty()
         || folded.windows(2).any(|w| w[0] == "according" && w[1] == "to")
 }
