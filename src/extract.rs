@@ -167,12 +167,19 @@ impl Extractor {
     pub fn article(&self, article: &Article) -> ArticleQuotes {
         let text = article.text.as_str();
         let mut paragraphs = text::paragraphs(text);
+        let mut quotes = quote::find_quotes_in(text, &paragraphs);
         let mut left_out = Vec::new();
         if self.boilerplate {
-            left_out = boilerplate::find_boilerplate(text, &article.title);
-            paragraphs = boilerplate::strip(text, &paragraphs, &left_out);
+            left_out = boilerplate::find_boilerplate_in(text, &article.title, &paragraphs, &quotes);
+            let kept = boilerplate::strip(text, &paragraphs, &left_out);
+            // Quotes are found again only where stripping changed the
+            // paragraphs (most articles have no whole lines of
+            // boilerplate inside them).
+            if kept != paragraphs {
+                quotes = quote::find_quotes_in(text, &kept);
+                paragraphs = kept;
+            }
         }
-        let quotes = quote::find_quotes_in(text, &paragraphs);
         let attribute::Attributed { cast, quotes: attributions, reported, cues } =
             attribute::attribute(text, &paragraphs, &quotes, self.gazetteer.as_ref());
         let outlet = article.outlet_label().to_string();

@@ -228,9 +228,18 @@ fn known_at(text: &str, words: &[Word], i: usize, known: &[KnownName]) -> Option
 /// A capitalized word that can be part of a name.
 fn is_name_word(text: &str, word: Word, folded: &str) -> bool {
     let s = word.as_str(text);
-    let possessive_stripped = folded.trim_end_matches("'s").trim_end_matches('\'');
     (text::is_capitalized(s) || is_acronym(s))
-        && !lexicon::FUNCTION_WORDS.contains(possessive_stripped)
+        && !lexicon::FUNCTION_WORDS.contains(trim_possessive(folded).trim_end_matches('\''))
+}
+
+/// `folded` without any trailing `'s`: what `trim_end_matches("'s")`
+/// gives, without building a substring searcher for each word.
+fn trim_possessive(folded: &str) -> &str {
+    let mut w = folded;
+    while let Some(rest) = w.strip_suffix("'s") {
+        w = rest;
+    }
+    w
 }
 
 /// Two to eight capitals, optionally with periods: NORCOM, NCC, U.S.
@@ -261,7 +270,7 @@ fn name_at(
         return None;
     }
     let has = |list: &WordSet, a: usize, b: usize| {
-        folded[a..b].iter().any(|w| list.contains(w.trim_end_matches("'s")))
+        folded[a..b].iter().any(|w| list.contains(trim_possessive(w)))
     };
     let mut end = i + 1;
     while end < words.len() && !is_possessive(&folded[end - 1]) {
@@ -295,7 +304,7 @@ fn name_at(
     if is_title && title_end == end {
         // A title with no name after it ("Northland Prime Minister") describes
         // a person.
-        let head = folded[end - 1].trim_end_matches("'s").to_string();
+        let head = trim_possessive(&folded[end - 1]).to_string();
         return Some(Found {
             span,
             kind: MentionKind::Description { head, body: false },

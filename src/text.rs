@@ -77,22 +77,34 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 fn lines(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if is_line_break(c) {
-            out.push(Span::new(start, i));
-            let mut next = i + c.len_utf8();
-            if c == '\r' && iter.peek().map(|&(_, n)| n) == Some('\n') {
-                iter.next();
-                next += 1;
-            }
-            start = next;
+    let bytes = text.as_bytes();
+    for (i, len) in line_breaks(text) {
+        // CRLF is one line end: the LF after a CR only moves the start.
+        if i > 0 && bytes[i] == b'\n' && bytes[i - 1] == b'\r' && start == i {
+            start = i + 1;
+            continue;
         }
+        out.push(Span::new(start, i));
+        start = i + len;
     }
     if start < text.len() {
         out.push(Span::new(start, text.len()));
     }
     out
+}
+
+/// The [line breaks](is_line_break) of `s` in order: each one's offset
+/// and length in bytes. Found with `memchr` on their bytes (LF, CR, and
+/// the lead byte of U+2028 and U+2029) instead of decoding every `char`
+/// (issue #5).
+pub fn line_breaks(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = s.as_bytes();
+    memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes).filter_map(move |i| match bytes[i] {
+        b'\n' | b'\r' => Some((i, 1)),
+        // U+2028 is E2 80 A8 and U+2029 is E2 80 A9.
+        _ => (bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)))
+            .then_some((i, 3)),
+    })
 }
 
 /// Splits the paragraph `para` into sentences.

@@ -143,17 +143,30 @@ struct Line {
 pub fn find_boilerplate(text: &str, title: &str) -> Vec<Boilerplate> {
     let paragraphs = text::paragraphs(text);
     let quotes = quote::find_quotes_in(text, &paragraphs);
-    let speech: Vec<bool> = paragraphs.iter().map(|&p| has_cued_speech(text, p, &quotes)).collect();
+    find_boilerplate_in(text, title, &paragraphs, &quotes)
+}
+
+/// [`find_boilerplate`] for a caller that has already split the text into
+/// its [`text::paragraphs`] and found their quotes with
+/// [`quote::find_quotes_in`], as extraction has.
+pub fn find_boilerplate_in(
+    text: &str,
+    title: &str,
+    paragraphs: &[Span],
+    quotes: &[Quote],
+) -> Vec<Boilerplate> {
+    let speech: Vec<bool> = paragraphs.iter().map(|&p| has_cued_speech(text, p, quotes)).collect();
     let lines: Vec<Line> = paragraphs
         .iter()
         .enumerate()
         .flat_map(|(para, &p)| lines_of(text, p).into_iter().map(move |span| Line { span, para }))
         .collect();
     let title = text::fold(title);
+    let mut buf = String::new();
     let headlines: Vec<bool> = (0..lines.len())
         .map(|i| {
             let s = &text[lines[i].span.range()];
-            !title.is_empty() && text::fold(s) == title
+            !title.is_empty() && folds_to(s, &title, &mut buf)
                 || i == 0 && s.split(is_space).filter(|w| !w.is_empty()).count() >= 4
         })
         .collect();
@@ -206,10 +219,32 @@ pub fn find_boilerplate(text: &str, title: &str) -> Vec<Boilerplate> {
     out
 }
 
+/// Whether `s` [folds](text::fold) to `folded`, using `buf` as scratch.
+///
+/// Folding ASCII text keeps at most every byte and drops only periods and
+/// white space, so most lines are ruled out by their length alone
+/// without folding them (issue #5: every line was folded to compare it
+/// with the headline).
+fn folds_to(s: &str, folded: &str, buf: &mut String) -> bool {
+    if s.is_ascii() {
+        let kept = s.bytes().filter(|&b| !matches!(b, b'.' | b'\t'..=b'\r' | b' ')).count();
+        if s.len() < folded.len() || kept > folded.len() {
+            return false;
+        }
+    }
+    buf.clear();
+    text::fold_into(s, buf);
+    buf == folded
+}
+
 /// The paragraphs of `text` without the whole lines of `boilerplate`: a
 /// paragraph loses its boilerplate lines, and the lines left between them
 /// become paragraphs of their own. Tags inside a line of prose stay.
 pub fn strip(text: &str, paragraphs: &[Span], boilerplate: &[Boilerplate]) -> Vec<Span> {
+    // Paragraphs are trimmed, so their lines run from end to end.
+    if boilerplate.is_empty() {
+        return paragraphs.to_vec();
+    }
     let mut out = Vec::new();
     for &p in paragraphs {
         let mut run: Option<Span> = None;
@@ -234,11 +269,9 @@ pub fn dropped_bytes(boilerplate: &[Boilerplate]) -> usize {
 fn lines_of(text: &str, para: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = para.start;
-    for (i, c) in text[para.range()].char_indices() {
-        if text::is_line_break(c) {
-            out.push(Span::new(start, para.start + i));
-            start = para.start + i + c.len_utf8();
-        }
+    for (i, len) in text::line_breaks(&text[para.range()]) {
+        out.push(Span::new(start, para.start + i));
+        start = para.start + i + len;
     }
     out.push(Span::new(start, para.end));
     out.into_iter().map(|l| text::trim(text, l)).filter(|l| !l.is_empty()).collect()

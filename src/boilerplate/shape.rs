@@ -10,15 +10,33 @@ use super::vocabulary::*;
 
 /// The kind of boilerplate a line is, labels aside.
 pub(super) fn classify(line: &str) -> Option<BoilerplateKind> {
+    thread_local! {
+        static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    FOLDED.with_borrow_mut(|folded| {
+        folded.clear();
+        classify_with(line, folded)
+    })
+}
+
+/// The most words any test below looks at, plus one: [`classify`] counts
+/// (and tokenizes) no further.
+const WORD_CAP: usize = 31;
+
+/// [`classify`], folding the line into `folded` (cleared, reused across
+/// lines: issue #5).
+fn classify_with(line: &str, folded: &mut String) -> Option<BoilerplateKind> {
     use BoilerplateKind::*;
     if !line.chars().any(char::is_alphanumeric) {
         return None;
     }
-    let folded = text::fold(line);
-    // Only the number of words is needed (every test below caps it at 30),
-    // so they are counted, not collected (issue #5).
-    let tokens = text::words(line, Span::new(0, line.len()));
-    let words = count_words_of(line, &tokens, 31);
+    text::fold_into(line, folded);
+    let folded = folded.as_str();
+    // Only the number of words is needed, up to the cap (every test below
+    // caps it at 30), so only the first `WORD_CAP` tokens are taken: a
+    // token counts at least once (issue #5).
+    let tokens = text::words_up_to(line, Span::new(0, line.len()), WORD_CAP);
+    let words = count_words_of(line, &tokens, WORD_CAP);
     // A line with no `<` or `[` has no tags: what is outside them is the
     // whole line, which has a letter or digit.
     if line.bytes().any(|b| b == b'<' || b == b'[') {
@@ -45,7 +63,21 @@ pub(super) fn classify(line: &str) -> Option<BoilerplateKind> {
     let mut all_share = true;
     let mut any_share = false;
     let mut w = String::new();
-    for &word in &tokens {
+    // Past the cap the share test reads on: tokenize the whole line (only
+    // a line of `WORD_CAP` share words gets here).
+    let all_tokens;
+    let share_tokens = if tokens.len() == WORD_CAP
+        && tokens.iter().all(|t| {
+            w.clear();
+            text::fold_into(t.as_str(line), &mut w);
+            SHARE_FILLER.contains(&w) || is_share_word(&w)
+        }) {
+        all_tokens = text::words(line, Span::new(0, line.len()));
+        &all_tokens
+    } else {
+        &tokens
+    };
+    for &word in share_tokens {
         w.clear();
         text::fold_into(word.as_str(line), &mut w);
         let share = is_share_word(&w);
@@ -244,10 +276,12 @@ fn is_timestamp(line: &str) -> bool {
     if !line.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
+    // At most 12 tokens: take a 13th only to see that there are more.
     let tokens: Vec<&str> = line
         .split(|c: char| is_space(c) || c == ',' || c == '|')
         .map(|t| t.trim_matches(|c: char| ":()-–—".contains(c)))
         .filter(|t| !t.is_empty())
+        .take(13)
         .collect();
     let numeric = |t: &str| {
         t.chars().any(|c| c.is_ascii_digit())
@@ -269,7 +303,8 @@ fn is_timestamp(line: &str) -> bool {
 
 /// A short title-case line with no sentence punctuation.
 pub(super) fn is_label(line: &str) -> bool {
-    let words: Vec<&str> = line.split(is_space).filter(|w| !w.is_empty()).collect();
+    // At most 8 words: take a 9th only to see that there are more.
+    let words: Vec<&str> = line.split(is_space).filter(|w| !w.is_empty()).take(9).collect();
     let capital =
         |w: &&str| text::is_capitalized(w) || w.chars().all(|c| c.is_ascii_digit()) || *w == "&";
     !words.is_empty()
