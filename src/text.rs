@@ -270,50 +270,79 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
 /// of them.
 pub fn words_up_to(text: &str, span: Span, max: usize) -> Vec<Word> {
     let s = &text[span.range()];
-    let mut out = Vec::new();
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = s.as_bytes();
+    // About one word in six bytes of news text.
+    let mut out = Vec::with_capacity((s.len() / 6 + 1).min(max).min(1024));
+    let mut i = 0;
+    while i < s.len() {
         if out.len() >= max {
             break;
         }
+        let (c, len) = char_at(s, i);
         if !c.is_alphanumeric() {
+            i += len;
             continue;
         }
-        let mut end = i + c.len_utf8();
+        let first_len = len;
+        let mut end = i + len;
         let mut dotted = false;
-        while let Some(&(j, d)) = iter.peek() {
+        // Bytes up to `end` are in the word; `j` is the next char.
+        let mut j = end;
+        while j < s.len() {
+            // ASCII letters and digits, most of every word, take one test.
+            if bytes[j].is_ascii_alphanumeric() {
+                j += 1;
+                end = j;
+                continue;
+            }
+            let (d, dlen) = char_at(s, j);
             if d.is_alphanumeric() || d == '\u{AD}' {
-                end = j + d.len_utf8();
-                iter.next();
+                j += dlen;
+                end = j;
                 continue;
             }
             // A joiner stays in the word only when a letter or digit follows.
             let joins =
                 is_apostrophe(d) || is_dash(d) && d != '—' && d != '–' || d == '.' || d == ',';
-            let after = s[j + d.len_utf8()..].chars().next();
-            let digits_around = d == ','
-                && s[..j].ends_with(|c: char| c.is_ascii_digit())
-                && after.is_some_and(|c| c.is_ascii_digit());
-            if joins && after.is_some_and(char::is_alphanumeric) && (d != ',' || digits_around) {
-                dotted |= d == '.';
-                end = j + d.len_utf8();
-                iter.next();
-                continue;
+            if joins {
+                let after = s[j + dlen..].chars().next();
+                let digits_around = d == ','
+                    && s[..j].ends_with(|c: char| c.is_ascii_digit())
+                    && after.is_some_and(|c| c.is_ascii_digit());
+                if after.is_some_and(char::is_alphanumeric) && (d != ',' || digits_around) {
+                    dotted |= d == '.';
+                    j += dlen;
+                    end = j;
+                    continue;
+                }
             }
             // The last period of a dotted abbreviation (U.S.) or of an
             // initial (Q.) is part of it.
-            let initial = end == i + c.len_utf8() && c.is_uppercase();
+            let initial = end == i + first_len && c.is_uppercase();
             let dotted_end =
                 dotted && s[i..end].rsplit('.').next().is_some_and(|p| p.chars().count() == 1);
             if d == '.' && (initial || dotted_end) {
                 end = j + 1;
-                iter.next();
             }
             break;
         }
         out.push(Word { span: Span::new(span.start + i, span.start + end) });
+        i = end;
     }
     out
+}
+
+/// The `char` at byte `i` of `s` and its length, with no decoding for
+/// ASCII.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b.is_ascii() {
+        (char::from(b), 1)
+    } else {
+        let c = s[i..].chars().next().expect("i is on a char boundary");
+        (c, c.len_utf8())
+    }
 }
 
 /// Folds a string for comparison: lower case, typographic apostrophes and
