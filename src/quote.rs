@@ -87,6 +87,17 @@ enum Role {
 /// (＂).
 const MARK_FIRST_BYTES: [u8; 6] = [b'"', b'\'', 0xC2, 0xE2, 0xE3, 0xEF];
 
+/// [`MARK_FIRST_BYTES`] as a table indexed by byte.
+static IS_MARK_FIRST_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < MARK_FIRST_BYTES.len() {
+        table[MARK_FIRST_BYTES[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 fn mark(c: char) -> Option<(Family, Role)> {
     use Family::*;
     Some(match c {
@@ -292,21 +303,21 @@ fn pair_marks(text: &str, paragraphs: &[Span]) -> Vec<Paired> {
                 out.push(unclosed(text, open, prev_end));
             }
         }
-        // Most paragraphs of news have no mark at all: every mark is an
-        // ASCII quote or a character whose UTF-8 encoding starts with one
-        // of these bytes, so a paragraph without them is skipped whole
-        // (issue #5). A repeated opening mark is a mark, so nothing is
-        // carried past a skipped paragraph.
-        if !text.as_bytes()[para.range()].iter().any(|&b| MARK_FIRST_BYTES.contains(&b)) {
-            debug_assert!(!text[para.range()].chars().any(|c| mark(c).is_some()));
-            continue;
-        }
-        let mut prev = None;
-        let mut chars = text[para.range()].char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            let cx = Context { prev: prev.replace(c), next };
+        // Every mark is an ASCII quote or a character whose UTF-8
+        // encoding starts with one of `MARK_FIRST_BYTES` (lead bytes, so
+        // each is on a char boundary): only those chars are decoded, and a
+        // mark's neighbours are decoded where it stands (issue #5: this
+        // loop decoded every char of every paragraph).
+        let body = &text[para.range()];
+        let candidates =
+            body.bytes().enumerate().filter(|&(_, b)| IS_MARK_FIRST_BYTE[usize::from(b)]);
+        for (i, _) in candidates {
+            let Some(c) = body[i..].chars().next() else { continue };
             let Some((family, role)) = mark(c) else { continue };
+            let cx = Context {
+                prev: body[..i].chars().next_back(),
+                next: body[i + c.len_utf8()..].chars().next(),
+            };
             if skip_first_mark {
                 skip_first_mark = false;
                 continue;

@@ -148,6 +148,19 @@ pub fn sentences(text: &str, para: Span, opaque: &[Span]) -> Vec<Span> {
             }
             continue;
         }
+        // Until the sentence is long enough to be cut, only terminators
+        // and line breaks (whose encodings start with one of these bytes)
+        // and the next quote matter: jump to the first of them (issue #5).
+        let limit = start + MAX_SENTENCE;
+        if i < limit {
+            let stop = opaque.get(next_opaque).map_or(para.end, |q| q.start).min(limit).min(para.end);
+            if let Some(k) = bytes[i..stop].iter().position(|&b| IS_SENTENCE_BYTE[usize::from(b)]) {
+                i += k;
+            } else {
+                i = stop;
+                continue;
+            }
+        }
         let c = text[i..].chars().next().expect("i is on a char boundary");
         let next = i + c.len_utf8();
         if i - start >= MAX_SENTENCE && is_space(c) {
@@ -186,6 +199,20 @@ pub fn sentences(text: &str, para: Span, opaque: &[Span]) -> Vec<Span> {
     out.into_iter().map(|s| trim(text, s)).filter(|s| !s.is_empty()).collect()
 }
 
+/// The bytes that start a char [`sentences`] looks at before a sentence
+/// is long enough to cut: `.`, `!`, `?`, LF, CR, and E2 (`…`, U+2028,
+/// U+2029, among others).
+static IS_SENTENCE_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'.' as usize] = true;
+    table[b'!' as usize] = true;
+    table[b'?' as usize] = true;
+    table[b'\n' as usize] = true;
+    table[b'\r' as usize] = true;
+    table[0xE2] = true;
+    table
+};
+
 /// Whether `rest` (the text after a terminator) starts a new sentence:
 /// white space, then an upper-case letter, a digit or an opening mark.
 fn starts_sentence(rest: &str) -> bool {
@@ -215,21 +242,29 @@ fn is_abbreviation(before: &str) -> bool {
         None if from > 0 => return false,
         None => window,
     };
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphanumeric()).collect();
-    if letters.is_empty() {
+    let Some(first) = word.chars().find(|c| c.is_alphanumeric()) else {
         return false;
-    }
+    };
     // An initial (J.) or a dotted abbreviation (U.S, J.B).
     if word.chars().filter(|c| c.is_alphabetic()).count() == 1
         && word.chars().all(|c| c.is_alphabetic() || c == '.')
     {
-        return letters[0].is_uppercase();
+        return first.is_uppercase();
     }
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
         return true;
     }
-    let lower = word.to_lowercase();
-    crate::lexicon::ABBREVIATIONS.contains(&lower)
+    // Lower case without allocating for ASCII words (at most
+    // `MAX_ABBREVIATION` + 1 bytes, as the window is).
+    let mut buf = [0u8; MAX_ABBREVIATION + 1];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        let lower = std::str::from_utf8(lower).expect("ASCII");
+        return crate::lexicon::ABBREVIATIONS.contains(lower);
+    }
+    crate::lexicon::ABBREVIATIONS.contains(&word.to_lowercase())
 }
 
 /// The length in bytes after which [`sentences`] cuts a sentence that has
