@@ -7,6 +7,13 @@ use std::process::ExitCode;
 
 use clap::Parser as _;
 
+/// The command allocates many small, short-lived values per article on
+/// several threads; mimalloc serves those with a fraction of the
+/// instructions of the system allocator (issue #5, BENCHMARKS.md). The
+/// library leaves the choice of allocator to its users.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match cli::run(cli::Cli::parse()) {
         Ok(status) => {
