@@ -231,6 +231,13 @@ fn folds_to(s: &str, folded: &str, buf: &mut String) -> bool {
         if s.len() < folded.len() || kept > folded.len() {
             return false;
         }
+    } else {
+        // Any other char folds to at least one byte (lower case can be
+        // longer, so there is no upper bound).
+        let kept = s.chars().filter(|&c| c != '.' && !is_space(c)).count();
+        if kept > folded.len() {
+            return false;
+        }
     }
     buf.clear();
     text::fold_into(s, buf);

@@ -148,7 +148,10 @@ fn count_words_of(line: &str, tokens: &[text::Word], cap: usize) -> usize {
 /// phrases.
 pub(super) fn is_phrase(folded: &str, set: &PhraseSet) -> bool {
     let core = folded.trim_matches(|c: char| !c.is_alphanumeric());
-    set.phrases().iter().any(|p| core.split(' ').eq(p.iter().copied()))
+    // A folded line has single spaces and its phrases' words none, so its
+    // words are a phrase's words exactly when it is the phrase joined by
+    // spaces.
+    set.joined().iter().any(|p| p == core)
 }
 
 /// Whether the folded line starts with one of the phrases as whole words.
