@@ -155,7 +155,13 @@ pub fn find_boilerplate_in(
     paragraphs: &[Span],
     quotes: &[Quote],
 ) -> Vec<Boilerplate> {
-    let speech: Vec<bool> = paragraphs.iter().map(|&p| has_cued_speech(text, p, quotes)).collect();
+    // Whether each paragraph holds cued speech, worked out only for the
+    // paragraphs that have a line of boilerplate shape (issue #5: most
+    // have none, and the test reads every word).
+    let mut speech_memo: Vec<Option<bool>> = vec![None; paragraphs.len()];
+    let mut speech = |para: usize| {
+        *speech_memo[para].get_or_insert_with(|| has_cued_speech(text, paragraphs[para], quotes))
+    };
     let lines: Vec<Line> = paragraphs
         .iter()
         .enumerate()
@@ -176,9 +182,9 @@ pub fn find_boilerplate_in(
         .collect();
     // A comment form, or a list of links in the second half, runs to the
     // end of the text.
-    let tail = (0..lines.len()).filter(|&i| !speech[lines[i].para]).find_map(|i| {
+    let tail = (0..lines.len()).find_map(|i| {
         let s = || text::fold(&text[lines[i].span.range()]);
-        match kinds[i] {
+        let found = match kinds[i] {
             Some(BoilerplateKind::Comments) => Some((i, BoilerplateKind::Comments)),
             Some(BoilerplateKind::Link)
                 if is_phrase(&s(), &LINK_HEADINGS) && lines[i].span.start >= text.len() / 2 =>
@@ -186,7 +192,8 @@ pub fn find_boilerplate_in(
                 Some((i, BoilerplateKind::Link))
             }
             _ => None,
-        }
+        };
+        found.filter(|_| !speech(lines[i].para))
     });
     if let Some((from, kind)) = tail {
         for k in &mut kinds[from..] {
@@ -208,7 +215,7 @@ pub fn find_boilerplate_in(
     let mut out = Vec::new();
     for (line, kind) in lines.iter().zip(kinds) {
         match kind {
-            Some(kind) if !speech[line.para] => out.push(Boilerplate { span: line.span, kind }),
+            Some(kind) if !speech(line.para) => out.push(Boilerplate { span: line.span, kind }),
             _ => out.extend(
                 tags(text, line.span)
                     .into_iter()
