@@ -446,11 +446,29 @@ pub fn fold_words(text: &str, words: &[Word]) -> Vec<FoldedWord> {
         .collect()
 }
 
-/// [`fold_into`] one `char` at a time, for any text.
+/// [`fold_into`] one `char` at a time, for any text; its ASCII chars
+/// (most of any English text) take the byte rules of [`fold_into`].
 fn fold_chars(s: &str, out: &mut String) {
     let base = out.len();
     let mut space = false;
     for c in s.chars() {
+        if c.is_ascii() {
+            match c {
+                '\t'..='\r' | ' ' => space = out.len() > base,
+                _ => {
+                    if space {
+                        out.push(' ');
+                        space = false;
+                    }
+                    match c {
+                        '.' => {}
+                        '`' => out.push('\''),
+                        c => out.push(c.to_ascii_lowercase()),
+                    }
+                }
+            }
+            continue;
+        }
         if is_space(c) {
             space = out.len() > base;
             continue;
@@ -462,8 +480,6 @@ fn fold_chars(s: &str, out: &mut String) {
         match c {
             c if is_apostrophe(c) => out.push('\''),
             c if is_dash(c) => out.push('-'),
-            '.' => {}
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(c.to_lowercase()),
         }
     }
