@@ -13,8 +13,38 @@ use std::sync::OnceLock;
 /// A set of folded words, built on first use.
 pub struct WordSet {
     words: &'static str,
-    set: OnceLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>>,
+    set: OnceLock<Lookup>,
     list: OnceLock<Vec<&'static str>>,
+}
+
+/// A [`WordSet`] built for look-ups: the hash set, and for each first
+/// byte a bit per word length (lengths from 31 up share the last bit)
+/// saying whether some word of the set has that first byte and length.
+/// Most words looked up are in no set, and the bits turn most of them
+/// away without hashing them (issue #5).
+struct Lookup {
+    set: HashSet<&'static str, BuildHasherDefault<WordHasher>>,
+    shapes: Box<[u32; 256]>,
+}
+
+impl Lookup {
+    fn new(words: &'static str) -> Lookup {
+        let set: HashSet<_, _> = words.split_whitespace().collect();
+        let mut shapes = Box::new([0u32; 256]);
+        for w in &set {
+            shapes[usize::from(w.as_bytes()[0])] |= Lookup::length_bit(w);
+        }
+        Lookup { set, shapes }
+    }
+
+    fn length_bit(w: &str) -> u32 {
+        1 << w.len().min(31)
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        let Some(&first) = w.as_bytes().first() else { return false };
+        self.shapes[usize::from(first)] & Lookup::length_bit(w) != 0 && self.set.contains(w)
+    }
 }
 
 /// A fast hasher for short words (the multiply-rotate step of rustc's
@@ -58,7 +88,7 @@ impl WordSet {
 
     /// Whether the folded word `w` is in the set.
     pub fn contains(&self, w: &str) -> bool {
-        self.set.get_or_init(|| self.words.split_whitespace().collect()).contains(w)
+        self.set.get_or_init(|| Lookup::new(self.words)).contains(w)
     }
 
     /// The words, in the order written.
@@ -320,5 +350,28 @@ mod tests {
                 assert_eq!(crate::text::fold(w), w);
             }
         }
+    }
+
+    #[test]
+    fn look_ups_agree_with_the_list() {
+        static SET: WordSet = WordSet::new(
+            "a an said x-ray al-fulani's unconstitutionally-and-provisionally-long-word é",
+        );
+        for w in SET.iter() {
+            assert!(SET.contains(w), "{w}");
+        }
+        // Same first byte or same length as a word of the set, and the
+        // empty word: none of them in it.
+        let misses = [
+            "", "b", "ab", "sad", "sai", "saidx", "x-rax", "al-fulani", "é!", "e",
+            "unconstitutionally-and-provisionally-long-wore",
+            "unconstitutionally-and-provisionally-long-word-",
+        ];
+        for w in misses {
+            assert!(!SET.contains(w), "{w}");
+        }
+        let phrases = PhraseSet::new("went on to say\npointed out");
+        assert!(phrases.starts_with_word("went") && phrases.starts_with_word("pointed"));
+        assert!(!phrases.starts_with_word("on") && !phrases.starts_with_word("out"));
     }
 }
