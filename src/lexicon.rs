@@ -108,12 +108,33 @@ pub struct PhraseSet {
     parsed: OnceLock<Vec<Vec<&'static str>>>,
     joined: OnceLock<Vec<String>>,
     firsts: OnceLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>>,
+    first_bytes: OnceLock<[bool; 256]>,
 }
 
 impl PhraseSet {
     /// A list of the phrases on the lines of `lines`.
     pub const fn new(lines: &'static str) -> PhraseSet {
-        PhraseSet { lines, parsed: OnceLock::new(), joined: OnceLock::new(), firsts: OnceLock::new() }
+        PhraseSet {
+            lines,
+            parsed: OnceLock::new(),
+            joined: OnceLock::new(),
+            firsts: OnceLock::new(),
+            first_bytes: OnceLock::new(),
+        }
+    }
+
+    /// Whether some phrase starts with the byte `b`: text that starts
+    /// with any other byte starts with none of them.
+    pub fn may_start_with_byte(&self, b: u8) -> bool {
+        self.first_bytes.get_or_init(|| {
+            let mut table = [false; 256];
+            for p in self.joined() {
+                if let Some(&first) = p.as_bytes().first() {
+                    table[usize::from(first)] = true;
+                }
+            }
+            table
+        })[usize::from(b)]
     }
 
     /// Whether some phrase starts with the folded word `w`: one look-up

@@ -111,6 +111,10 @@ fn classify_with(line: &str, folded: &mut String) -> Option<BoilerplateKind> {
 /// Whether the folded word is share words, perhaps glued together by a
 /// scraper (`facebooktwitterwhatsapp`).
 fn is_share_word(w: &str) -> bool {
+    // Most words start with no share word: answer those without the table.
+    if !SHARE_WORDS.iter().any(|s| w.starts_with(s)) {
+        return false;
+    }
     // ends[i]: whether w[..i] splits into share words.
     let mut ends = vec![false; w.len() + 1];
     ends[0] = true;
@@ -157,6 +161,9 @@ pub(super) fn is_phrase(folded: &str, set: &PhraseSet) -> bool {
 /// Whether the folded line starts with one of the phrases as whole words.
 fn starts_with_any(folded: &str, set: &PhraseSet) -> bool {
     let core = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if !core.bytes().next().is_some_and(|b| set.may_start_with_byte(b)) {
+        return false;
+    }
     set.joined().iter().any(|phrase| {
         core.strip_prefix(phrase.as_str())
             .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '\''))
