@@ -29,7 +29,11 @@ struct Lookup {
 
 impl Lookup {
     fn new(words: &'static str) -> Lookup {
-        let set: HashSet<_, _> = words.split_whitespace().collect();
+        Lookup::of(words.split_whitespace())
+    }
+
+    fn of(words: impl IntoIterator<Item = &'static str>) -> Lookup {
+        let set: HashSet<_, _> = words.into_iter().collect();
         let mut shapes = Box::new([0u32; 256]);
         for w in &set {
             shapes[usize::from(w.as_bytes()[0])] |= Lookup::length_bit(w);
@@ -107,7 +111,7 @@ pub struct PhraseSet {
     lines: &'static str,
     parsed: OnceLock<Vec<Vec<&'static str>>>,
     joined: OnceLock<Vec<String>>,
-    firsts: OnceLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>>,
+    firsts: OnceLock<Lookup>,
     first_bytes: OnceLock<[bool; 256]>,
 }
 
@@ -140,7 +144,7 @@ impl PhraseSet {
     /// Whether some phrase starts with the folded word `w`: one look-up
     /// that rules out most words before the phrases are compared.
     pub fn starts_with_word(&self, w: &str) -> bool {
-        self.firsts.get_or_init(|| self.phrases().iter().map(|p| p[0]).collect()).contains(w)
+        self.firsts.get_or_init(|| Lookup::of(self.phrases().iter().map(|p| p[0]))).contains(w)
     }
 
     /// The phrases, each with its words joined by single spaces, in the

@@ -525,6 +525,7 @@ fn is_verbish(folded: &str) -> bool {
 
 /// Decides which mentions can be subjects.
 fn mark_subjects(text: &str, words: &[Word], folded: &[FoldedWord], found: &mut [Found]) {
+    let role = leading_role(folded);
     for k in 0..found.len() {
         let first = found[k].first;
         // Look past a determiner: "in the Gaza Strip".
@@ -540,7 +541,7 @@ fn mark_subjects(text: &str, words: &[Word], folded: &[FoldedWord], found: &mut 
         // clause opens with a role ("A spokeswoman for Y, Lisa Chen, said"),
         // which the name after the comma names.
         let names_a_role = matches!(found[k].kind, MentionKind::Name(_))
-            && leading_role(folded).is_some_and(|h| h < first)
+            && role.is_some_and(|h| h < first)
             && !folded[..first].iter().any(|w| crate::cue::is_cue_word(w));
         if k > 0 && !matches!(found[k].kind, MentionKind::Pronoun(_)) && !names_a_role {
             let prev = &found[k - 1];

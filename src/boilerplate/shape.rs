@@ -286,13 +286,10 @@ fn is_timestamp(line: &str) -> bool {
     if !line.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    // At most 12 tokens: take a 13th only to see that there are more.
-    let tokens: Vec<&str> = line
+    let tokens = line
         .split(|c: char| is_space(c) || c == ',' || c == '|')
         .map(|t| t.trim_matches(|c: char| ":()-–—".contains(c)))
-        .filter(|t| !t.is_empty())
-        .take(13)
-        .collect();
+        .filter(|t| !t.is_empty());
     let numeric = |t: &str| {
         t.chars().any(|c| c.is_ascii_digit())
             && t.chars().all(|c| c.is_ascii_digit() || "-/:.".contains(c))
@@ -303,12 +300,20 @@ fn is_timestamp(line: &str) -> bool {
             && digits.chars().all(|c| c.is_ascii_digit())
             && ["st", "nd", "rd", "th"].contains(&&t[digits.len()..])
     };
-    !tokens.is_empty()
-        && tokens.len() <= 12
-        && tokens.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()))
-        && tokens.iter().all(|t| {
-            numeric(t) || ordinal(t) || TIME_WORDS.contains(text::fold(t).trim_end_matches(':'))
-        })
+    // One to 12 tokens, each a number, an ordinal or a time word, and one
+    // with a digit: read them one at a time and stop at the first that
+    // settles it (issue #5: every line with a digit was split whole).
+    let mut count = 0;
+    let mut any_digit = false;
+    for t in tokens {
+        count += 1;
+        let time_word = || TIME_WORDS.contains(text::fold(t).trim_end_matches(':'));
+        if count > 12 || !(numeric(t) || ordinal(t) || time_word()) {
+            return false;
+        }
+        any_digit |= t.chars().any(|c| c.is_ascii_digit());
+    }
+    count > 0 && any_digit
 }
 
 /// A short title-case line with no sentence punctuation.
