@@ -212,7 +212,7 @@ pub fn compare(extraction: &Extraction, options: &CompareOptions) -> Comparison 
         clusters.push(Cluster {
             id: g + 1,
             speaker: group.speaker.map(|id| names[id].name.clone()),
-            reference: group.reference.text.clone(),
+            reference: alignment.reference_text(group).to_string(),
             outlets,
             members,
         });
@@ -266,11 +266,14 @@ fn member(
             (p.speaker.clone(), Some(p.cue.clone()))
         }
     };
-    let differences =
-        if link.is_reference { Vec::new() } else { wording::diff(&group.reference.text, &text) };
+    let differences = if link.is_reference {
+        Vec::new()
+    } else {
+        wording::diff(alignment.reference_text(group), &text)
+    };
     Member {
-        source: unit.source.clone(),
-        outlet: unit.outlet.clone(),
+        source: unit.source.to_string(),
+        outlet: unit.outlet.to_string(),
         start: link.span.start,
         end: link.span.end,
         text,
