@@ -78,7 +78,8 @@
 //!     Article::new("a", "Omar Fulani said the lull was a “temporary truce”."),
 //!     Article::new("b", "“The lull is a provisional truce for regrouping,” Omar Fulani said."),
 //! ];
-//! let alignment = Aligner::new().align(&Extractor::new().extract(articles));
+//! let extraction = Extractor::new().extract(articles);
+//! let alignment = Aligner::new().align(&extraction);
 //! assert_eq!(alignment.groups.len(), 1);
 //! let group = &alignment.groups[0];
 //! assert!(alignment.reference_text(group).starts_with("The lull"));

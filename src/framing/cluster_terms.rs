@@ -83,8 +83,7 @@ impl ClusterTerms {
             if referents.is_empty() {
                 continue;
             }
-            let sources: BTreeSet<&str> =
-                cluster.members.iter().map(|m| m.source.as_str()).collect();
+            let sources: BTreeSet<&str> = cluster.members.iter().map(|m| m.source).collect();
             for source in sources {
                 let mut found: Vec<&TermCount> = narrator
                     .get(source)

@@ -81,7 +81,7 @@ pub struct Substitution {
 /// The substitutions of `comparison`, one per difference found (see the
 /// [module docs](self#where-they-come-from)), in cluster and member
 /// order.
-pub fn mine(comparison: &Comparison) -> Vec<SubstitutionDiff<'_>> {
+pub fn mine<'a>(comparison: &'a Comparison<'_>) -> Vec<SubstitutionDiff<'a>> {
     let mut out = Vec::new();
     for cluster in &comparison.clusters {
         let Some(reference) = cluster.members.iter().find(|m| m.is_reference) else { continue };

@@ -175,14 +175,14 @@ struct ClusterLine<'a> {
     reference: &'a str,
     outlets: usize,
     members: Vec<MemberLine<'a>>,
-    conflicts: Vec<&'a Conflict>,
+    conflicts: Vec<&'a Conflict<'a>>,
 }
 
 /// A member with its framing terms.
 #[derive(Serialize)]
 struct MemberLine<'a> {
     #[serde(flatten)]
-    member: &'a Member,
+    member: &'a Member<'a>,
     framing: Vec<FramingTerm<'a>>,
 }
 
@@ -245,12 +245,8 @@ pub fn conflict_note(comparison: &Comparison, cluster: &Cluster, member: &Member
         notes.push("no speaker named here".to_string());
     }
     if member.speaker.is_some() {
-        let mut silent: Vec<&str> = cluster
-            .members
-            .iter()
-            .filter(|m| m.speaker.is_none())
-            .map(|m| m.outlet.as_str())
-            .collect();
+        let mut silent: Vec<&str> =
+            cluster.members.iter().filter(|m| m.speaker.is_none()).map(|m| m.outlet).collect();
         silent.dedup();
         if !silent.is_empty() {
             notes.push(format!("no speaker named in {}", silent.join(", ")));
@@ -285,7 +281,7 @@ mod tests {
     use crate::framing::{Lexicon, Voice};
     use crate::wording::diff;
 
-    fn member(source: &str, outlet: &str, text: &str, reference: &str) -> Member {
+    fn member<'a>(source: &'a str, outlet: &'a str, text: &'a str, reference: &str) -> Member<'a> {
         let is_reference = text == reference;
         Member {
             source: source.into(),
@@ -305,7 +301,7 @@ mod tests {
 
     /// Two clusters: one quoted by two outlets (one naming nobody), one
     /// whose words are also given to another speaker.
-    fn comparison() -> Comparison {
+    fn comparison() -> Comparison<'static> {
         let reference = "The lull is a provisional truce for regrouping,";
         let mut silent = member("b1", "Northland Radio", "temporary truce", reference);
         (silent.speaker, silent.cue, silent.conflict) = (None, None, true);
@@ -328,7 +324,7 @@ mod tests {
         let second = Cluster {
             id: 4,
             speaker: Some("Omar Fulani".into()),
-            reference: other.text.clone(),
+            reference: other.text,
             outlets: 1,
             members: vec![other],
         };
