@@ -328,7 +328,7 @@ mod tests {
         let c = compare(&ex, &CompareOptions::default());
         let first = &c.clusters[0];
         assert_eq!(first.id, 1);
-        assert_eq!(first.speaker.as_deref(), Some("Omar Fulani"));
+        assert_eq!(first.speaker, Some("Omar Fulani"));
         assert_eq!(first.outlets, 2);
         let cues: Vec<_> = first.members.iter().map(|m| m.cue.as_deref()).collect();
         assert_eq!(cues, [Some("Fulani said"), Some("Omar Fulani said")]);

@@ -117,7 +117,7 @@ fn referents<'l>(lexicon: &'l Lexicon, cluster: &Cluster) -> BTreeSet<&'l str> {
     cluster
         .members
         .iter()
-        .flat_map(|m| lexicon.find(&m.text))
+        .flat_map(|m| lexicon.find(m.text))
         .map(|found| lexicon.terms()[found.term].referent.as_str())
         .collect()
 }

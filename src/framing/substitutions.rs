@@ -88,9 +88,9 @@ pub fn mine<'a>(comparison: &'a Comparison<'_>) -> Vec<SubstitutionDiff<'a>> {
         for member in cluster.members.iter().filter(|m| m.outlet != reference.outlet) {
             out.extend(member.differences.iter().filter(|d| is_choice_of_words(d)).map(|d| {
                 SubstitutionDiff {
-                    outlet: &member.outlet,
+                    outlet: member.outlet,
                     words: &d.member,
-                    other_outlet: &reference.outlet,
+                    other_outlet: reference.outlet,
                     other_words: &d.reference,
                 }
             }));

@@ -89,10 +89,10 @@ pub fn write_cluster(
     width: usize,
     mut out: impl io::Write,
 ) -> io::Result<()> {
-    let speaker = cluster.speaker.as_deref().unwrap_or("(no speaker)");
+    let speaker = cluster.speaker.unwrap_or("(no speaker)");
     let outlets = count(cluster.outlets, "outlet", "outlets");
     writeln!(out, "[{}] {speaker} · {outlets}", cluster.id)?;
-    write_wrapped(&mut out, "  reference  ", &cluster.reference, width)?;
+    write_wrapped(&mut out, "  reference  ", cluster.reference, width)?;
     writeln!(out)?;
     for m in &cluster.members {
         let mut first = vec![where_from(m), m.relation.as_str().to_string()];
@@ -110,7 +110,7 @@ pub fn write_cluster(
             field("cue", cue)?;
         }
         if !m.is_reference {
-            field("wording", &m.text)?;
+            field("wording", m.text)?;
             let differences = wording::render(&m.differences);
             field("differs", if differences.is_empty() { "none" } else { &differences })?;
         }
