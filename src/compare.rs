@@ -50,7 +50,8 @@
 //!     Article::new("a", "“The lull is a provisional truce for regrouping,” Omar Fulani said."),
 //!     Article::new("b", "Fulani said the lull was a “temporary truce”."),
 //! ];
-//! let comparison = compare(&Extractor::new().extract(articles), &CompareOptions::default());
+//! let extraction = Extractor::new().extract(articles);
+//! let comparison = compare(&extraction, &CompareOptions::default());
 //! let cluster = &comparison.clusters[0];
 //! assert_eq!(cluster.speaker.as_deref(), Some("Omar Fulani"));
 //! assert_eq!(cluster.members[0].cue.as_deref(), Some("Omar Fulani said"));
@@ -61,6 +62,7 @@
 //! );
 //! ```
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use serde::Serialize;
@@ -92,14 +94,18 @@ impl Default for CompareOptions {
 /// The statements of a corpus and how each outlet reports them. See the
 /// [module docs](self) for the serialized shape.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Comparison {
+///
+/// It borrows its text (article ids, outlets, wordings, names) from the
+/// [`Extraction`] it was made from, so that a report of a million quotes
+/// does not hold a second copy of them (issue #5).
+pub struct Comparison<'a> {
     /// The clusters that pass the filters, in order of first appearance.
-    pub clusters: Vec<Cluster>,
+    pub clusters: Vec<Cluster<'a>>,
     /// Statements attributed inconsistently.
-    pub conflicts: Vec<Conflict>,
+    pub conflicts: Vec<Conflict<'a>>,
 }
 
-impl Comparison {
+impl<'a> Comparison<'a> {
     /// The ids of the clusters holding a quote member of article `source`
     /// that overlaps the bytes `start..end` (half-open offsets into the
     /// article): the statements a quote, or part of one, belongs to.
@@ -120,45 +126,45 @@ impl Comparison {
     }
 
     /// The conflicts that involve cluster `id`.
-    pub fn conflicts_of(&self, id: usize) -> impl Iterator<Item = &Conflict> {
+    pub fn conflicts_of(&self, id: usize) -> impl Iterator<Item = &Conflict<'a>> {
         self.conflicts.iter().filter(move |c| c.clusters.contains(&id))
     }
 }
 
 /// One statement: its reference wording and every outlet's rendering.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Cluster {
+pub struct Cluster<'a> {
     /// 1, 2, ... in order of first appearance, before filtering.
     pub id: usize,
     /// Canonical name of the speaker.
-    pub speaker: Option<String>,
+    pub speaker: Option<&'a str>,
     /// The reference wording.
-    pub reference: String,
+    pub reference: &'a str,
     /// How many outlets the members come from.
     pub outlets: usize,
     /// The members, reference included, by outlet, source and offset.
-    pub members: Vec<Member>,
+    pub members: Vec<Member<'a>>,
 }
 
 /// One outlet's rendering of a statement.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Member {
+pub struct Member<'a> {
     /// Article id.
-    pub source: String,
+    pub source: &'a str,
     /// Outlet name, or the article id when unknown.
-    pub outlet: String,
+    pub outlet: &'a str,
     /// Offset of the first byte of `text` in the article.
     pub start: usize,
     /// Offset one past the last byte.
     pub end: usize,
     /// The article's bytes at `start..end`.
-    pub text: String,
+    pub text: &'a str,
     /// Quote or paraphrase.
     pub relation: Relation,
     /// The speaker this outlet gave it to.
-    pub speaker: Option<String>,
+    pub speaker: Option<&'a str>,
     /// The attribution the outlet used (`he added`, `the statement said`).
-    pub cue: Option<String>,
+    pub cue: Option<Cow<'a, str>>,
     /// Similarity to the reference, 0 to 1, rounded to 3 decimals.
     pub similarity: f64,
     /// Whether this member is the reference.
@@ -172,11 +178,11 @@ pub struct Member {
 
 /// A statement attributed inconsistently.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Conflict {
+pub struct Conflict<'a> {
     /// The cluster ids involved.
     pub clusters: Vec<usize>,
     /// The speakers they were given to (`None`: unattributed).
-    pub speakers: Vec<Option<String>>,
+    pub speakers: Vec<Option<&'a str>>,
     /// How similar the matching words are, 0 to 1.
     pub similarity: f64,
 }
@@ -187,8 +193,14 @@ fn round(x: f64) -> f64 {
 
 /// Aligns, diffs and reports the statements of `extraction` (see the
 /// [module docs](self)).
-pub fn compare(extraction: &Extraction, options: &CompareOptions) -> Comparison {
-    let alignment = Aligner::new().align(extraction);
+pub fn compare<'a>(extraction: &'a Extraction, options: &CompareOptions) -> Comparison<'a> {
+    let mut alignment = Aligner::new().align(extraction);
+    // The report reads the units' text, never their tokens: give the
+    // tokens back before it grows (issue #5: memory).
+    for unit in &mut alignment.units {
+        unit.tokens = Box::default();
+        unit.content = Box::default();
+    }
     let names = extraction.speakers.all();
     let speakers: Option<BTreeSet<usize>> = options
         .speaker
@@ -205,14 +217,14 @@ pub fn compare(extraction: &Extraction, options: &CompareOptions) -> Comparison 
             .filter(|l| l.is_reference || l.similarity >= options.min_similarity)
             .map(|l| member(extraction, &alignment, group, l))
             .collect();
-        let outlets = members.iter().map(|m| m.outlet.as_str()).collect::<BTreeSet<_>>().len();
+        let outlets = members.iter().map(|m| m.outlet).collect::<BTreeSet<_>>().len();
         if outlets < options.min_outlets {
             continue;
         }
         clusters.push(Cluster {
             id: g + 1,
-            speaker: group.speaker.map(|id| names[id].name.clone()),
-            reference: group.reference.text.clone(),
+            speaker: group.speaker.map(|id| names[id].name.as_str()),
+            reference: alignment.reference_text(group),
             outlets,
             members,
         });
@@ -223,8 +235,8 @@ pub fn compare(extraction: &Extraction, options: &CompareOptions) -> Comparison 
         .iter()
         .filter(|c| c.groups.iter().any(|g| kept.contains(&(g + 1))))
         .map(|c| {
-            let name = |g: usize| alignment.groups[g].speaker.map(|id| names[id].name.clone());
-            let mut speakers: Vec<Option<String>> = c.groups.iter().map(|&g| name(g)).collect();
+            let name = |g: usize| alignment.groups[g].speaker.map(|id| names[id].name.as_str());
+            let mut speakers: Vec<Option<&str>> = c.groups.iter().map(|&g| name(g)).collect();
             if let [g] = c.groups[..] {
                 speakers = vec![name(g), None];
             }
@@ -239,38 +251,41 @@ pub fn compare(extraction: &Extraction, options: &CompareOptions) -> Comparison 
 }
 
 /// The report of one link of a group.
-fn member(
-    extraction: &Extraction,
-    alignment: &align::Alignment,
+fn member<'a>(
+    extraction: &'a Extraction,
+    alignment: &align::Alignment<'a>,
     group: &align::Group,
     link: &align::Link,
-) -> Member {
+) -> Member<'a> {
     let unit = &alignment.units[link.unit];
     let at = link.span.start - unit.span.start;
-    let text = unit.text[at..at + link.span.len()].to_string();
+    let text = &unit.text[at..at + link.span.len()];
     let (speaker, cue) = match unit.origin {
         Origin::Record(i) => {
             let r = &extraction.records[i];
             let cue = match (&r.mention, &r.cue) {
                 (Some(m), Some(c)) if c.to_lowercase().starts_with("according to") => {
-                    Some(format!("{c} {}", m.text))
+                    Some(Cow::Owned(format!("{c} {}", m.text)))
                 }
-                (Some(m), Some(c)) => Some(format!("{} {c}", m.text)),
-                (None, Some(c)) => Some(c.clone()),
+                (Some(m), Some(c)) => Some(Cow::Owned(format!("{} {c}", m.text))),
+                (None, Some(c)) => Some(Cow::Borrowed(c.as_str())),
                 (_, None) => None,
             };
-            (r.speaker.clone(), cue)
+            (r.speaker.as_deref(), cue)
         }
         Origin::Paraphrase(i) => {
             let p = &extraction.paraphrases[i];
-            (p.speaker.clone(), Some(p.cue.clone()))
+            (p.speaker.as_deref(), Some(Cow::Borrowed(p.cue.as_str())))
         }
     };
-    let differences =
-        if link.is_reference { Vec::new() } else { wording::diff(&group.reference.text, &text) };
+    let differences = if link.is_reference {
+        Vec::new()
+    } else {
+        wording::diff(alignment.reference_text(group), text)
+    };
     Member {
-        source: unit.source.clone(),
-        outlet: unit.outlet.clone(),
+        source: unit.source,
+        outlet: unit.outlet,
         start: link.span.start,
         end: link.span.end,
         text,
@@ -309,10 +324,11 @@ mod tests {
 
     #[test]
     fn clusters_with_cues_and_differences() {
-        let c = compare(&corpus(), &CompareOptions::default());
+        let ex = corpus();
+        let c = compare(&ex, &CompareOptions::default());
         let first = &c.clusters[0];
         assert_eq!(first.id, 1);
-        assert_eq!(first.speaker.as_deref(), Some("Omar Fulani"));
+        assert_eq!(first.speaker, Some("Omar Fulani"));
         assert_eq!(first.outlets, 2);
         let cues: Vec<_> = first.members.iter().map(|m| m.cue.as_deref()).collect();
         assert_eq!(cues, [Some("Fulani said"), Some("Omar Fulani said")]);
@@ -324,7 +340,8 @@ mod tests {
 
     #[test]
     fn the_same_words_from_two_speakers_conflict() {
-        let c = compare(&corpus(), &CompareOptions::default());
+        let ex = corpus();
+        let c = compare(&ex, &CompareOptions::default());
         assert_eq!(c.conflicts.len(), 1, "{:?}", c.conflicts);
         let conflict = &c.conflicts[0];
         let speakers: Vec<_> = conflict.speakers.iter().map(|s| s.as_deref()).collect();

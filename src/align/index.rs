@@ -22,7 +22,7 @@ use super::unit::{Unit, Vocabulary};
 pub struct Index {
     max_postings: usize,
     /// Token id → (reference slot, occurrences of the token in it).
-    postings: HashMap<u32, Vec<(usize, u32)>>,
+    postings: HashMap<u32, Vec<(u32, u32)>>,
     /// Per reference slot: total content weight, and the weight of its
     /// unindexed tokens.
     weights: Vec<(f64, f64)>,
@@ -59,7 +59,8 @@ impl Index {
         debug_assert_eq!(slot, self.weights.len());
         let (counts, total, unindexed) = counts(unit, vocab, self.max_postings);
         for (id, n) in counts {
-            self.postings.entry(id).or_default().push((slot, n));
+            // Slots are u32 to halve the postings (issue #5).
+            self.postings.entry(id).or_default().push((slot as u32, n));
         }
         self.weights.push((total, unindexed));
     }
@@ -73,7 +74,7 @@ impl Index {
         for (id, n) in counts {
             let w = vocab.weight(id);
             for &(slot, m) in self.postings.get(&id).map_or(&[][..], Vec::as_slice) {
-                let s = shared.entry(slot).or_default();
+                let s = shared.entry(slot as usize).or_default();
                 s.0 += w * f64::from(n);
                 s.1 += w * f64::from(m);
             }

@@ -78,10 +78,11 @@
 //!     Article::new("a", "Omar Fulani said the lull was a “temporary truce”."),
 //!     Article::new("b", "“The lull is a provisional truce for regrouping,” Omar Fulani said."),
 //! ];
-//! let alignment = Aligner::new().align(&Extractor::new().extract(articles));
+//! let extraction = Extractor::new().extract(articles);
+//! let alignment = Aligner::new().align(&extraction);
 //! assert_eq!(alignment.groups.len(), 1);
 //! let group = &alignment.groups[0];
-//! assert!(group.reference.text.starts_with("The lull"));
+//! assert!(alignment.reference_text(group).starts_with("The lull"));
 //! assert_eq!(group.members.len(), 2);
 //! ```
 
@@ -118,10 +119,10 @@ impl Default for Aligner {
 
 /// The result of [`Aligner::align`].
 #[derive(Clone, Debug)]
-pub struct Alignment {
+pub struct Alignment<'a> {
     /// Every unit, in record order, then the paraphrases, then the joined
     /// lone sentences of a quote (see the [module docs](self)).
-    pub units: Vec<Unit>,
+    pub units: Vec<Unit<'a>>,
     /// The tokens' forms and weights.
     pub vocabulary: Vocabulary,
     /// The groups, in order of first appearance (article order, then
@@ -135,8 +136,10 @@ pub struct Alignment {
 /// The units that render one statement.
 #[derive(Clone, Debug)]
 pub struct Group {
-    /// The reference wording: a unit, or a piece of one.
-    pub reference: Unit,
+    /// The reference wording: the span (half-open byte offsets into the
+    /// article) of a unit, or of a piece of one; its text is
+    /// [`Alignment::reference_text`].
+    pub reference: Span,
     /// The index in [`Alignment::units`] of the unit the reference is (a
     /// piece of).
     pub reference_unit: usize,
@@ -215,7 +218,8 @@ impl Aligner {
     }
 
     /// Groups the units of `extraction` (see the [module docs](self)).
-    pub fn align(&self, extraction: &Extraction) -> Alignment {
+    /// The alignment borrows the units' text from `extraction`.
+    pub fn align<'a>(&self, extraction: &'a Extraction) -> Alignment<'a> {
         let (units, vocab) = unit::units(extraction);
         let weight: Vec<f64> = units.iter().map(|u| similarity::weight(u, &vocab)).collect();
         let profiles: Vec<Profile> = units.iter().map(|u| Profile::new(u, &vocab)).collect();
@@ -274,6 +278,8 @@ impl Aligner {
                 None => {}
             }
         }
+        // Only the units are needed from here on (issue #5: memory).
+        drop((profiles, index, weight));
         let mut groups = Vec::new();
         for r in &refs {
             groups.extend(split(r, &units, &vocab));
@@ -299,7 +305,7 @@ fn split(r: &Reference, units: &[Unit], vocab: &Vocabulary) -> Vec<Group> {
             _ => stretches.push((lo, hi)),
         }
     }
-    let word = |k: usize| unit.tokens[unit.content[k]].span;
+    let word = |k: usize| unit.token_span(unit.content_token(k));
     let mut cuts = vec![unit.span.start];
     for pair in stretches.windows(2) {
         let (end, start) = (word(pair[0].1).end, word(pair[1].0).start);
@@ -315,7 +321,7 @@ fn split(r: &Reference, units: &[Unit], vocab: &Vocabulary) -> Vec<Group> {
     let mut groups: Vec<Group> = pieces
         .iter()
         .map(|&span| Group {
-            reference: if pieces.len() == 1 { unit.clone() } else { unit.piece(span) },
+            reference: span,
             reference_unit: r.unit,
             speaker: r.speaker,
             members: vec![Link {
@@ -333,7 +339,7 @@ fn split(r: &Reference, units: &[Unit], vocab: &Vocabulary) -> Vec<Group> {
         let value = if pieces.len() == 1 {
             value
         } else {
-            similarity(&units[m], &g.reference, vocab).value
+            similarity(&units[m], &unit.piece(g.reference), vocab).value
         };
         g.members.push(Link {
             unit: m,
@@ -373,8 +379,8 @@ fn resolve(
         let unit = &units[u];
         let at = region.map_or(unit.span, |(lo, hi)| {
             Span::new(
-                unit.tokens[unit.content[lo]].span.start,
-                unit.tokens[unit.content[hi]].span.end,
+                unit.token_span(unit.content_token(lo)).start,
+                unit.token_span(unit.content_token(hi)).end,
             )
         });
         let found = links.get(&u)?.iter().find(|&&(g, k)| groups[g].members[k].span.overlaps(at));
@@ -407,11 +413,19 @@ fn resolve(
     conflicts
 }
 
-impl Alignment {
+impl<'a> Alignment<'a> {
+    /// The text of `group`'s reference wording: the article's bytes at
+    /// [`Group::reference`].
+    pub fn reference_text(&self, group: &Group) -> &'a str {
+        let unit = &self.units[group.reference_unit];
+        let at = group.reference.start - unit.span.start;
+        &unit.text[at..at + group.reference.len()]
+    }
+
     /// Joins the consecutive sentences of one quote that stand alone (a
     /// group each, no other member, no conflict) into one group, so that a
     /// statement only one outlet carries is not cut into sentences.
-    fn join_lone_sentences(&mut self, extraction: &Extraction) {
+    fn join_lone_sentences(&mut self, extraction: &'a Extraction) {
         let mut in_conflict = vec![false; self.groups.len()];
         for &g in self.conflicts.iter().flat_map(|c| &c.groups) {
             in_conflict[g] = true;
@@ -419,7 +433,7 @@ impl Alignment {
         let lone = |g: usize, group: &Group| {
             let u = &self.units[group.reference_unit];
             group.members.len() == 1
-                && group.reference.span == u.span
+                && group.reference == u.span
                 && !in_conflict[g]
                 && matches!(u.origin, Origin::Record(_))
         };
@@ -448,28 +462,32 @@ impl Alignment {
             let Origin::Record(i) = first.origin else { continue };
             let record = &extraction.records[i];
             let span = Span::new(first.span.start, last.span.end);
-            let mut joined = Unit {
-                span,
-                text: record.text[span.start - record.start..span.end - record.start].to_string(),
-                tokens: Vec::new(),
-                content: Vec::new(),
-                ..first.clone()
-            };
+            let (mut tokens, mut content) = (Vec::new(), Vec::new());
             for &(u, g) in &run {
-                let base = joined.tokens.len();
-                joined.content.extend(self.units[u].content.iter().map(|k| k + base));
-                joined.tokens.extend(
-                    self.units[u]
-                        .tokens
-                        .iter()
-                        .map(|t| unit::Token { pos: t.pos + base as u32, ..*t }),
-                );
+                let base = tokens.len() as u32;
+                let unit = &self.units[u];
+                content.extend(unit.content.iter().map(|k| k + base));
+                // Token offsets are into the unit's text: shift them to
+                // the joined text.
+                let shift = (unit.span.start - span.start) as u32;
+                tokens.extend(unit.tokens.iter().map(|t| unit::Token {
+                    start: t.start + shift,
+                    end: t.end + shift,
+                    ..*t
+                }));
                 removed[g] = g != run[0].1;
             }
-            self.units.push(joined.clone());
+            let joined = Unit {
+                span,
+                text: &record.text[span.start - record.start..span.end - record.start],
+                tokens: tokens.into(),
+                content: content.into(),
+                ..*first
+            };
+            self.units.push(joined);
             let group = &mut self.groups[run[0].1];
             group.reference_unit = self.units.len() - 1;
-            group.reference = joined;
+            group.reference = span;
             group.members[0].unit = self.units.len() - 1;
             group.members[0].span = span;
         }
@@ -507,9 +525,8 @@ impl Alignment {
                 (&x.outlet, &x.source, a.span.start).cmp(&(&y.outlet, &y.source, b.span.start))
             });
         }
-        let first = |g: &Group| {
-            g.members.iter().map(|l| (rank[units[l.unit].source.as_str()], l.span.start)).min()
-        };
+        let first =
+            |g: &Group| g.members.iter().map(|l| (rank[units[l.unit].source], l.span.start)).min();
         let mut order: Vec<usize> = (0..self.groups.len()).collect();
         order.sort_by_key(|&g| first(&self.groups[g]));
         let mut new_index = vec![0; order.len()];

@@ -258,8 +258,8 @@ fn align(s: &Unit, l: &Unit, vocab: &Vocabulary) -> Match {
     // Whether an ellipsis stands before content token k of s, or of l,
     // since the previous content token.
     let elided = |u: &Unit, k: usize| {
-        let from = if k == 0 { 0 } else { u.content[k - 1] + 1 };
-        u.tokens[from..=u.content[k]].iter().any(|t| t.elided)
+        let from = if k == 0 { 0 } else { u.content[k - 1] as usize + 1 };
+        u.tokens[from..=u.content[k] as usize].iter().any(|t| t.elided)
     };
     let anchors =
         coherent(anchors, |p| vocab.weight(ts[p.0].0), |p| elided(s, p.0) || elided(l, p.1));
@@ -307,20 +307,21 @@ fn coherent(
 /// Substitutions of `s`'s unanchored content tokens by `l`'s, given the
 /// anchors `(index in s, index in l)`.
 fn substitutions(s: &Unit, l: &Unit, anchors: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let spos = |k: usize| s.tokens[s.content[k]].pos;
-    let lpos = |k: usize| l.tokens[l.content[k]].pos;
-    let lid = |k: usize| l.tokens[l.content[k]].id;
+    // A token's position is its index among all the unit's tokens.
+    let spos = |k: usize| s.content[k];
+    let lpos = |k: usize| l.content[k];
+    let lid = |k: usize| l.content_token(k).id;
     let mut taken: Vec<bool> = vec![false; l.content.len()];
     for &(_, y) in anchors {
         taken[y] = true;
     }
     let anchored: Vec<bool> =
         (0..s.content.len()).map(|k| anchors.iter().any(|a| a.0 == k)).collect();
-    let at = |pos: u32| l.content.binary_search_by_key(&pos, |&t| l.tokens[t].pos).ok();
+    let at = |pos: u32| l.content.binary_search(&pos).ok();
     // A substitution replaces a word by one the other unit lacks: a word
     // both have is reordered, not replaced.
     let fresh = |k: usize, q: usize| {
-        let (x, y) = (s.tokens[s.content[k]].id, lid(q));
+        let (x, y) = (s.content_token(k).id, lid(q));
         !l.content_tokens().any(|t| t.id == x) && !s.content_tokens().any(|t| t.id == y)
     };
     let mut out = Vec::new();

@@ -56,32 +56,36 @@ pub enum Origin {
     Paraphrase(usize),
 }
 
-/// One matchable token of a unit.
+/// One matchable token of a unit: 16 bytes (issue #5: a million quotes
+/// make tens of millions of tokens).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
     /// The folded form, interned in the [`Vocabulary`].
     pub id: u32,
-    /// Position among all the unit's tokens, stop words included.
-    pub pos: u32,
-    /// The word it comes from, as byte offsets into the article.
-    pub span: Span,
+    /// The word it comes from, as half-open byte offsets into the unit's
+    /// `text` (see [`Unit::token_span`] for offsets into the article).
+    pub start: u32,
+    /// One past the word's last byte, into the unit's `text`.
+    pub end: u32,
     /// Whether an ellipsis (`…` or `...`) stands between this token and
     /// the one before: a passage may have been left out there.
     pub elided: bool,
 }
 
 /// A sentence segment of a quote, or a paraphrase: what the aligner
-/// clusters.
+/// clusters. It borrows its text, article id and outlet from the
+/// [`Extraction`] it comes from; a token's position (among all the
+/// unit's tokens, stop words included) is its index in `tokens`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Unit {
+pub struct Unit<'a> {
     /// Article id.
-    pub source: String,
+    pub source: &'a str,
     /// Outlet name, or the article id when unknown.
-    pub outlet: String,
+    pub outlet: &'a str,
     /// Half-open byte offsets of the unit into its article.
     pub span: Span,
     /// The article's bytes at `span`.
-    pub text: String,
+    pub text: &'a str,
     /// Quote or paraphrase.
     pub relation: Relation,
     /// The speaker the outlet gave, if any.
@@ -89,37 +93,51 @@ pub struct Unit {
     /// The record or paraphrase it comes from.
     pub origin: Origin,
     /// Every token, in order.
-    pub tokens: Vec<Token>,
-    /// Indices into `tokens` of the content tokens.
-    pub content: Vec<usize>,
+    pub tokens: Box<[Token]>,
+    /// Indices into `tokens` of the content tokens, in order.
+    pub content: Box<[u32]>,
 }
 
-impl Unit {
+impl<'a> Unit<'a> {
     /// The content tokens, in order.
     pub fn content_tokens(&self) -> impl Iterator<Item = &Token> + '_ {
-        self.content.iter().map(|&i| &self.tokens[i])
+        self.content.iter().map(|&i| &self.tokens[i as usize])
+    }
+
+    /// The `k`-th content token.
+    pub fn content_token(&self, k: usize) -> &Token {
+        &self.tokens[self.content[k] as usize]
+    }
+
+    /// The word of `token` (one of this unit's), as half-open byte
+    /// offsets into the article.
+    pub fn token_span(&self, token: &Token) -> Span {
+        let start = self.span.start;
+        Span::new(start + token.start as usize, start + token.end as usize)
     }
 
     /// The part of this unit in `span` (article offsets, inside
     /// `self.span`): its text and the tokens of the words in it.
-    pub fn piece(&self, span: Span) -> Unit {
+    pub fn piece(&self, span: Span) -> Unit<'a> {
         let start = span.start - self.span.start;
-        let mut piece = Unit {
-            span,
-            text: self.text[start..start + span.len()].to_string(),
-            tokens: Vec::new(),
-            content: Vec::new(),
-            ..self.clone()
-        };
+        let mut tokens = Vec::new();
+        let mut content = Vec::new();
         for (i, t) in self.tokens.iter().enumerate() {
-            if span.contains(t.span) {
-                if self.content.contains(&i) {
-                    piece.content.push(piece.tokens.len());
+            if span.contains(self.token_span(t)) {
+                if self.content.contains(&(i as u32)) {
+                    content.push(tokens.len() as u32);
                 }
-                piece.tokens.push(*t);
+                let shift = |x: u32| x - start as u32;
+                tokens.push(Token { start: shift(t.start), end: shift(t.end), ..*t });
             }
         }
-        piece
+        Unit {
+            span,
+            text: &self.text[start..start + span.len()],
+            tokens: tokens.into(),
+            content: content.into(),
+            ..*self
+        }
     }
 }
 
@@ -192,31 +210,43 @@ pub fn is_stop_word(form: &str) -> bool {
     STOP_WORDS.contains(form)
 }
 
-/// The tokens of the words in `span` of `text`, interned in `vocab`.
-/// Offsets of `span` and of the tokens are into `text` plus `offset`.
-fn tokenize(text: &str, span: Span, offset: usize, vocab: &mut Vocabulary) -> Vec<Token> {
-    let mut out = Vec::new();
+/// The tokens of the words in `span` of `text`, interned in `vocab`,
+/// and the indices of the content tokens among them; counts each
+/// distinct content token once in the document frequencies. Token
+/// offsets are into `text[span]`.
+fn tokenize(text: &str, span: Span, vocab: &mut Vocabulary) -> (Box<[Token]>, Box<[u32]>) {
+    let mut out: Vec<Token> = Vec::new();
+    let mut content: Vec<u32> = Vec::new();
     let mut previous_end = span.start;
+    // Offsets within a unit (a sentence or paraphrase of one article)
+    // are stored as u32: units are far shorter than 4 GiB.
+    let at = |x: usize| (x - span.start) as u32;
     for word in text::words(text, span) {
         let gap = &text[previous_end..word.span.start];
         let mut elided = previous_end > span.start && (gap.contains('…') || gap.contains("..."));
         previous_end = word.span.end;
         let folded = text::fold(word.as_str(text));
         let folded = folded.strip_suffix("'s").unwrap_or(&folded).replace('\'', "");
-        let span = Span::new(word.span.start + offset, word.span.end + offset);
+        let (start, end) = (at(word.span.start), at(word.span.end));
         for part in folded.split('-') {
             let form: String = part.chars().filter(|c| c.is_alphanumeric()).collect();
             if !form.is_empty() {
-                let pos = out.len() as u32;
-                out.push(Token { id: vocab.intern(&form), pos, span, elided });
+                let id = vocab.intern(&form);
+                if is_content(&form) {
+                    let seen = content.iter().any(|&k: &u32| out[k as usize].id == id);
+                    if !seen {
+                        vocab.df[id as usize] += 1;
+                    }
+                    content.push(out.len() as u32);
+                }
+                out.push(Token { id, start, end, elided });
                 elided = false;
             }
         }
     }
-    // Units live as long as the alignment: give back what growing left
-    // over (a third of the aligner's memory at a million quotes, issue #5).
-    out.shrink_to_fit();
-    out
+    // Units live as long as the alignment: no slack left over from
+    // growing (issue #5).
+    (out.into(), content.into())
 }
 
 fn is_content(form: &str) -> bool {
@@ -225,8 +255,8 @@ fn is_content(form: &str) -> bool {
 
 /// The units of an extraction, with the vocabulary their tokens use:
 /// each top-level speech quote's sentences, in record order, then the
-/// paraphrases.
-pub fn units(extraction: &Extraction) -> (Vec<Unit>, Vocabulary) {
+/// paraphrases. The units borrow their text from `extraction`.
+pub fn units(extraction: &Extraction) -> (Vec<Unit<'_>>, Vocabulary) {
     let mut vocab = Vocabulary::default();
     let mut out = Vec::new();
     for (i, r) in extraction.records.iter().enumerate() {
@@ -240,47 +270,34 @@ pub fn units(extraction: &Extraction) -> (Vec<Unit>, Vocabulary) {
         let paragraphs = if paragraphs.is_empty() { vec![whole] } else { paragraphs };
         for para in paragraphs {
             for s in text::sentences(&r.text, para, &opaque) {
+                let (tokens, content) = tokenize(&r.text, s, &mut vocab);
                 out.push(Unit {
-                    source: r.source.clone(),
-                    outlet: r.outlet.clone(),
+                    source: &r.source,
+                    outlet: &r.outlet,
                     span: Span::new(r.start + s.start, r.start + s.end),
-                    text: r.text[s.range()].to_string(),
+                    text: &r.text[s.range()],
                     relation: Relation::Quote,
                     speaker: extraction.speaker_ids.get(i).copied().flatten(),
                     origin: Origin::Record(i),
-                    tokens: tokenize(&r.text, s, r.start, &mut vocab),
-                    content: Vec::new(),
+                    tokens,
+                    content,
                 });
             }
         }
     }
     for (i, p) in extraction.paraphrases.iter().enumerate() {
+        let (tokens, content) = tokenize(&p.text, Span::new(0, p.text.len()), &mut vocab);
         out.push(Unit {
-            source: p.source.clone(),
-            outlet: p.outlet.clone(),
+            source: &p.source,
+            outlet: &p.outlet,
             span: Span::new(p.start, p.end),
-            text: p.text.clone(),
+            text: &p.text,
             relation: Relation::Paraphrase,
             speaker: extraction.paraphrase_speaker_ids.get(i).copied(),
             origin: Origin::Paraphrase(i),
-            tokens: tokenize(&p.text, Span::new(0, p.text.len()), p.start, &mut vocab),
-            content: Vec::new(),
+            tokens,
+            content,
         });
-    }
-    for unit in &mut out {
-        let mut seen = Vec::new();
-        for (k, t) in unit.tokens.iter().enumerate() {
-            if is_content(vocab.form(t.id)) {
-                unit.content.push(k);
-                if !seen.contains(&t.id) {
-                    seen.push(t.id);
-                    vocab.df[t.id as usize] += 1;
-                }
-            }
-        }
-    }
-    for unit in &mut out {
-        unit.content.shrink_to_fit();
     }
     out.shrink_to_fit();
     vocab.finish(out.len());
@@ -316,7 +333,7 @@ mod tests {
 
     fn forms(text: &str) -> Vec<String> {
         let mut vocab = Vocabulary::default();
-        let tokens = tokenize(text, Span::new(0, text.len()), 0, &mut vocab);
+        let (tokens, _) = tokenize(text, Span::new(0, text.len()), &mut vocab);
         tokens.iter().map(|t| vocab.form(t.id).to_string()).collect()
     }
 
@@ -344,17 +361,17 @@ mod tests {
     fn a_piece_keeps_its_words() {
         let mut vocab = Vocabulary::default();
         let text = "Odd plums fell, and the gale came.";
-        let tokens = tokenize(text, Span::new(0, text.len()), 100, &mut vocab);
+        let (tokens, content) = tokenize(text, Span::new(0, text.len()), &mut vocab);
         let unit = Unit {
-            source: "s".into(),
-            outlet: "o".into(),
+            source: "s",
+            outlet: "o",
             span: Span::new(100, 100 + text.len()),
-            text: text.into(),
+            text,
             relation: Relation::Quote,
             speaker: None,
             origin: Origin::Record(0),
-            content: (0..tokens.len()).filter(|&i| is_content(vocab.form(tokens[i].id))).collect(),
             tokens,
+            content,
         };
         let piece = unit.piece(Span::new(116, 100 + text.len()));
         assert_eq!(piece.text, "and the gale came.");

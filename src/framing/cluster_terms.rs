@@ -83,8 +83,7 @@ impl ClusterTerms {
             if referents.is_empty() {
                 continue;
             }
-            let sources: BTreeSet<&str> =
-                cluster.members.iter().map(|m| m.source.as_str()).collect();
+            let sources: BTreeSet<&str> = cluster.members.iter().map(|m| m.source).collect();
             for source in sources {
                 let mut found: Vec<&TermCount> = narrator
                     .get(source)
@@ -118,7 +117,7 @@ fn referents<'l>(lexicon: &'l Lexicon, cluster: &Cluster) -> BTreeSet<&'l str> {
     cluster
         .members
         .iter()
-        .flat_map(|m| lexicon.find(&m.text))
+        .flat_map(|m| lexicon.find(m.text))
         .map(|found| lexicon.terms()[found.term].referent.as_str())
         .collect()
 }

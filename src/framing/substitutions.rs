@@ -81,16 +81,16 @@ pub struct Substitution {
 /// The substitutions of `comparison`, one per difference found (see the
 /// [module docs](self#where-they-come-from)), in cluster and member
 /// order.
-pub fn mine(comparison: &Comparison) -> Vec<SubstitutionDiff<'_>> {
+pub fn mine<'a>(comparison: &'a Comparison<'_>) -> Vec<SubstitutionDiff<'a>> {
     let mut out = Vec::new();
     for cluster in &comparison.clusters {
         let Some(reference) = cluster.members.iter().find(|m| m.is_reference) else { continue };
         for member in cluster.members.iter().filter(|m| m.outlet != reference.outlet) {
             out.extend(member.differences.iter().filter(|d| is_choice_of_words(d)).map(|d| {
                 SubstitutionDiff {
-                    outlet: &member.outlet,
+                    outlet: member.outlet,
                     words: &d.member,
-                    other_outlet: &reference.outlet,
+                    other_outlet: reference.outlet,
                     other_words: &d.reference,
                 }
             }));

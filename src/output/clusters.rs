@@ -89,10 +89,10 @@ pub fn write_cluster(
     width: usize,
     mut out: impl io::Write,
 ) -> io::Result<()> {
-    let speaker = cluster.speaker.as_deref().unwrap_or("(no speaker)");
+    let speaker = cluster.speaker.unwrap_or("(no speaker)");
     let outlets = count(cluster.outlets, "outlet", "outlets");
     writeln!(out, "[{}] {speaker} · {outlets}", cluster.id)?;
-    write_wrapped(&mut out, "  reference  ", &cluster.reference, width)?;
+    write_wrapped(&mut out, "  reference  ", cluster.reference, width)?;
     writeln!(out)?;
     for m in &cluster.members {
         let mut first = vec![where_from(m), m.relation.as_str().to_string()];
@@ -110,7 +110,7 @@ pub fn write_cluster(
             field("cue", cue)?;
         }
         if !m.is_reference {
-            field("wording", &m.text)?;
+            field("wording", m.text)?;
             let differences = wording::render(&m.differences);
             field("differs", if differences.is_empty() { "none" } else { &differences })?;
         }
@@ -123,7 +123,11 @@ pub fn write_cluster(
 
 /// `outlet · article`, or the article alone when the outlet is unknown.
 fn where_from(m: &Member) -> String {
-    if m.outlet == m.source { m.source.clone() } else { format!("{} · {}", m.outlet, m.source) }
+    if m.outlet == m.source {
+        m.source.to_string()
+    } else {
+        format!("{} · {}", m.outlet, m.source)
+    }
 }
 
 /// `1 outlet`, `2 outlets`; `no …` for none.
@@ -142,7 +146,7 @@ mod tests {
     use crate::compare::{CompareOptions, compare};
     use crate::extract::Extractor;
 
-    fn comparison() -> Comparison {
+    fn comparison() -> Comparison<'static> {
         let mut a = Article::new(
             "a1",
             "“The lull is a provisional truce for regrouping,” Omar Fulani said.",
@@ -154,7 +158,9 @@ mod tests {
              “The lull is a provisional truce for regrouping,” the statement read.",
         );
         b.outlet = "Northland Radio".into();
-        compare(&Extractor::new().extract([a, b]), &CompareOptions::default())
+        // A test's comparison outlives this function: leak its extraction.
+        let extraction = Box::leak(Box::new(Extractor::new().extract([a, b])));
+        compare(extraction, &CompareOptions::default())
     }
 
     #[test]

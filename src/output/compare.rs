@@ -145,19 +145,19 @@ pub fn write_csv_as(
         for m in &cluster.members {
             let row = Row {
                 cluster: cluster.id,
-                speaker: neutralise(cluster.speaker.as_deref().unwrap_or("")),
-                outlet: neutralise(&m.outlet),
-                source: neutralise(&m.source),
+                speaker: neutralise(cluster.speaker.unwrap_or("")),
+                outlet: neutralise(m.outlet),
+                source: neutralise(m.source),
                 relation: m.relation.as_str(),
                 is_reference: m.is_reference,
-                text: neutralise(&m.text),
-                reference: neutralise(&cluster.reference),
+                text: neutralise(m.text),
+                reference: neutralise(cluster.reference),
                 similarity: m.similarity,
                 differences: neutralise(&wording::render(&m.differences)),
                 cue: neutralise(m.cue.as_deref().unwrap_or("")),
                 conflict: m.conflict,
                 conflict_note: neutralise(&conflict_note(comparison, cluster, m)),
-                framing: neutralise(&framing_cell(framing.get(cluster.id, &m.source))),
+                framing: neutralise(&framing_cell(framing.get(cluster.id, m.source))),
                 start: m.start,
                 end: m.end,
             };
@@ -175,14 +175,14 @@ struct ClusterLine<'a> {
     reference: &'a str,
     outlets: usize,
     members: Vec<MemberLine<'a>>,
-    conflicts: Vec<&'a Conflict>,
+    conflicts: Vec<&'a Conflict<'a>>,
 }
 
 /// A member with its framing terms.
 #[derive(Serialize)]
 struct MemberLine<'a> {
     #[serde(flatten)]
-    member: &'a Member,
+    member: &'a Member<'a>,
     framing: Vec<FramingTerm<'a>>,
 }
 
@@ -207,8 +207,8 @@ pub fn write_jsonl(
 ) -> io::Result<()> {
     let lines = comparison.clusters.iter().map(|c| ClusterLine {
         cluster: c.id,
-        speaker: c.speaker.as_deref(),
-        reference: &c.reference,
+        speaker: c.speaker,
+        reference: c.reference,
         outlets: c.outlets,
         members: c
             .members
@@ -216,7 +216,7 @@ pub fn write_jsonl(
             .map(|m| MemberLine {
                 member: m,
                 framing: framing
-                    .get(c.id, &m.source)
+                    .get(c.id, m.source)
                     .iter()
                     .map(|t| FramingTerm { referent: &t.referent, term: &t.term, count: t.count })
                     .collect(),
@@ -245,12 +245,8 @@ pub fn conflict_note(comparison: &Comparison, cluster: &Cluster, member: &Member
         notes.push("no speaker named here".to_string());
     }
     if member.speaker.is_some() {
-        let mut silent: Vec<&str> = cluster
-            .members
-            .iter()
-            .filter(|m| m.speaker.is_none())
-            .map(|m| m.outlet.as_str())
-            .collect();
+        let mut silent: Vec<&str> =
+            cluster.members.iter().filter(|m| m.speaker.is_none()).map(|m| m.outlet).collect();
         silent.dedup();
         if !silent.is_empty() {
             notes.push(format!("no speaker named in {}", silent.join(", ")));
@@ -285,16 +281,16 @@ mod tests {
     use crate::framing::{Lexicon, Voice};
     use crate::wording::diff;
 
-    fn member(source: &str, outlet: &str, text: &str, reference: &str) -> Member {
+    fn member<'a>(source: &'a str, outlet: &'a str, text: &'a str, reference: &str) -> Member<'a> {
         let is_reference = text == reference;
         Member {
-            source: source.into(),
-            outlet: outlet.into(),
+            source,
+            outlet,
             start: 10,
             end: 10 + text.len(),
-            text: text.into(),
+            text,
             relation: Relation::Quote,
-            speaker: Some("Omar Fulani".into()),
+            speaker: Some("Omar Fulani"),
             cue: Some("Fulani said".into()),
             similarity: if is_reference { 1.0 } else { 0.75 },
             is_reference,
@@ -305,7 +301,7 @@ mod tests {
 
     /// Two clusters: one quoted by two outlets (one naming nobody), one
     /// whose words are also given to another speaker.
-    fn comparison() -> Comparison {
+    fn comparison() -> Comparison<'static> {
         let reference = "The lull is a provisional truce for regrouping,";
         let mut silent = member("b1", "Northland Radio", "temporary truce", reference);
         (silent.speaker, silent.cue, silent.conflict) = (None, None, true);
@@ -317,8 +313,8 @@ mod tests {
         formula.cue = Some("-said".into());
         let first = Cluster {
             id: 1,
-            speaker: Some("Omar Fulani".into()),
-            reference: reference.into(),
+            speaker: Some("Omar Fulani"),
+            reference,
             outlets: 3,
             members: vec![formula, named, silent],
         };
@@ -327,14 +323,14 @@ mod tests {
         other.conflict = true;
         let second = Cluster {
             id: 4,
-            speaker: Some("Omar Fulani".into()),
-            reference: other.text.clone(),
+            speaker: Some("Omar Fulani"),
+            reference: other.text,
             outlets: 1,
             members: vec![other],
         };
         let conflict = Conflict {
             clusters: vec![4, 5],
-            speakers: vec![Some("Omar Fulani".into()), Some("Jane Doe".into())],
+            speakers: vec![Some("Omar Fulani"), Some("Jane Doe")],
             similarity: 0.9,
         };
         Comparison { clusters: vec![first, second], conflicts: vec![conflict] }
