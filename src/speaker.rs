@@ -407,6 +407,8 @@ pub struct Speakers {
     by_single: HashMap<String, BTreeSet<SpeakerId>>,
     /// Slots of forgotten speakers, reused by the next new speaker.
     free: Vec<SpeakerId>,
+    /// Whether aliases and roles are left out ([`Speakers::names_only`]).
+    names_only: bool,
 }
 
 /// Index of a speaker in [`Speakers`].
@@ -416,6 +418,16 @@ impl Speakers {
     /// An empty registry.
     pub fn new() -> Speakers {
         Speakers::default()
+    }
+
+    /// An empty registry that keeps only what naming needs: each
+    /// speaker's name and type. Aliases and roles stay empty, so
+    /// [`Speakers::lookup`] finds a speaker by its name alone. For a
+    /// stream of articles ([`crate::stream::StreamingNames`]), where a
+    /// speaker mentioned throughout would otherwise gather roles and
+    /// copies of its name forms for as long as the stream runs.
+    pub fn names_only() -> Speakers {
+        Speakers { names_only: true, ..Speakers::default() }
     }
 
     /// The speakers, indexed by [`SpeakerId`].
@@ -497,7 +509,7 @@ impl Speakers {
             self.pinned.insert(id, e.name.clone());
         }
         let s = &mut self.speakers[id];
-        for r in &e.roles {
+        for r in e.roles.iter().filter(|_| !self.names_only) {
             if !s.roles.contains(r) {
                 s.roles.push(r.clone());
             }
@@ -542,18 +554,22 @@ impl Speakers {
             return;
         }
         let key = name_key(&s.name);
-        let update = |ids: &mut BTreeSet<SpeakerId>| {
+        // An emptied set is removed, so forgotten names leave nothing behind.
+        let update = |index: &mut HashMap<String, BTreeSet<SpeakerId>>, word: &String| {
             if add {
-                ids.insert(id);
-            } else {
+                index.entry(word.clone()).or_default().insert(id);
+            } else if let Some(ids) = index.get_mut(word) {
                 ids.remove(&id);
+                if ids.is_empty() {
+                    index.remove(word);
+                }
             }
         };
         if let Some(last) = key.last() {
-            update(self.by_surname.entry(last.clone()).or_default());
+            update(&mut self.by_surname, last);
         }
         if let [one] = key.as_slice() {
-            update(self.by_single.entry(one.clone()).or_default());
+            update(&mut self.by_single, one);
         }
     }
 
@@ -562,13 +578,18 @@ impl Speakers {
     fn rename(&mut self, id: SpeakerId) {
         let forms = &self.forms[id];
         let s = &mut self.speakers[id];
+        let aliases = !self.names_only;
         if let Some(name) = self.pinned.get(&id) {
             s.name = name.clone();
-            s.aliases = distinct_aliases(forms.keys(), name);
+            if aliases {
+                s.aliases = distinct_aliases(forms.keys(), name);
+            }
             return;
         }
         if s.kind == SpeakerType::UnnamedSource {
-            s.aliases = forms.keys().filter(|f| **f != s.name).cloned().collect();
+            if aliases {
+                s.aliases = forms.keys().filter(|f| **f != s.name).cloned().collect();
+            }
             return;
         }
         let is_acronym = |f: &str| {
@@ -595,7 +616,9 @@ impl Speakers {
             (Some(a), SpeakerType::Organisation) => format!("{best} ({a})"),
             _ => best.clone(),
         };
-        s.aliases = distinct_aliases(forms.keys(), &best);
+        if aliases {
+            s.aliases = distinct_aliases(forms.keys(), &best);
+        }
     }
 
     /// The speakers whose canonical name or an alias matches `query`:
@@ -707,6 +730,29 @@ mod tests {
             ["Kaabi", "al-Kaabi"],
             "case variants are one alias"
         );
+    }
+
+    #[test]
+    fn names_only_names_alike_and_forgets_without_a_trace() {
+        // Issue #5: the streaming registry keeps no aliases or roles, and a
+        // forgotten person leaves no surname index entry behind.
+        let mut full = Speakers::new();
+        let mut lean = Speakers::names_only();
+        let mut one = Cast::new();
+        let p = one.link_name("Akram al-Kaabi", Person, true).unwrap();
+        one.add_role(p, "Iraqi Prime Minister");
+        let mut two = Cast::new();
+        two.link_name("Kaabi", Person, true);
+        for (id, cast) in [("one", &one), ("two", &two)] {
+            let (f, l) = (full.merge(id, cast), lean.merge(id, cast));
+            assert_eq!(full.all()[f[0]].name, lean.all()[l[0]].name);
+        }
+        let s = &lean.all()[0];
+        assert_eq!((s.name.as_str(), s.kind), ("Akram al-Kaabi", Person));
+        assert!(s.aliases.is_empty() && s.roles.is_empty(), "{s:?}");
+        assert_eq!(full.all()[0].roles, ["Iraqi Prime Minister"]);
+        lean.forget(0);
+        assert!(lean.by_surname.is_empty() && lean.by_single.is_empty() && lean.keys.is_empty());
     }
 
     #[test]

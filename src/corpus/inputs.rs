@@ -6,6 +6,7 @@ use std::fs;
 use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
+use crate::corpus::ids::Ids;
 use crate::corpus::jsonl::JsonLines;
 use crate::corpus::sources::Sources;
 use crate::corpus::text;
@@ -91,8 +92,10 @@ impl InputsBuilder {
 ///
 /// One article is in memory at a time (plus, for a JSON Lines input, its
 /// current line), along with the sorted entry names of each directory being
-/// walked, one `sources.csv` per such directory, and the id and origin of
-/// every article yielded so far (to catch duplicate ids).
+/// walked, one `sources.csv` per such directory, and, to catch duplicate
+/// ids, a 64-bit hash of every article id yielded so far with where it was
+/// read: 16 bytes an article plus the hash table's slack, 19 to 39 bytes
+/// in all, up to 58 while the table grows (see `corpus/ids.rs`).
 pub struct Inputs {
     /// The input paths not yet opened.
     paths: VecDeque<PathBuf>,
@@ -106,6 +109,7 @@ pub struct Inputs {
     dirs_seen: HashMap<PathBuf, PathBuf>,
     /// The `sources.csv` beside the last single file read, and its folder.
     beside: Option<(PathBuf, Sources)>,
+    /// The ids read so far (hashed), to catch duplicates.
     ids: Ids,
     /// Standard input, when not the process's own (for tests).
     stdin: Option<Box<dyn BufRead + Send>>,
@@ -128,14 +132,6 @@ struct Frame {
     entries: std::vec::IntoIter<PathBuf>,
     /// Its `sources.csv`, loaded when its first `.txt` file is read.
     sources: Option<Sources>,
-}
-
-/// The id and origin of every article yielded, to catch duplicates.
-#[derive(Default)]
-struct Ids {
-    /// Article id to (index in `files`, line).
-    first: HashMap<String, (usize, Option<u64>)>,
-    files: Vec<PathBuf>,
 }
 
 /// What a file holds, judged by its name.
@@ -367,33 +363,8 @@ impl fmt::Debug for Inputs {
             .field("inputs_left", &self.paths.len())
             .field("walking", &self.walk.last().map(|frame| &frame.dir))
             .field("reading_json_lines", &self.jsonl.as_ref().map(JsonLines::path))
-            .field("articles_read", &self.ids.first.len())
+            .field("articles_read", &self.ids.len())
             .finish_non_exhaustive()
-    }
-}
-
-impl Ids {
-    /// Passes `article`, read from `path` at `line`, unless its id was seen.
-    ///
-    /// # Errors
-    ///
-    /// An [`Error::Format`] on `path` naming the article first read with
-    /// this id.
-    fn check(&mut self, article: Article, path: &Path, line: Option<u64>) -> Result<Article> {
-        if let Some(&(file, first_line)) = self.first.get(&article.id) {
-            let first = &self.files[file];
-            let first = match first_line {
-                Some(n) => format!("{}:{n}", first.display()),
-                None => first.display().to_string(),
-            };
-            let reason = Skip::DuplicateId { id: article.id, first };
-            return Err(Error::skipped(path, line, reason));
-        }
-        if self.files.last().is_none_or(|last| last != path) {
-            self.files.push(path.to_path_buf());
-        }
-        self.first.insert(article.id.clone(), (self.files.len() - 1, line));
-        Ok(article)
     }
 }
 
