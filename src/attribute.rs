@@ -148,6 +148,8 @@ struct Clause {
 struct Reader<'a> {
     text: &'a str,
     gazetteer: Option<&'a Gazetteer>,
+    /// The words of the whole text.
+    words: &'a [Word],
     paragraphs: &'a [Span],
     cast: Cast,
     person_focus: Option<(EntityId, Mention)>,
@@ -178,9 +180,27 @@ pub fn attribute(
     quotes: &[Quote],
     gazetteer: Option<&Gazetteer>,
 ) -> Attributed {
+    let words = text::words(text, Span::new(0, text.len()));
+    attribute_words(text, paragraphs, quotes, &words, gazetteer)
+}
+
+/// [`attribute`] for a caller that has already split the whole text into
+/// [`text::words`] (extraction shares them with boilerplate detection).
+///
+/// Words never straddle white space, so the words of a sentence are the
+/// text's words that fall inside it: each sentence takes its words from
+/// `words` instead of splitting its text again (issue #5).
+pub fn attribute_words(
+    text: &str,
+    paragraphs: &[Span],
+    quotes: &[Quote],
+    words: &[Word],
+    gazetteer: Option<&Gazetteer>,
+) -> Attributed {
     let top: Vec<Span> = quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
     let mut reader = Reader {
         text,
+        words,
         gazetteer,
         paragraphs,
         cast: Cast::new(),
@@ -212,7 +232,7 @@ pub fn attribute(
     for &para in paragraphs {
         let sentences = text::sentences(text, para, &top);
         for &sentence in &sentences {
-            let mut clause = reader.clause(words_outside(text, sentence, &top), sentence.start);
+            let mut clause = reader.clause(reader.words_outside(sentence, &top), sentence.start);
             reader.read(&mut clause);
             while quotes.get(next_quote).is_some_and(|q| q.outer.start < sentence.start) {
                 next_quote += 1;
@@ -267,19 +287,21 @@ pub fn attribute(
     Attributed { cast: reader.cast, quotes: out, reported: reader.reported, cues }
 }
 
-/// The words of `span` outside the quotes in `top` (sorted and disjoint,
-/// so the one quote that may hold a word is found by binary search).
-fn words_outside(text: &str, span: Span, top: &[Span]) -> Vec<Word> {
-    text::words(text, span)
-        .into_iter()
-        .filter(|w| {
-            let k = top.partition_point(|q| q.start <= w.span.start);
-            !(k > 0 && top[k - 1].contains(w.span))
-        })
-        .collect()
-}
-
 impl Reader<'_> {
+    /// The words of `span` outside the quotes in `top` (sorted and
+    /// disjoint, so the one quote that may hold a word is found by binary
+    /// search).
+    fn words_outside(&self, span: Span, top: &[Span]) -> Vec<Word> {
+        text::words_within(self.words, span)
+            .iter()
+            .filter(|w| {
+                let k = top.partition_point(|q| q.start <= w.span.start);
+                !(k > 0 && top[k - 1].contains(w.span))
+            })
+            .copied()
+            .collect()
+    }
+
     /// The gazetteer's names among `words`, on word boundaries.
     fn known_names(&self, words: &[Word]) -> Vec<KnownName> {
         let (Some(g), Some(first), Some(last)) = (self.gazetteer, words.first(), words.last())
@@ -689,7 +711,7 @@ impl Reader<'_> {
             if let Some(prev) =
                 prev_sentence.filter(|p| self.text[p.range()].trim_end().ends_with(':'))
             {
-                let mut pc = self.clause(words_outside(self.text, prev, top), prev.start);
+                let mut pc = self.clause(self.words_outside(prev, top), prev.start);
                 self.resolve_all(&mut pc);
                 if let Some((a, pending)) = self.leading(&pc, pc.words.len()) {
                     return (

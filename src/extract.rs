@@ -21,7 +21,7 @@ use crate::gazetteer::Gazetteer;
 use crate::quote;
 use crate::speaker::{SpeakerId, Speakers};
 use crate::text;
-use crate::{Article, Mention, QuoteRecord};
+use crate::{Article, Mention, QuoteRecord, Span};
 
 /// Runs the pipeline over articles. Build once (with
 /// [`Extractor::builder`] to set options), use for many articles.
@@ -168,9 +168,18 @@ impl Extractor {
         let text = article.text.as_str();
         let mut paragraphs = text::paragraphs(text);
         let mut quotes = quote::find_quotes_in(text, &paragraphs);
+        // Split into words once; each stage takes the words of its
+        // lines and sentences from these.
+        let words = text::words(text, Span::new(0, text.len()));
         let mut left_out = Vec::new();
         if self.boilerplate {
-            left_out = boilerplate::find_boilerplate_in(text, &article.title, &paragraphs, &quotes);
+            left_out = boilerplate::find_boilerplate_in(
+                text,
+                &article.title,
+                &paragraphs,
+                &quotes,
+                &words,
+            );
             let kept = boilerplate::strip(text, &paragraphs, &left_out);
             // Quotes are found again only where stripping changed the
             // paragraphs (most articles have no whole lines of
@@ -181,7 +190,7 @@ impl Extractor {
             }
         }
         let attribute::Attributed { cast, quotes: attributions, reported, cues } =
-            attribute::attribute(text, &paragraphs, &quotes, self.gazetteer.as_ref());
+            attribute::attribute_words(text, &paragraphs, &quotes, &words, self.gazetteer.as_ref());
         let outlet = article.outlet_label().to_string();
         let mut entities = Vec::with_capacity(quotes.len());
         let records = quotes

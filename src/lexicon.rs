@@ -388,7 +388,16 @@ mod tests {
         // Same first byte or same length as a word of the set, and the
         // empty word: none of them in it.
         let misses = [
-            "", "b", "ab", "sad", "sai", "saidx", "x-rax", "al-fulani", "é!", "e",
+            "",
+            "b",
+            "ab",
+            "sad",
+            "sai",
+            "saidx",
+            "x-rax",
+            "al-fulani",
+            "é!",
+            "e",
             "unconstitutionally-and-provisionally-long-wore",
             "unconstitutionally-and-provisionally-long-word-",
         ];

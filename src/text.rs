@@ -153,7 +153,8 @@ pub fn sentences(text: &str, para: Span, opaque: &[Span]) -> Vec<Span> {
         // and the next quote matter: jump to the first of them (issue #5).
         let limit = start + MAX_SENTENCE;
         if i < limit {
-            let stop = opaque.get(next_opaque).map_or(para.end, |q| q.start).min(limit).min(para.end);
+            let stop =
+                opaque.get(next_opaque).map_or(para.end, |q| q.start).min(limit).min(para.end);
             if let Some(k) = bytes[i..stop].iter().position(|&b| IS_SENTENCE_BYTE[usize::from(b)]) {
                 i += k;
             } else {
@@ -378,6 +379,19 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
         let c = s[i..].chars().next().expect("i is on a char boundary");
         (c, c.len_utf8())
     }
+}
+
+/// The words of `words` (in text order, as [`words`] gives them) that lie
+/// inside `span`, found by binary search.
+///
+/// When `span` starts and ends at white space, a line break or the ends of
+/// the text (as paragraphs, lines and sentences do), these are exactly
+/// `words(text, span)` for the `words` of any larger span around it: a
+/// word never straddles white space.
+pub fn words_within(words: &[Word], span: Span) -> &[Word] {
+    let from = words.partition_point(|w| w.span.start < span.start);
+    let to = from + words[from..].partition_point(|w| w.span.end <= span.end);
+    &words[from..to]
 }
 
 /// Folds a string for comparison: lower case, typographic apostrophes and

@@ -152,7 +152,8 @@ fn article_text() -> impl Strategy<Value = String> {
             "the", "We", "will", "rebuild", "said", "told", "according", "to", "He", "she",
             "Jane", "Doe", "al-Fulani", "U.S.", "Gen.", "minister", "statement", "that", "is",
             "government’s", "Kata'ib", "Houthis’", "’90s", "quoted", "as", "saying", "<a", "href=",
-            "[gallery", "id=", "]", ">", "قال", "المتحدث", "سنعيد",
+            "[gallery", "id=", "]", ">", "قال", "المتحدث", "سنعيد", "2,500", "Q.", "abc.d.",
+            "e.g.", "x-", "’tis",
         ]),
         3 => prop::sample::select(vec![
             "“", "”", "\"", "‘", "’", "'", "«", "»", "„", "‚", "‹", "›", "「", "」", "『", "』",
@@ -187,6 +188,34 @@ proptest! {
         let first = extract(&text);
         let second = extract(&text);
         prop_assert_eq!(first, second);
+    }
+
+    #[test]
+    fn the_words_of_a_paragraph_or_sentence_are_the_texts_words_inside_it(text in article_text()) {
+        use quotelens::{Span, text};
+        let all = text::words(&text, Span::new(0, text.len()));
+        let top: Vec<Span> =
+            quote::find_quotes(&text).iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
+        for para in text::paragraphs(&text) {
+            prop_assert_eq!(text::words_within(&all, para), &text::words(&text, para)[..]);
+            // Its lines, as boilerplate detection reads them.
+            let mut start = para.start;
+            let mut ends: Vec<(usize, usize)> = text::line_breaks(&text[para.range()])
+                .map(|(i, len)| (para.start + i, len))
+                .collect();
+            ends.push((para.end, 0));
+            for (end, len) in ends {
+                let line = text::trim(&text, Span::new(start, end));
+                prop_assert_eq!(text::words_within(&all, line), &text::words(&text, line)[..]);
+                start = end + len;
+            }
+            for sentence in text::sentences(&text, para, &top) {
+                prop_assert_eq!(
+                    text::words_within(&all, sentence),
+                    &text::words(&text, sentence)[..]
+                );
+            }
+        }
     }
 
     #[test]

@@ -143,17 +143,20 @@ struct Line {
 pub fn find_boilerplate(text: &str, title: &str) -> Vec<Boilerplate> {
     let paragraphs = text::paragraphs(text);
     let quotes = quote::find_quotes_in(text, &paragraphs);
-    find_boilerplate_in(text, title, &paragraphs, &quotes)
+    let words = text::words(text, Span::new(0, text.len()));
+    find_boilerplate_in(text, title, &paragraphs, &quotes, &words)
 }
 
 /// [`find_boilerplate`] for a caller that has already split the text into
-/// its [`text::paragraphs`] and found their quotes with
-/// [`quote::find_quotes_in`], as extraction has.
+/// its [`text::paragraphs`], found their quotes with
+/// [`quote::find_quotes_in`] and split the whole text into
+/// [`text::words`], as extraction has.
 pub fn find_boilerplate_in(
     text: &str,
     title: &str,
     paragraphs: &[Span],
     quotes: &[Quote],
+    words: &[Word],
 ) -> Vec<Boilerplate> {
     // Whether each paragraph holds cued speech, worked out only for the
     // paragraphs that have a line of boilerplate shape (issue #5: most
@@ -178,7 +181,11 @@ pub fn find_boilerplate_in(
         .collect();
     let headline = |i: usize| headlines[i];
     let mut kinds: Vec<Option<BoilerplateKind>> = (0..lines.len())
-        .map(|i| if headline(i) { None } else { classify(&text[lines[i].span.range()]) })
+        .map(|i| {
+            let span = lines[i].span;
+            let line_words = text::words_within(words, span);
+            if headline(i) { None } else { classify(&text[span.range()], span.start, line_words) }
+        })
         .collect();
     // A comment form, or a list of links in the second half, runs to the
     // end of the text.

@@ -9,13 +9,16 @@ use super::markup::tags;
 use super::vocabulary::*;
 
 /// The kind of boilerplate a line is, labels aside.
-pub(super) fn classify(line: &str) -> Option<BoilerplateKind> {
+///
+/// `words` are the line's [words](text::words), with offsets into the
+/// text the line starts at offset `at` of.
+pub(super) fn classify(line: &str, at: usize, words: &[text::Word]) -> Option<BoilerplateKind> {
     thread_local! {
         static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     }
     FOLDED.with_borrow_mut(|folded| {
         folded.clear();
-        classify_with(line, folded)
+        classify_with(line, at, words, folded)
     })
 }
 
@@ -25,7 +28,12 @@ const WORD_CAP: usize = 31;
 
 /// [`classify`], folding the line into `folded` (cleared, reused across
 /// lines: issue #5).
-fn classify_with(line: &str, folded: &mut String) -> Option<BoilerplateKind> {
+fn classify_with(
+    line: &str,
+    at: usize,
+    words: &[text::Word],
+    folded: &mut String,
+) -> Option<BoilerplateKind> {
     use BoilerplateKind::*;
     if !line.chars().any(char::is_alphanumeric) {
         return None;
@@ -34,8 +42,12 @@ fn classify_with(line: &str, folded: &mut String) -> Option<BoilerplateKind> {
     let folded = folded.as_str();
     // Only the number of words is needed, up to the cap (every test below
     // caps it at 30), so only the first `WORD_CAP` tokens are taken: a
-    // token counts at least once (issue #5).
-    let tokens = text::words_up_to(line, Span::new(0, line.len()), WORD_CAP);
+    // token counts at least once (issue #5). Their offsets are made
+    // relative to the line.
+    let in_line =
+        |w: &text::Word| text::Word { span: Span::new(w.span.start - at, w.span.end - at) };
+    let tokens: Vec<text::Word> = words.iter().take(WORD_CAP).map(in_line).collect();
+    let words_of_line = words;
     let words = count_words_of(line, &tokens, WORD_CAP);
     // A line with no `<` or `[` has no tags: what is outside them is the
     // whole line, which has a letter or digit.
@@ -72,7 +84,7 @@ fn classify_with(line: &str, folded: &mut String) -> Option<BoilerplateKind> {
             text::fold_into(t.as_str(line), &mut w);
             SHARE_FILLER.contains(&w) || is_share_word(&w)
         }) {
-        all_tokens = text::words(line, Span::new(0, line.len()));
+        all_tokens = words_of_line.iter().map(in_line).collect::<Vec<_>>();
         &all_tokens
     } else {
         &tokens
