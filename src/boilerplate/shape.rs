@@ -65,7 +65,7 @@ fn classify_with(
     }
     let short = words <= 20;
     if short
-        && (contains_comment_phrase(&folded)
+        && (contains_comment_phrase(folded)
             || COMMENT_HEADINGS.contains(folded.trim_matches(|c: char| !c.is_alphanumeric())))
     {
         return Some(Comments);
@@ -102,16 +102,16 @@ fn classify_with(
     if all_share && any_share {
         return Some(Share);
     }
-    if is_phrase(&folded, &NAVIGATION) || is_breadcrumb(line) {
+    if is_phrase(folded, &NAVIGATION) || is_breadcrumb(line) {
         return Some(Navigation);
     }
-    if words <= 30 && starts_with_any(&folded, &LINK_STARTS) || is_phrase(&folded, &LINK_HEADINGS) {
+    if words <= 30 && starts_with_any(folded, &LINK_STARTS) || is_phrase(folded, &LINK_HEADINGS) {
         return Some(Link);
     }
-    if is_caption(line, &folded, words) {
+    if is_caption(line, folded, words) {
         return Some(Caption);
     }
-    if words <= 12 && is_byline(line, &folded) {
+    if words <= 12 && is_byline(line, folded) {
         return Some(Byline);
     }
     if is_timestamp(line) {
