@@ -145,7 +145,8 @@ impl Cast {
             Some(id) => {
                 self.add_alias(id, name);
                 let e = &self.entities[id];
-                if !e.pinned && key.len() > name_key(&e.name).len() {
+                // `name_key` has one key per word of the name.
+                if !e.pinned && key.len() > e.name.split_whitespace().count() {
                     self.unindex_name(id);
                     let e = &mut self.entities[id];
                     e.name = name.to_string();
@@ -243,7 +244,9 @@ impl Cast {
     /// On a [compacted](Cast::compact) cast.
     pub fn add_alias(&mut self, id: EntityId, alias: &str) {
         assert!(!self.compacted, "add_alias on a compacted cast");
-        if self.entities[id].aliases.insert(alias.to_string()) {
+        // Most mentions repeat a known alias: look before copying it.
+        if !self.entities[id].aliases.contains(alias) {
+            self.entities[id].aliases.insert(alias.to_string());
             self.by_alias.entry(name_key(alias)).or_default().insert(id);
         }
     }
