@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: builds release, generates the seeded corpus, times
-# `quotes`, `framing` and the compare step next to ripgrep on the same
+# `quotes`, `framing`, `compare` and the compare step alone next to ripgrep on the same
 # files, measures peak memory, and writes a Markdown table.
 #
 # Usage: benches/e2e.sh [OUTDIR]     (default: target/e2e)
@@ -50,6 +50,7 @@ hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$OUT/hyperfine.
   -n "quotes, 1 thread" "$Q quotes --quiet --threads 1 --format jsonl -o /dev/null $CORPUS" \
   -n "quotes, all cores" "$Q quotes --quiet --format jsonl -o /dev/null $CORPUS" \
   -n "framing (10 MB)" "$Q framing --quiet $SMALL -o /dev/null" \
+  -n "compare (10 MB)" "$Q compare --quiet $SMALL -o /dev/null" \
   -n "rg -c quote marks (10 MB)" "rg -c '[“”\"]' $SMALL" >&2
 
 echo "== peak memory" >&2
@@ -89,7 +90,7 @@ small_mb = os.path.getsize(small) / 1e6
 results = {r["command"]: r for r in json.load(open(f"{out}/hyperfine.json"))["results"]}
 def size(name):
     return small_mb if "10 MB" in name else mb
-print(f"Corpus: {mb:.0f} MB of JSON Lines ({corpus.split('/')[-1]}); framing on {small_mb:.0f} MB.\n")
+print(f"Corpus: {mb:.0f} MB of JSON Lines ({corpus.split('/')[-1]}); framing and compare on {small_mb:.0f} MB.\n")
 print("| command | mean ± σ (s) | user (s) | MB/s | MB/s per core (user) |")
 print("|---|---|---|---|---|")
 for name, r in results.items():
