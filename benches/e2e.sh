@@ -10,6 +10,8 @@
 #   BIG_MB=1000   size of the corpus for the memory run (0 to skip)
 #   RUNS=3        hyperfine runs per command
 #   COMPARE="10000 100000 1000000"   quote counts for the compare curve ("" to skip)
+#   COMPARE_CLI_ARTICLES=122535   articles for the whole `compare` command's run
+#                                 (about a million quotes; 0 to skip)
 #
 # Needs: cargo, hyperfine, ripgrep (rg), GNU time (/usr/bin/time), python3.
 # On Debian: apt-get install -y hyperfine ripgrep time
@@ -69,6 +71,15 @@ if [ "$BIG_MB" -gt 0 ]; then
   [ -s "$BIG" ] || "$Q" generate --articles "$(articles_for "$BIG_MB")" --seed 1 -o "$BIG"
   mem "quotes, ${BIG_MB} MB" "$Q" quotes --quiet --format jsonl -o /dev/null "$BIG"
   mem "quotes --final-names, ${BIG_MB} MB" "$Q" quotes --quiet --final-names --format jsonl -o /dev/null "$BIG"
+fi
+
+# The whole `compare` command (reading, extraction, alignment, report) on the
+# generated corpus that holds about a million quotes (122,535 articles, as
+# examples/compare_scale.rs finds).
+if [ "${COMPARE_CLI_ARTICLES:-122535}" -gt 0 ]; then
+  CMPCORPUS=$OUT/corpus-compare.jsonl
+  [ -s "$CMPCORPUS" ] || "$Q" generate --articles "${COMPARE_CLI_ARTICLES:-122535}" --seed 1 -o "$CMPCORPUS"
+  mem "compare command, ${COMPARE_CLI_ARTICLES:-122535} articles" "$Q" compare --quiet -o /dev/null "$CMPCORPUS"
 fi
 
 : >"$OUT/compare.tsv"
