@@ -222,7 +222,9 @@ impl Aligner {
     pub fn align<'a>(&self, extraction: &'a Extraction) -> Alignment<'a> {
         let (units, vocab) = unit::units(extraction);
         let weight: Vec<f64> = units.iter().map(|u| similarity::weight(u, &vocab)).collect();
-        let profiles: Vec<Profile> = units.iter().map(|u| Profile::new(u, &vocab)).collect();
+        // Profiles are kept for the references only: a unit's own profile
+        // is needed only while it looks for its reference (issue #5: memory).
+        let mut profiles: Vec<Profile> = Vec::new();
         let mut order: Vec<usize> = (0..units.len()).collect();
         order.sort_by(|&a, &b| {
             let (x, y) = (&units[a], &units[b]);
@@ -233,6 +235,7 @@ impl Aligner {
         let mut index = Index::new(self.max_postings);
         for u in order {
             let unit = &units[u];
+            let profile = Profile::new(unit, &vocab);
             let mut best: Option<(usize, Match)> = None;
             for r in index.candidates(unit, &vocab, self.threshold) {
                 let other = &units[refs[r].unit];
@@ -241,8 +244,7 @@ impl Aligner {
                 {
                     continue;
                 }
-                if similarity::bound(&profiles[u], &profiles[refs[r].unit], &vocab) < self.threshold
-                {
+                if similarity::bound(&profile, &profiles[r], &vocab) < self.threshold {
                     continue;
                 }
                 let found = similarity(unit, other, &vocab);
@@ -274,16 +276,19 @@ impl Aligner {
                 None if unit.relation == Relation::Quote => {
                     index.insert(refs.len(), unit, &vocab);
                     refs.push(Reference { unit: u, speaker: unit.speaker, members: Vec::new() });
+                    profiles.push(profile);
                 }
                 None => {}
             }
         }
         // Only the units are needed from here on (issue #5: memory).
         drop((profiles, index, weight));
-        let mut groups = Vec::new();
+        // Most references make one group.
+        let mut groups = Vec::with_capacity(refs.len());
         for r in &refs {
             groups.extend(split(r, &units, &vocab));
         }
+        groups.shrink_to_fit();
         let conflicts = resolve(&mut groups, &clashes, &refs, &units);
         let mut alignment = Alignment { units, vocabulary: vocab, groups, conflicts };
         alignment.join_lone_sentences(extraction);
@@ -318,24 +323,30 @@ fn split(r: &Reference, units: &[Unit], vocab: &Vocabulary) -> Vec<Group> {
     }
     cuts.push(unit.span.end);
     let pieces: Vec<Span> = cuts.windows(2).map(|c| trim(unit, Span::new(c[0], c[1]))).collect();
+    let stretch = |lo: usize| stretches.iter().position(|s| s.0 <= lo && lo <= s.1).unwrap_or(0);
+    // Each group's links sized exactly: a million quotes make hundreds of
+    // thousands of groups (issue #5: memory).
+    let mut sizes = vec![1; pieces.len()];
+    for &(_, _, (lo, _)) in &r.members {
+        sizes[stretch(lo)] += 1;
+    }
     let mut groups: Vec<Group> = pieces
         .iter()
-        .map(|&span| Group {
-            reference: span,
-            reference_unit: r.unit,
-            speaker: r.speaker,
-            members: vec![Link {
+        .zip(sizes)
+        .map(|(&span, size)| {
+            let mut members = Vec::with_capacity(size);
+            members.push(Link {
                 unit: r.unit,
                 span,
                 similarity: 1.0,
                 is_reference: true,
                 conflict: unit.speaker != r.speaker,
-            }],
+            });
+            Group { reference: span, reference_unit: r.unit, speaker: r.speaker, members }
         })
         .collect();
     for &(m, value, (lo, _)) in &r.members {
-        let k = stretches.iter().position(|s| s.0 <= lo && lo <= s.1).unwrap_or(0);
-        let g = &mut groups[k];
+        let g = &mut groups[stretch(lo)];
         let value = if pieces.len() == 1 {
             value
         } else {
@@ -367,13 +378,14 @@ fn resolve(
     refs: &[Reference],
     units: &[Unit],
 ) -> Vec<Conflict> {
-    // Unit → (group, link) of every link.
-    let mut links: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    // (unit, group, link) of every link, sorted: a unit's links are one
+    // run. A flat vector rather than a map of vectors, which took a
+    // hundred bytes and more per unit (issue #5: memory).
+    let mut links = Vec::with_capacity(groups.iter().map(|g| g.members.len()).sum());
     for (g, group) in groups.iter().enumerate() {
-        for (k, l) in group.members.iter().enumerate() {
-            links.entry(l.unit).or_default().push((g, k));
-        }
+        links.extend(group.members.iter().enumerate().map(|(k, l)| (l.unit, g, k)));
     }
+    links.sort_unstable();
     // The group holding the part of unit `u` in content-token region `region`.
     let locate = |groups: &[Group], u: usize, region: Option<(usize, usize)>| {
         let unit = &units[u];
@@ -383,8 +395,9 @@ fn resolve(
                 unit.token_span(unit.content_token(hi)).end,
             )
         });
-        let found = links.get(&u)?.iter().find(|&&(g, k)| groups[g].members[k].span.overlaps(at));
-        found.copied()
+        let first = links.partition_point(|l| l.0 < u);
+        let run = links[first..].iter().take_while(|l| l.0 == u);
+        run.map(|&(_, g, k)| (g, k)).find(|&(g, k)| groups[g].members[k].span.overlaps(at))
     };
     let mut conflicts: Vec<Conflict> = Vec::new();
     let mut pairs: HashMap<(usize, usize), usize> = HashMap::new();
@@ -456,8 +469,12 @@ impl<'a> Alignment<'a> {
                 _ => runs.push(vec![(u, g)]),
             }
         }
+        runs.retain(|r| r.len() > 1);
+        // One joined unit per run; without this the units' vector would
+        // double to push them (issue #5: memory).
+        self.units.reserve_exact(runs.len());
         let mut removed = vec![false; self.groups.len()];
-        for run in runs.into_iter().filter(|r| r.len() > 1) {
+        for run in runs {
             let (first, last) = (&self.units[run[0].0], &self.units[run[run.len() - 1].0]);
             let Origin::Record(i) = first.origin else { continue };
             let record = &extraction.records[i];
@@ -513,8 +530,8 @@ impl<'a> Alignment<'a> {
     /// appearance, and conflicts by their groups.
     fn sort(&mut self, extraction: &Extraction) {
         let mut rank: HashMap<&str, usize> = HashMap::new();
-        let sources = extraction.records.iter().map(|r| r.source.as_str());
-        for s in sources.chain(extraction.paraphrases.iter().map(|p| p.source.as_str())) {
+        let sources = extraction.records.iter().map(|r| &*r.source);
+        for s in sources.chain(extraction.paraphrases.iter().map(|p| &*p.source)) {
             let n = rank.len();
             rank.entry(s).or_insert(n);
         }
