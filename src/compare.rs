@@ -194,13 +194,9 @@ fn round(x: f64) -> f64 {
 /// Aligns, diffs and reports the statements of `extraction` (see the
 /// [module docs](self)).
 pub fn compare<'a>(extraction: &'a Extraction, options: &CompareOptions) -> Comparison<'a> {
-    let mut alignment = Aligner::new().align(extraction);
-    // The report reads the units' text, never their tokens: give the
-    // tokens back before it grows (issue #5: memory).
-    for unit in &mut alignment.units {
-        unit.tokens = Box::default();
-        unit.content = Box::default();
-    }
+    // The report reads the units' text, never their tokens: the aligner
+    // gives them back as soon as it is done with them (issue #5: memory).
+    let alignment = Aligner::new().align_without_tokens(extraction);
     let names = extraction.speakers.all();
     let speakers: Option<BTreeSet<usize>> = options
         .speaker

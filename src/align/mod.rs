@@ -187,11 +187,14 @@ struct Reference {
 }
 
 /// A match across speakers: unit `unit` against reference slot
-/// `reference`, with the match.
+/// `reference`, with the match's value and the content-token regions it
+/// covers in the unit and in the reference (all that is kept of the
+/// [`Match`]: a million quotes make many clashes; issue #5).
 struct Clash {
     unit: usize,
     reference: usize,
-    found: Match,
+    value: f64,
+    regions: [Option<(usize, usize)>; 2],
 }
 
 impl Aligner {
@@ -220,7 +223,20 @@ impl Aligner {
     /// Groups the units of `extraction` (see the [module docs](self)).
     /// The alignment borrows the units' text from `extraction`.
     pub fn align<'a>(&self, extraction: &'a Extraction) -> Alignment<'a> {
-        let (units, vocab) = unit::units(extraction);
+        self.align_with(extraction, true)
+    }
+
+    /// [`Aligner::align`], leaving every unit without its tokens (empty
+    /// [`Unit::tokens`] and [`Unit::content`]): for a caller that reads only
+    /// the units' text, such as [`crate::compare::compare`]. The tokens are
+    /// freed as soon as grouping is done with them, which lowers the peak
+    /// (issue #5: memory).
+    pub(crate) fn align_without_tokens<'a>(&self, extraction: &'a Extraction) -> Alignment<'a> {
+        self.align_with(extraction, false)
+    }
+
+    fn align_with<'a>(&self, extraction: &'a Extraction, keep_tokens: bool) -> Alignment<'a> {
+        let (mut units, vocab) = unit::units(extraction);
         let weight: Vec<f64> = units.iter().map(|u| similarity::weight(u, &vocab)).collect();
         // Profiles are kept for the references only: a unit's own profile
         // is needed only while it looks for its reference (issue #5: memory).
@@ -237,6 +253,7 @@ impl Aligner {
             let unit = &units[u];
             let profile = Profile::new(unit, &vocab);
             let mut best: Option<(usize, Match)> = None;
+            let mut clashed = false;
             for r in index.candidates(unit, &vocab, self.threshold) {
                 let other = &units[refs[r].unit];
                 if unit.origin == other.origin
@@ -256,7 +273,14 @@ impl Aligner {
                 match (unit.speaker, refs[r].speaker) {
                     (Some(x), Some(y)) if x != y => {
                         if evidence && unit.relation == Relation::Quote {
-                            clashes.push(Clash { unit: u, reference: r, found });
+                            let regions = [found.region(0), found.region(1)];
+                            clashes.push(Clash {
+                                unit: u,
+                                reference: r,
+                                value: found.value,
+                                regions,
+                            });
+                            clashed = true;
                         }
                         continue;
                     }
@@ -272,6 +296,14 @@ impl Aligner {
                     let region = found.region(1).expect("a match has anchors");
                     refs[r].members.push((u, found.value, region));
                     refs[r].speaker = refs[r].speaker.or(unit.speaker);
+                    // A member is never compared again, except with the
+                    // pieces of a reference cut up, which tokenizes it
+                    // anew (issue #5: memory).
+                    if !keep_tokens && !clashed {
+                        let unit = &mut units[u];
+                        unit.tokens = Box::default();
+                        unit.content = Box::default();
+                    }
                 }
                 None if unit.relation == Relation::Quote => {
                     index.insert(refs.len(), unit, &vocab);
@@ -286,12 +318,31 @@ impl Aligner {
         // Most references make one group.
         let mut groups = Vec::with_capacity(refs.len());
         for r in &refs {
-            groups.extend(split(r, &units, &vocab));
+            groups.extend(split(r, &units, &vocab, extraction));
         }
         groups.shrink_to_fit();
         let conflicts = resolve(&mut groups, &clashes, &refs, &units);
+        drop((refs, clashes));
+        if !keep_tokens {
+            // Joining lone sentences reads only the tokens of references
+            // standing alone.
+            let mut lone = vec![false; units.len()];
+            for g in groups.iter().filter(|g| g.members.len() == 1) {
+                lone[g.reference_unit] = true;
+            }
+            for (unit, _) in units.iter_mut().zip(lone).filter(|(_, lone)| !lone) {
+                unit.tokens = Box::default();
+                unit.content = Box::default();
+            }
+        }
         let mut alignment = Alignment { units, vocabulary: vocab, groups, conflicts };
         alignment.join_lone_sentences(extraction);
+        if !keep_tokens {
+            for unit in &mut alignment.units {
+                unit.tokens = Box::default();
+                unit.content = Box::default();
+            }
+        }
         alignment.sort(extraction);
         alignment
     }
@@ -299,7 +350,7 @@ impl Aligner {
 
 /// The groups of one reference: one, or one per piece when its members'
 /// regions fall into disjoint stretches.
-fn split(r: &Reference, units: &[Unit], vocab: &Vocabulary) -> Vec<Group> {
+fn split(r: &Reference, units: &[Unit], vocab: &Vocabulary, extraction: &Extraction) -> Vec<Group> {
     let unit = &units[r.unit];
     let mut stretches: Vec<(usize, usize)> = Vec::new();
     let mut regions: Vec<(usize, usize)> = r.members.iter().map(|m| m.2).collect();
@@ -349,6 +400,11 @@ fn split(r: &Reference, units: &[Unit], vocab: &Vocabulary) -> Vec<Group> {
         let g = &mut groups[stretch(lo)];
         let value = if pieces.len() == 1 {
             value
+        } else if units[m].tokens.is_empty() {
+            // Its tokens were given back (a member matched, so it had some).
+            let (tokens, content) = unit::retokenize(&units[m], extraction, vocab);
+            let member = Unit { tokens, content, ..units[m].clone() };
+            similarity(&member, &unit.piece(g.reference), vocab).value
         } else {
             similarity(&units[m], &unit.piece(g.reference), vocab).value
         };
@@ -402,18 +458,17 @@ fn resolve(
     let mut conflicts: Vec<Conflict> = Vec::new();
     let mut pairs: HashMap<(usize, usize), usize> = HashMap::new();
     for c in clashes {
-        let mine = locate(groups, c.unit, c.found.region(0));
-        let theirs = locate(groups, refs[c.reference].unit, c.found.region(1));
+        let mine = locate(groups, c.unit, c.regions[0]);
+        let theirs = locate(groups, refs[c.reference].unit, c.regions[1]);
         let (Some((g1, k1)), Some((g2, k2))) = (mine, theirs) else { continue };
         groups[g1].members[k1].conflict = true;
         groups[g2].members[k2].conflict = true;
         let pair = (g1.min(g2), g1.max(g2));
         match pairs.get(&pair) {
-            Some(&x) => conflicts[x].similarity = conflicts[x].similarity.max(c.found.value),
+            Some(&x) => conflicts[x].similarity = conflicts[x].similarity.max(c.value),
             None => {
                 pairs.insert(pair, conflicts.len());
-                conflicts
-                    .push(Conflict { groups: vec![pair.0, pair.1], similarity: c.found.value });
+                conflicts.push(Conflict { groups: vec![pair.0, pair.1], similarity: c.value });
             }
         }
     }
