@@ -300,9 +300,7 @@ impl Aligner {
                     // pieces of a reference cut up, which tokenizes it
                     // anew (issue #5: memory).
                     if !keep_tokens && !clashed {
-                        let unit = &mut units[u];
-                        unit.tokens = Box::default();
-                        unit.content = Box::default();
+                        give_back_tokens(&mut units[u]);
                     }
                 }
                 None if unit.relation == Relation::Quote => {
@@ -310,16 +308,32 @@ impl Aligner {
                     refs.push(Reference { unit: u, speaker: unit.speaker, members: Vec::new() });
                     profiles.push(profile);
                 }
-                None => {}
+                None => {
+                    // A paraphrase that matches no reference is left out.
+                    if !keep_tokens {
+                        give_back_tokens(&mut units[u]);
+                    }
+                }
             }
         }
         // Only the units are needed from here on (issue #5: memory).
         drop((profiles, index, weight));
+        // Resolving conflicts reads the tokens of the units that clashed,
+        // joining lone sentences those of references with no member.
+        let mut in_clash = vec![false; if keep_tokens { 0 } else { units.len() }];
+        for c in clashes.iter().filter(|_| !keep_tokens) {
+            in_clash[c.unit] = true;
+            in_clash[refs[c.reference].unit] = true;
+        }
         // Most references make one group.
         let mut groups = Vec::with_capacity(refs.len());
         for r in &refs {
             groups.extend(split(r, &units, &vocab, extraction));
+            if !keep_tokens && !r.members.is_empty() && !in_clash[r.unit] {
+                give_back_tokens(&mut units[r.unit]);
+            }
         }
+        drop(in_clash);
         groups.shrink_to_fit();
         let conflicts = resolve(&mut groups, &clashes, &refs, &units);
         drop((refs, clashes));
@@ -331,21 +345,23 @@ impl Aligner {
                 lone[g.reference_unit] = true;
             }
             for (unit, _) in units.iter_mut().zip(lone).filter(|(_, lone)| !lone) {
-                unit.tokens = Box::default();
-                unit.content = Box::default();
+                give_back_tokens(unit);
             }
         }
         let mut alignment = Alignment { units, vocabulary: vocab, groups, conflicts };
         alignment.join_lone_sentences(extraction);
         if !keep_tokens {
-            for unit in &mut alignment.units {
-                unit.tokens = Box::default();
-                unit.content = Box::default();
-            }
+            alignment.units.iter_mut().for_each(give_back_tokens);
         }
         alignment.sort(extraction);
         alignment
     }
+}
+
+/// Frees a unit's tokens (for [`Aligner::align_without_tokens`]).
+fn give_back_tokens(unit: &mut Unit) {
+    unit.tokens = Box::default();
+    unit.content = Box::default();
 }
 
 /// The groups of one reference: one, or one per piece when its members'
