@@ -58,8 +58,8 @@ fn corpus(n: usize, rng: &mut Rng, vocab: &[String]) -> Extraction {
     for (i, text) in texts.into_iter().enumerate() {
         let start = (i % 10) * 1000;
         ex.records.push(QuoteRecord {
-            source: format!("a{}", i / 10),
-            outlet: format!("o{}", i % 7),
+            source: format!("a{}", i / 10).into(),
+            outlet: format!("o{}", i % 7).into(),
             start,
             end: start + text.len(),
             text,

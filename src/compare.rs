@@ -194,29 +194,27 @@ fn round(x: f64) -> f64 {
 /// Aligns, diffs and reports the statements of `extraction` (see the
 /// [module docs](self)).
 pub fn compare<'a>(extraction: &'a Extraction, options: &CompareOptions) -> Comparison<'a> {
-    let mut alignment = Aligner::new().align(extraction);
-    // The report reads the units' text, never their tokens: give the
-    // tokens back before it grows (issue #5: memory).
-    for unit in &mut alignment.units {
-        unit.tokens = Box::default();
-        unit.content = Box::default();
-    }
+    // The report reads the units' text, never their tokens: the aligner
+    // gives them back as soon as it is done with them (issue #5: memory).
+    let alignment = Aligner::new().align_without_tokens(extraction);
     let names = extraction.speakers.all();
     let speakers: Option<BTreeSet<usize>> = options
         .speaker
         .as_ref()
         .map(|q| extraction.speakers.lookup(q).into_iter().map(|(id, _)| id).collect());
-    let mut clusters = Vec::new();
+    let mut clusters = Vec::with_capacity(alignment.groups.len());
     for (g, group) in alignment.groups.iter().enumerate() {
         if speakers.as_ref().is_some_and(|s| !group.speaker.is_some_and(|id| s.contains(&id))) {
             continue;
         }
-        let members: Vec<Member> = group
+        let kept = group
             .members
             .iter()
-            .filter(|l| l.is_reference || l.similarity >= options.min_similarity)
-            .map(|l| member(extraction, &alignment, group, l))
-            .collect();
+            .filter(|l| l.is_reference || l.similarity >= options.min_similarity);
+        // Sized exactly: collected from a filter, most clusters' one or two
+        // members would get room for four (issue #5: memory).
+        let mut members: Vec<Member> = Vec::with_capacity(kept.clone().count());
+        members.extend(kept.map(|l| member(extraction, &alignment, group, l)));
         let outlets = members.iter().map(|m| m.outlet).collect::<BTreeSet<_>>().len();
         if outlets < options.min_outlets {
             continue;
@@ -229,6 +227,7 @@ pub fn compare<'a>(extraction: &'a Extraction, options: &CompareOptions) -> Comp
             members,
         });
     }
+    clusters.shrink_to_fit();
     let kept: BTreeSet<usize> = clusters.iter().map(|c| c.id).collect();
     let conflicts = alignment
         .conflicts

@@ -332,7 +332,7 @@ pub fn evaluate(gold: &[GoldQuote], records: &[QuoteRecord]) -> EvalReport {
         by_article.entry(g.article()).or_default().0.push(g);
     }
     for r in records {
-        if let Some((_, recs)) = by_article.get_mut(r.source.as_str()) {
+        if let Some((_, recs)) = by_article.get_mut(&*r.source) {
             recs.push(r);
         }
     }

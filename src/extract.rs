@@ -15,6 +15,8 @@
 //! assert_eq!(speakers, [Some("Jane Doe"), Some("Jane Doe")]);
 //! ```
 
+use std::sync::Arc;
+
 use crate::attribute::{self, Attribution, CueUse};
 use crate::boilerplate::{self, Boilerplate};
 use crate::gazetteer::Gazetteer;
@@ -95,10 +97,10 @@ pub struct ArticleQuotes {
 /// refers to its speakers and what it left out as boilerplate.
 #[derive(Clone, Debug)]
 pub struct ArticleInfo {
-    /// Article id.
-    pub source: String,
+    /// Article id (shared with the article's records).
+    pub source: Arc<str>,
     /// Outlet name, or the article id when unknown.
-    pub outlet: String,
+    pub outlet: Arc<str>,
     /// The article's entities, with the roles and titles this article
     /// gives them.
     pub cast: crate::speaker::Cast,
@@ -116,10 +118,10 @@ pub struct ArticleInfo {
 /// to the quotes they paraphrase.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Paraphrase {
-    /// Article id.
-    pub source: String,
+    /// Article id (shared with the article's records).
+    pub source: Arc<str>,
     /// Outlet name, or the article id when unknown.
-    pub outlet: String,
+    pub outlet: Arc<str>,
     /// Offset of the paraphrase's first byte.
     pub start: usize,
     /// Offset one past its last byte.
@@ -191,7 +193,10 @@ impl Extractor {
         }
         let attribute::Attributed { cast, quotes: attributions, reported, cues } =
             attribute::attribute_words(text, &paragraphs, &quotes, &words, self.gazetteer.as_ref());
-        let outlet = article.outlet_label().to_string();
+        // One copy of the id and outlet per article, shared by its records
+        // and paraphrases (issue #5: memory).
+        let source: Arc<str> = Arc::from(article.id.as_str());
+        let outlet: Arc<str> = Arc::from(article.outlet_label());
         let mut entities = Vec::with_capacity(quotes.len());
         let records = quotes
             .iter()
@@ -200,7 +205,7 @@ impl Extractor {
                 let Attribution { entity, mention, cue, rule, confidence } = a;
                 entities.push(entity);
                 QuoteRecord {
-                    source: article.id.clone(),
+                    source: source.clone(),
                     outlet: outlet.clone(),
                     start: q.span.start,
                     end: q.span.end,
@@ -219,7 +224,7 @@ impl Extractor {
         let reported = reported
             .into_iter()
             .map(|r| Paraphrase {
-                source: article.id.clone(),
+                source: source.clone(),
                 outlet: outlet.clone(),
                 start: r.span.start,
                 end: r.span.end,
@@ -264,14 +269,24 @@ impl Extraction {
         let out = self;
         // The cast is only read from now on: drop its name indexes.
         found.cast.compact();
+        // The article's own id and outlet, shared with its records when it
+        // has any.
+        let (source, outlet) = match (found.records.first(), found.paraphrases.first()) {
+            (Some(r), _) => (r.source.clone(), r.outlet.clone()),
+            (None, Some(p)) => (p.source.clone(), p.outlet.clone()),
+            (None, None) => (Arc::from(article.id.as_str()), Arc::from(article.outlet_label())),
+        };
+        // Held for the whole corpus: no spare capacity.
+        found.cues.shrink_to_fit();
+        found.boilerplate.shrink_to_fit();
         let ids = out.speakers.merge(&article.id, &found.cast);
         out.speaker_ids.extend(found.entities.iter().map(|e| e.map(|e| ids[e])));
         out.records.extend(found.records);
         out.paraphrase_speaker_ids.extend(found.paraphrases.iter().map(|p| ids[p.entity]));
         out.paraphrases.extend(found.paraphrases);
         out.articles.push(ArticleInfo {
-            source: article.id.clone(),
-            outlet: article.outlet_label().to_string(),
+            source,
+            outlet,
             cast: found.cast,
             speaker_ids: ids,
             cues: found.cues,

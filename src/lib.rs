@@ -87,7 +87,7 @@
 //! // Every quote's offsets index its article's text.
 //! let articles = corpus::bundled();
 //! for r in &extraction.records {
-//!     let article = articles.iter().find(|a| a.id == r.source).unwrap();
+//!     let article = articles.iter().find(|a| *a.id == *r.source).unwrap();
 //!     assert_eq!(&article.text[r.start..r.end], r.text);
 //! }
 //! ```

@@ -22,6 +22,8 @@
 //! | `rule` | string | the attribution rule that decided ([`Rule`]) |
 //! | `confidence` | number | 0 to 1: how sure the rule is of the speaker (see [`Rule`]) |
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::Span;
@@ -162,10 +164,11 @@ impl Rule {
 /// See the [module docs](self) for the serialized shape.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuoteRecord {
-    /// Article id.
-    pub source: String,
-    /// Outlet name, or the article id when the outlet is unknown.
-    pub outlet: String,
+    /// Article id, shared by the article's records (issue #5: memory).
+    pub source: Arc<str>,
+    /// Outlet name, or the article id when the outlet is unknown; shared
+    /// like `source`.
+    pub outlet: Arc<str>,
     /// Offset of the first byte of the quoted text (after the opening mark).
     pub start: usize,
     /// Offset one past the last byte of the quoted text (before the

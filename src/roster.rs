@@ -52,7 +52,7 @@ pub fn roster(extraction: &Extraction) -> Vec<SpeakerQuotes> {
     let mut counts: BTreeMap<SpeakerId, BTreeMap<String, usize>> = BTreeMap::new();
     for (record, id) in extraction.records.iter().zip(&extraction.speaker_ids) {
         if let Some(id) = id {
-            *counts.entry(*id).or_default().entry(record.outlet.clone()).or_default() += 1;
+            *counts.entry(*id).or_default().entry(record.outlet.to_string()).or_default() += 1;
         }
     }
     let mut out: Vec<SpeakerQuotes> = counts

@@ -21,7 +21,7 @@ fn attributed_quotes_per_article() {
     let all = extraction();
     insta::glob!("../corpus", "*.txt", |path| {
         let id = path.file_stem().unwrap().to_str().unwrap();
-        let records: Vec<_> = all.records.iter().filter(|r| r.source == id).collect();
+        let records: Vec<_> = all.records.iter().filter(|r| &*r.source == id).collect();
         assert!(!records.is_empty(), "{id} has no quotes");
         insta::with_settings!({ snapshot_path => "../snapshots", prepend_module_to_snapshot => false }, {
             insta::assert_json_snapshot!("quotes", records);
@@ -54,7 +54,7 @@ fn offsets_index_the_article_text() {
     assert_eq!(articles.len(), 5);
     let all = Extractor::new().extract(articles.clone());
     for r in &all.records {
-        let article = articles.iter().find(|a| a.id == r.source).unwrap();
+        let article = articles.iter().find(|a| *a.id == *r.source).unwrap();
         assert_eq!(&article.text[r.start..r.end], r.text);
     }
 }

@@ -187,11 +187,14 @@ struct Reference {
 }
 
 /// A match across speakers: unit `unit` against reference slot
-/// `reference`, with the match.
+/// `reference`, with the match's value and the content-token regions it
+/// covers in the unit and in the reference (all that is kept of the
+/// [`Match`]: a million quotes make many clashes; issue #5).
 struct Clash {
     unit: usize,
     reference: usize,
-    found: Match,
+    value: f64,
+    regions: [Option<(usize, usize)>; 2],
 }
 
 impl Aligner {
@@ -220,9 +223,24 @@ impl Aligner {
     /// Groups the units of `extraction` (see the [module docs](self)).
     /// The alignment borrows the units' text from `extraction`.
     pub fn align<'a>(&self, extraction: &'a Extraction) -> Alignment<'a> {
-        let (units, vocab) = unit::units(extraction);
+        self.align_with(extraction, true)
+    }
+
+    /// [`Aligner::align`], leaving every unit without its tokens (empty
+    /// [`Unit::tokens`] and [`Unit::content`]): for a caller that reads only
+    /// the units' text, such as [`crate::compare::compare`]. The tokens are
+    /// freed as soon as grouping is done with them, which lowers the peak
+    /// (issue #5: memory).
+    pub(crate) fn align_without_tokens<'a>(&self, extraction: &'a Extraction) -> Alignment<'a> {
+        self.align_with(extraction, false)
+    }
+
+    fn align_with<'a>(&self, extraction: &'a Extraction, keep_tokens: bool) -> Alignment<'a> {
+        let (mut units, vocab) = unit::units(extraction);
         let weight: Vec<f64> = units.iter().map(|u| similarity::weight(u, &vocab)).collect();
-        let profiles: Vec<Profile> = units.iter().map(|u| Profile::new(u, &vocab)).collect();
+        // Profiles are kept for the references only: a unit's own profile
+        // is needed only while it looks for its reference (issue #5: memory).
+        let mut profiles: Vec<Profile> = Vec::new();
         let mut order: Vec<usize> = (0..units.len()).collect();
         order.sort_by(|&a, &b| {
             let (x, y) = (&units[a], &units[b]);
@@ -233,7 +251,9 @@ impl Aligner {
         let mut index = Index::new(self.max_postings);
         for u in order {
             let unit = &units[u];
+            let profile = Profile::new(unit, &vocab);
             let mut best: Option<(usize, Match)> = None;
+            let mut clashed = false;
             for r in index.candidates(unit, &vocab, self.threshold) {
                 let other = &units[refs[r].unit];
                 if unit.origin == other.origin
@@ -241,8 +261,7 @@ impl Aligner {
                 {
                     continue;
                 }
-                if similarity::bound(&profiles[u], &profiles[refs[r].unit], &vocab) < self.threshold
-                {
+                if similarity::bound(&profile, &profiles[r], &vocab) < self.threshold {
                     continue;
                 }
                 let found = similarity(unit, other, &vocab);
@@ -254,7 +273,14 @@ impl Aligner {
                 match (unit.speaker, refs[r].speaker) {
                     (Some(x), Some(y)) if x != y => {
                         if evidence && unit.relation == Relation::Quote {
-                            clashes.push(Clash { unit: u, reference: r, found });
+                            let regions = [found.region(0), found.region(1)];
+                            clashes.push(Clash {
+                                unit: u,
+                                reference: r,
+                                value: found.value,
+                                regions,
+                            });
+                            clashed = true;
                         }
                         continue;
                     }
@@ -270,31 +296,77 @@ impl Aligner {
                     let region = found.region(1).expect("a match has anchors");
                     refs[r].members.push((u, found.value, region));
                     refs[r].speaker = refs[r].speaker.or(unit.speaker);
+                    // A member is never compared again, except with the
+                    // pieces of a reference cut up, which tokenizes it
+                    // anew (issue #5: memory).
+                    if !keep_tokens && !clashed {
+                        give_back_tokens(&mut units[u]);
+                    }
                 }
                 None if unit.relation == Relation::Quote => {
                     index.insert(refs.len(), unit, &vocab);
                     refs.push(Reference { unit: u, speaker: unit.speaker, members: Vec::new() });
+                    profiles.push(profile);
                 }
-                None => {}
+                None => {
+                    // A paraphrase that matches no reference is left out.
+                    if !keep_tokens {
+                        give_back_tokens(&mut units[u]);
+                    }
+                }
             }
         }
         // Only the units are needed from here on (issue #5: memory).
         drop((profiles, index, weight));
-        let mut groups = Vec::new();
-        for r in &refs {
-            groups.extend(split(r, &units, &vocab));
+        // Resolving conflicts reads the tokens of the units that clashed,
+        // joining lone sentences those of references with no member.
+        let mut in_clash = vec![false; if keep_tokens { 0 } else { units.len() }];
+        for c in clashes.iter().filter(|_| !keep_tokens) {
+            in_clash[c.unit] = true;
+            in_clash[refs[c.reference].unit] = true;
         }
+        // Most references make one group.
+        let mut groups = Vec::with_capacity(refs.len());
+        for r in &refs {
+            groups.extend(split(r, &units, &vocab, extraction));
+            if !keep_tokens && !r.members.is_empty() && !in_clash[r.unit] {
+                give_back_tokens(&mut units[r.unit]);
+            }
+        }
+        drop(in_clash);
+        groups.shrink_to_fit();
         let conflicts = resolve(&mut groups, &clashes, &refs, &units);
+        drop((refs, clashes));
+        if !keep_tokens {
+            // Joining lone sentences reads only the tokens of references
+            // standing alone.
+            let mut lone = vec![false; units.len()];
+            for g in groups.iter().filter(|g| g.members.len() == 1) {
+                lone[g.reference_unit] = true;
+            }
+            for (unit, _) in units.iter_mut().zip(lone).filter(|(_, lone)| !lone) {
+                give_back_tokens(unit);
+            }
+        }
         let mut alignment = Alignment { units, vocabulary: vocab, groups, conflicts };
         alignment.join_lone_sentences(extraction);
+        if !keep_tokens {
+            alignment.units.iter_mut().for_each(give_back_tokens);
+        }
         alignment.sort(extraction);
         alignment
     }
 }
 
+/// Frees a unit's tokens (for [`Aligner::align_without_tokens`]).
+fn give_back_tokens(unit: &mut Unit) {
+    unit.tokens = Box::default();
+    unit.content = Box::default();
+}
+
 /// The groups of one reference: one, or one per piece when its members'
 /// regions fall into disjoint stretches.
-fn split(r: &Reference, units: &[Unit], vocab: &Vocabulary) -> Vec<Group> {
+fn split(r: &Reference, units: &[Unit], vocab: &Vocabulary, extraction: &Extraction) -> Vec<Group> {
     let unit = &units[r.unit];
     let mut stretches: Vec<(usize, usize)> = Vec::new();
     let mut regions: Vec<(usize, usize)> = r.members.iter().map(|m| m.2).collect();
@@ -318,26 +390,37 @@ fn split(r: &Reference, units: &[Unit], vocab: &Vocabulary) -> Vec<Group> {
     }
     cuts.push(unit.span.end);
     let pieces: Vec<Span> = cuts.windows(2).map(|c| trim(unit, Span::new(c[0], c[1]))).collect();
+    let stretch = |lo: usize| stretches.iter().position(|s| s.0 <= lo && lo <= s.1).unwrap_or(0);
+    // Each group's links sized exactly: a million quotes make hundreds of
+    // thousands of groups (issue #5: memory).
+    let mut sizes = vec![1; pieces.len()];
+    for &(_, _, (lo, _)) in &r.members {
+        sizes[stretch(lo)] += 1;
+    }
     let mut groups: Vec<Group> = pieces
         .iter()
-        .map(|&span| Group {
-            reference: span,
-            reference_unit: r.unit,
-            speaker: r.speaker,
-            members: vec![Link {
+        .zip(sizes)
+        .map(|(&span, size)| {
+            let mut members = Vec::with_capacity(size);
+            members.push(Link {
                 unit: r.unit,
                 span,
                 similarity: 1.0,
                 is_reference: true,
                 conflict: unit.speaker != r.speaker,
-            }],
+            });
+            Group { reference: span, reference_unit: r.unit, speaker: r.speaker, members }
         })
         .collect();
     for &(m, value, (lo, _)) in &r.members {
-        let k = stretches.iter().position(|s| s.0 <= lo && lo <= s.1).unwrap_or(0);
-        let g = &mut groups[k];
+        let g = &mut groups[stretch(lo)];
         let value = if pieces.len() == 1 {
             value
+        } else if units[m].tokens.is_empty() {
+            // Its tokens were given back (a member matched, so it had some).
+            let (tokens, content) = unit::retokenize(&units[m], extraction, vocab);
+            let member = Unit { tokens, content, ..units[m].clone() };
+            similarity(&member, &unit.piece(g.reference), vocab).value
         } else {
             similarity(&units[m], &unit.piece(g.reference), vocab).value
         };
@@ -367,13 +450,14 @@ fn resolve(
     refs: &[Reference],
     units: &[Unit],
 ) -> Vec<Conflict> {
-    // Unit → (group, link) of every link.
-    let mut links: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    // (unit, group, link) of every link, sorted: a unit's links are one
+    // run. A flat vector rather than a map of vectors, which took a
+    // hundred bytes and more per unit (issue #5: memory).
+    let mut links = Vec::with_capacity(groups.iter().map(|g| g.members.len()).sum());
     for (g, group) in groups.iter().enumerate() {
-        for (k, l) in group.members.iter().enumerate() {
-            links.entry(l.unit).or_default().push((g, k));
-        }
+        links.extend(group.members.iter().enumerate().map(|(k, l)| (l.unit, g, k)));
     }
+    links.sort_unstable();
     // The group holding the part of unit `u` in content-token region `region`.
     let locate = |groups: &[Group], u: usize, region: Option<(usize, usize)>| {
         let unit = &units[u];
@@ -383,24 +467,24 @@ fn resolve(
                 unit.token_span(unit.content_token(hi)).end,
             )
         });
-        let found = links.get(&u)?.iter().find(|&&(g, k)| groups[g].members[k].span.overlaps(at));
-        found.copied()
+        let first = links.partition_point(|l| l.0 < u);
+        let run = links[first..].iter().take_while(|l| l.0 == u);
+        run.map(|&(_, g, k)| (g, k)).find(|&(g, k)| groups[g].members[k].span.overlaps(at))
     };
     let mut conflicts: Vec<Conflict> = Vec::new();
     let mut pairs: HashMap<(usize, usize), usize> = HashMap::new();
     for c in clashes {
-        let mine = locate(groups, c.unit, c.found.region(0));
-        let theirs = locate(groups, refs[c.reference].unit, c.found.region(1));
+        let mine = locate(groups, c.unit, c.regions[0]);
+        let theirs = locate(groups, refs[c.reference].unit, c.regions[1]);
         let (Some((g1, k1)), Some((g2, k2))) = (mine, theirs) else { continue };
         groups[g1].members[k1].conflict = true;
         groups[g2].members[k2].conflict = true;
         let pair = (g1.min(g2), g1.max(g2));
         match pairs.get(&pair) {
-            Some(&x) => conflicts[x].similarity = conflicts[x].similarity.max(c.found.value),
+            Some(&x) => conflicts[x].similarity = conflicts[x].similarity.max(c.value),
             None => {
                 pairs.insert(pair, conflicts.len());
-                conflicts
-                    .push(Conflict { groups: vec![pair.0, pair.1], similarity: c.found.value });
+                conflicts.push(Conflict { groups: vec![pair.0, pair.1], similarity: c.value });
             }
         }
     }
@@ -456,8 +540,12 @@ impl<'a> Alignment<'a> {
                 _ => runs.push(vec![(u, g)]),
             }
         }
+        runs.retain(|r| r.len() > 1);
+        // One joined unit per run; without this the units' vector would
+        // double to push them (issue #5: memory).
+        self.units.reserve_exact(runs.len());
         let mut removed = vec![false; self.groups.len()];
-        for run in runs.into_iter().filter(|r| r.len() > 1) {
+        for run in runs {
             let (first, last) = (&self.units[run[0].0], &self.units[run[run.len() - 1].0]);
             let Origin::Record(i) = first.origin else { continue };
             let record = &extraction.records[i];
@@ -513,8 +601,8 @@ impl<'a> Alignment<'a> {
     /// appearance, and conflicts by their groups.
     fn sort(&mut self, extraction: &Extraction) {
         let mut rank: HashMap<&str, usize> = HashMap::new();
-        let sources = extraction.records.iter().map(|r| r.source.as_str());
-        for s in sources.chain(extraction.paraphrases.iter().map(|p| p.source.as_str())) {
+        let sources = extraction.records.iter().map(|r| &*r.source);
+        for s in sources.chain(extraction.paraphrases.iter().map(|p| &*p.source)) {
             let n = rank.len();
             rank.entry(s).or_insert(n);
         }

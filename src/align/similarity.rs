@@ -138,11 +138,11 @@ pub fn weight(unit: &Unit, vocab: &Vocabulary) -> f64 {
 pub struct Profile {
     weight: f64,
     /// The content words.
-    words: Vec<Word>,
+    words: Box<[Word]>,
     /// Their distinct ids, sorted.
-    ids: Vec<u32>,
+    ids: Box<[u32]>,
     /// The words of six letters or more, which may have spelling variants.
-    long: Vec<Word>,
+    long: Box<[Word]>,
 }
 
 impl Profile {
@@ -152,8 +152,9 @@ impl Profile {
         let mut ids: Vec<u32> = words.iter().map(|w| w.0).collect();
         ids.sort_unstable();
         ids.dedup();
-        let long = words.iter().copied().filter(|w| w.1.is_some()).collect();
-        Profile { weight: weight(unit, vocab), words, ids, long }
+        let long: Vec<Word> = words.iter().copied().filter(|w| w.1.is_some()).collect();
+        let weight = weight(unit, vocab);
+        Profile { weight, words: words.into(), ids: ids.into(), long: long.into() }
     }
 
     /// The weight of this profile's words that `other` has, exactly or as

@@ -20,8 +20,8 @@ pub(crate) fn extraction(items: &[U]) -> Extraction {
         match relation {
             Relation::Quote => {
                 ex.records.push(QuoteRecord {
-                    source: source.to_string(),
-                    outlet: source.to_string(),
+                    source: (*source).into(),
+                    outlet: (*source).into(),
                     start,
                     end: start + text.len(),
                     text: text.to_string(),
@@ -38,8 +38,8 @@ pub(crate) fn extraction(items: &[U]) -> Extraction {
             }
             Relation::Paraphrase => {
                 ex.paraphrases.push(Paraphrase {
-                    source: source.to_string(),
-                    outlet: source.to_string(),
+                    source: (*source).into(),
+                    outlet: (*source).into(),
                     start,
                     end: start + text.len(),
                     text: text.to_string(),

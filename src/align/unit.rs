@@ -215,6 +215,37 @@ pub fn is_stop_word(form: &str) -> bool {
 /// distinct content token once in the document frequencies. Token
 /// offsets are into `text[span]`.
 fn tokenize(text: &str, span: Span, vocab: &mut Vocabulary) -> (Box<[Token]>, Box<[u32]>) {
+    let (tokens, content) = scan(text, span, |form| vocab.intern(form));
+    for (n, &k) in content.iter().enumerate() {
+        let id = tokens[k as usize].id;
+        if !content[..n].iter().any(|&j| tokens[j as usize].id == id) {
+            vocab.df[id as usize] += 1;
+        }
+    }
+    (tokens, content)
+}
+
+/// The tokens and content-token indices of `unit` again, as
+/// [`units`] made them, for a unit whose tokens were given back (see
+/// [`Aligner::align`](super::Aligner::align)'s callers in the crate).
+/// Every word is in `vocab` already.
+pub(crate) fn retokenize(
+    unit: &Unit,
+    extraction: &Extraction,
+    vocab: &Vocabulary,
+) -> (Box<[Token]>, Box<[u32]>) {
+    let (text, start) = match unit.origin {
+        Origin::Record(i) => (extraction.records[i].text.as_str(), extraction.records[i].start),
+        Origin::Paraphrase(i) => {
+            (extraction.paraphrases[i].text.as_str(), extraction.paraphrases[i].start)
+        }
+    };
+    let span = Span::new(unit.span.start - start, unit.span.end - start);
+    scan(text, span, |form| vocab.ids[form])
+}
+
+/// Tokenizes `text[span]`, with `id` giving each form's id.
+fn scan(text: &str, span: Span, mut id: impl FnMut(&str) -> u32) -> (Box<[Token]>, Box<[u32]>) {
     let mut out: Vec<Token> = Vec::new();
     let mut content: Vec<u32> = Vec::new();
     let mut previous_end = span.start;
@@ -231,12 +262,8 @@ fn tokenize(text: &str, span: Span, vocab: &mut Vocabulary) -> (Box<[Token]>, Bo
         for part in folded.split('-') {
             let form: String = part.chars().filter(|c| c.is_alphanumeric()).collect();
             if !form.is_empty() {
-                let id = vocab.intern(&form);
+                let id = id(&form);
                 if is_content(&form) {
-                    let seen = content.iter().any(|&k: &u32| out[k as usize].id == id);
-                    if !seen {
-                        vocab.df[id as usize] += 1;
-                    }
                     content.push(out.len() as u32);
                 }
                 out.push(Token { id, start, end, elided });
@@ -355,6 +382,17 @@ mod tests {
     fn content_tokens_skip_stop_words_and_letters() {
         assert!(is_content("truce") && is_content("7") && is_content("us"));
         assert!(!is_content("the") && !is_content("x") && !is_content("re"));
+    }
+
+    #[test]
+    fn tokenizing_again_gives_the_same_tokens() {
+        let extraction = crate::extract::Extractor::new().extract(crate::corpus::bundled());
+        let (units, vocab) = units(&extraction);
+        assert!(units.len() > 20);
+        for unit in &units {
+            let (tokens, content) = retokenize(unit, &extraction, &vocab);
+            assert_eq!((&tokens, &content), (&unit.tokens, &unit.content), "{}", unit.text);
+        }
     }
 
     #[test]

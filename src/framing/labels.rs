@@ -80,7 +80,7 @@ pub fn speaker_labels(articles: &[Article], extraction: &Extraction) -> Vec<Spea
     };
     let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
     for (a, info) in extraction.articles.iter().enumerate() {
-        let Some(article) = by_id.get(info.source.as_str()) else { continue };
+        let Some(article) = by_id.get(&*info.source) else { continue };
         let folded_text = text::fold(&article.text);
         for cue in &info.cues {
             let speaker = info.speaker_ids[cue.entity];
@@ -113,8 +113,8 @@ pub fn speaker_labels(articles: &[Article], extraction: &Extraction) -> Vec<Spea
         .filter(|((speaker, ..), _)| is_speaker.contains(speaker))
         .map(|((speaker, a, kind, _), (label, count))| SpeakerLabel {
             speaker: speakers[speaker].name.clone(),
-            source: extraction.articles[a].source.clone(),
-            outlet: extraction.articles[a].outlet.clone(),
+            source: extraction.articles[a].source.to_string(),
+            outlet: extraction.articles[a].outlet.to_string(),
             kind,
             label,
             count,

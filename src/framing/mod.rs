@@ -306,11 +306,11 @@ fn divide<'a>(
     let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
     let mut records: HashMap<&str, Vec<&QuoteRecord>> = HashMap::new();
     for r in &extraction.records {
-        records.entry(r.source.as_str()).or_default().push(r);
+        records.entry(&*r.source).or_default().push(r);
     }
     extraction.articles.iter().filter_map(move |info| {
-        let article = *by_id.get(info.source.as_str())?;
-        let records = records.remove(info.source.as_str()).unwrap_or_default();
+        let article = *by_id.get(&*info.source)?;
+        let records = records.remove(&*info.source).unwrap_or_default();
         let voices = ArticleVoices::new(&article.text, &records, &info.boilerplate);
         Some((article, info, voices))
     })
@@ -344,7 +344,7 @@ fn summary(
     }
     ArticleSummary {
         source: article.id.clone(),
-        outlet: info.outlet.clone(),
+        outlet: info.outlet.to_string(),
         bytes,
         boilerplate_bytes: dropped,
         boilerplate_share: if bytes == 0 { 0.0 } else { round(dropped as f64 / bytes as f64, 4) },

@@ -123,7 +123,7 @@ pub fn write_table(
         matches
             .iter()
             .filter(|m| {
-                member.relation == Relation::Quote && records[m.index].source == member.source
+                member.relation == Relation::Quote && *records[m.index].source == *member.source
             })
             .filter(|m| m.span.start < member.end && member.start < m.span.end)
             .map(|m| m.score)
