@@ -168,14 +168,19 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
         speaker: args.speaker.clone(),
         min_similarity: args.min_similarity,
     };
+    // Each outlet's framing terms are read off the articles' text before
+    // comparing, and the text is let go: the comparison never needs it
+    // (issue #5: memory).
+    let framer = builder.build();
+    let terms = match format {
+        Format::Table => None,
+        Format::Csv | Format::Jsonl => Some(framer.terms(&articles, &extraction)),
+    };
+    drop(articles);
     let comparison = compare::compare(&extraction, &options);
-    let framing = match format {
-        Format::Table => ClusterTerms::default(),
-        Format::Csv | Format::Jsonl => {
-            let framer = builder.build();
-            let terms = framer.terms(&articles, &extraction);
-            ClusterTerms::new(framer.lexicon(), &terms, &comparison)
-        }
+    let framing = match &terms {
+        None => ClusterTerms::default(),
+        Some(terms) => ClusterTerms::new(framer.lexicon(), terms, &comparison),
     };
     let width = super::width();
     args.output.write(|out| match format {
