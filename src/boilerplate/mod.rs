@@ -163,7 +163,8 @@ pub fn find_boilerplate_in(
     // have none, and the test reads every word).
     let mut speech_memo: Vec<Option<bool>> = vec![None; paragraphs.len()];
     let mut speech = |para: usize| {
-        *speech_memo[para].get_or_insert_with(|| has_cued_speech(text, paragraphs[para], quotes))
+        *speech_memo[para]
+            .get_or_insert_with(|| has_cued_speech(text, paragraphs[para], quotes, words))
     };
     let lines: Vec<Line> = paragraphs
         .iter()
@@ -182,9 +183,11 @@ pub fn find_boilerplate_in(
     let headline = |i: usize| headlines[i];
     let mut kinds: Vec<Option<BoilerplateKind>> = (0..lines.len())
         .map(|i| {
+            if headline(i) {
+                return None;
+            }
             let span = lines[i].span;
-            let line_words = text::words_within(words, span);
-            if headline(i) { None } else { classify(&text[span.range()], span.start, line_words) }
+            classify(&text[span.range()], span.start, text::words_within(words, span))
         })
         .collect();
     // A comment form, or a list of links in the second half, runs to the
@@ -299,8 +302,8 @@ fn lines_of(text: &str, para: Span) -> Vec<Span> {
 }
 
 /// Whether the paragraph holds a top-level speech quote and a speech cue
-/// in its narration.
-fn has_cued_speech(text: &str, para: Span, quotes: &[Quote]) -> bool {
+/// in its narration; `words` are the text's words.
+fn has_cued_speech(text: &str, para: Span, quotes: &[Quote], words: &[Word]) -> bool {
     let inside: Vec<Span> = quotes
         .iter()
         .filter(|q| q.depth == 0 && para.contains_offset(q.outer.start))
@@ -309,9 +312,10 @@ fn has_cued_speech(text: &str, para: Span, quotes: &[Quote]) -> bool {
     if !quotes.iter().any(|q| q.depth == 0 && q.kind.is_speech() && inside.contains(&q.outer)) {
         return false;
     }
-    let words: Vec<Word> = text::words(text, para)
-        .into_iter()
+    let words: Vec<Word> = text::words_within(words, para)
+        .iter()
         .filter(|w| !inside.iter().any(|q| q.contains(w.span)))
+        .copied()
         .collect();
     let folded = text::fold_words(text, &words);
     !cue::find_cues_folded(text, &words, &folded).is_empty()
