@@ -47,7 +47,7 @@ fn classify_with(
     let in_line =
         |w: &text::Word| text::Word { span: Span::new(w.span.start - at, w.span.end - at) };
     let tokens: Vec<text::Word> = words.iter().take(WORD_CAP).map(in_line).collect();
-    let words_of_line = words;
+    let line_words = words;
     let words = count_words_of(line, &tokens, WORD_CAP);
     // A line with no `<` or `[` has no tags: what is outside them is the
     // whole line, which has a letter or digit.
@@ -75,21 +75,7 @@ fn classify_with(
     let mut all_share = true;
     let mut any_share = false;
     let mut w = String::new();
-    // Past the cap the share test reads on: tokenize the whole line (only
-    // a line of `WORD_CAP` share words gets here).
-    let all_tokens;
-    let share_tokens = if tokens.len() == WORD_CAP
-        && tokens.iter().all(|t| {
-            w.clear();
-            text::fold_into(t.as_str(line), &mut w);
-            SHARE_FILLER.contains(&w) || is_share_word(&w)
-        }) {
-        all_tokens = words_of_line.iter().map(in_line).collect::<Vec<_>>();
-        &all_tokens
-    } else {
-        &tokens
-    };
-    for &word in share_tokens {
+    for word in line_words.iter().map(in_line) {
         w.clear();
         text::fold_into(word.as_str(line), &mut w);
         let share = is_share_word(&w);
