@@ -155,7 +155,19 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
         }
         builder.lexicon(lexicon);
     }
-    let (articles, extraction, read) = args.input.read_and_extract();
+    // Each outlet's framing terms (only the narrator voice is shown) are
+    // counted beside extraction, on the threads that extract, and the
+    // articles' text is not kept: the comparison never needs it (issue #5:
+    // time and memory).
+    let framer = builder.build();
+    let count_terms = format != Format::Table;
+    let mut terms = Vec::new();
+    let (extraction, read) = args.input.extract_each(
+        |article, found| {
+            if count_terms { framer.narrator_terms(article, found) } else { Vec::new() }
+        },
+        |_, found| terms.extend(found),
+    );
     status = status.max(read);
     if let Some(name) = &args.speaker {
         if extraction.speakers.lookup(name).is_empty() {
@@ -168,19 +180,10 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
         speaker: args.speaker.clone(),
         min_similarity: args.min_similarity,
     };
-    // Each outlet's framing terms are read off the articles' text before
-    // comparing, and the text is let go: the comparison never needs it
-    // (issue #5: memory).
-    let framer = builder.build();
-    let terms = match format {
-        Format::Table => None,
-        Format::Csv | Format::Jsonl => Some(framer.terms(&articles, &extraction)),
-    };
-    drop(articles);
     let comparison = compare::compare(&extraction, &options);
-    let framing = match &terms {
-        None => ClusterTerms::default(),
-        Some(terms) => ClusterTerms::new(framer.lexicon(), terms, &comparison),
+    let framing = match format {
+        Format::Table => ClusterTerms::default(),
+        Format::Csv | Format::Jsonl => ClusterTerms::new(framer.lexicon(), &terms, &comparison),
     };
     let width = super::width();
     args.output.write(|out| match format {

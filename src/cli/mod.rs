@@ -344,33 +344,39 @@ impl InputArgs {
     /// corpus. What was read is tallied for the summary that [`finish`]
     /// prints.
     fn extract(&self) -> (Extraction, Status) {
-        let (_, extraction, status) = self.extract_keeping(false);
-        (extraction, status)
+        self.extract_each(|_, _| (), |_, ()| ())
     }
 
     /// Like [`InputArgs::extract`], keeping the articles.
     fn read_and_extract(&self) -> (Vec<Article>, Extraction, Status) {
-        self.extract_keeping(true)
+        let mut articles = Vec::new();
+        let (extraction, status) =
+            self.extract_each(|_, _| (), |article, ()| articles.push(article));
+        (articles, extraction, status)
     }
 
-    /// [`InputArgs::extract`], keeping the articles when `keep` is set.
-    fn extract_keeping(&self, keep: bool) -> (Vec<Article>, Extraction, Status) {
+    /// [`InputArgs::extract`], running `also` on each article and its
+    /// quotes on the thread that extracted them (so on all cores), and
+    /// `keep` on the article and what `also` gave, in input order, before
+    /// the article joins the extraction.
+    fn extract_each<X: Send>(
+        &self,
+        also: impl Fn(&Article, &ArticleQuotes) -> X + Sync,
+        mut keep: impl FnMut(Article, X),
+    ) -> (Extraction, Status) {
         let mut tally = Tally { quiet: self.quiet, ..Tally::default() };
         let (extractor, status) = self.extractor(&mut tally);
         let mut extraction = Extraction::default();
-        let mut articles = Vec::new();
         let read_status = self
-            .for_each(&extractor, &mut tally, |article, found| {
+            .for_each_with(&extractor, &mut tally, also, |article, found, x| {
                 extraction.add(&article, found);
-                if keep {
-                    articles.push(article);
-                }
+                keep(article, x);
                 Ok::<(), std::convert::Infallible>(())
             })
             .unwrap_or_else(|never| match never {});
         extraction.finish();
         tally.finish_reading(extraction.records.len());
-        (articles, extraction, status.max(read_status))
+        (extraction, status.max(read_status))
     }
 
     /// Runs `extractor` over every article on all cores, and calls `each`
@@ -383,18 +389,37 @@ impl InputArgs {
         tally: &mut Tally,
         mut each: impl FnMut(Article, ArticleQuotes) -> Result<(), E>,
     ) -> Result<Status, E> {
+        self.for_each_with(extractor, tally, |_, _| (), |article, found, ()| each(article, found))
+    }
+
+    /// [`InputArgs::for_each`], also running `also` on each article and
+    /// its quotes on the thread that extracted them, and passing its result
+    /// to `each`.
+    fn for_each_with<X: Send, E>(
+        &self,
+        extractor: &Extractor,
+        tally: &mut Tally,
+        also: impl Fn(&Article, &ArticleQuotes) -> X + Sync,
+        mut each: impl FnMut(Article, ArticleQuotes, X) -> Result<(), E>,
+    ) -> Result<Status, E> {
         let mut status = Status::Success;
         let mut progress = Progress::new(self.total_bytes(), self.quiet);
         let warnings = std::cell::Cell::new(0);
         stream::map_ordered(
             self.articles(&warnings),
             self.stream_options(),
-            |item| item.as_ref().ok().map(|article| extractor.article(article)),
+            |item| {
+                item.as_ref().ok().map(|article| {
+                    let found = extractor.article(article);
+                    let x = also(article, &found);
+                    (found, x)
+                })
+            },
             |item, found| match (item, found) {
-                (Ok(article), Some(found)) => {
+                (Ok(article), Some((found, x))) => {
                     tally.articles += 1;
                     progress.article(article.text.len());
-                    each(article, found)
+                    each(article, found, x)
                 }
                 (Err(e), _) => {
                     tally.problem(&e);

@@ -64,7 +64,8 @@ impl ClusterTerms {
     /// The terms beside every member of `comparison`'s clusters, from the
     /// lexicon terms of the same articles (`terms`, as
     /// [`Framer::terms`](super::Framer::terms) or the framing report
-    /// gives them; only their narrator voice is used) and the `lexicon`
+    /// gives them, or [`Framer::narrator_terms`](super::Framer::narrator_terms)
+    /// per article; only their narrator voice is used) and the `lexicon`
     /// they were counted with.
     pub fn new(lexicon: &Lexicon, terms: &[TermCount], comparison: &Comparison) -> ClusterTerms {
         // Referent → its place in the lexicon.

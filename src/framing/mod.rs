@@ -63,7 +63,7 @@ pub use lexicon::{Lexicon, Term, TermMatch};
 pub use substitutions::{Substitution, SubstitutionDiff};
 pub use voice::{ArticleVoices, Voice};
 
-use crate::extract::Extraction;
+use crate::extract::{ArticleQuotes, Extraction};
 use crate::{Article, QuoteRecord, boilerplate, text};
 
 /// Builds framing reports. Build once (with [`Framer::builder`] to set the
@@ -211,7 +211,7 @@ impl Framer {
         for (article, info, voices) in divide(articles, extraction) {
             let text = article.text.as_str();
             report.articles.push(summary(article, info, &voices));
-            report.terms.extend(self.article_terms(article, &info.outlet, &voices));
+            report.terms.extend(self.article_terms(article, &info.outlet, &voices, None));
             narrator.push(discover::NarratorText {
                 outlet: &info.outlet,
                 text,
@@ -253,22 +253,59 @@ impl Framer {
     /// terms beside its quotes).
     pub fn terms(&self, articles: &[Article], extraction: &Extraction) -> Vec<TermCount> {
         divide(articles, extraction)
-            .flat_map(|(article, info, voices)| self.article_terms(article, &info.outlet, &voices))
+            .flat_map(|(article, info, voices)| {
+                self.article_terms(article, &info.outlet, &voices, None)
+            })
             .collect()
     }
 
-    /// The lexicon terms of one article, by voice and speaker.
+    /// The narrator-voice rows of [`Framer::terms`] for one article,
+    /// counted from the article and its quotes as
+    /// [`Extractor::article`](crate::extract::Extractor::article) found
+    /// them, before they join an [`Extraction`].
+    ///
+    /// The narrator voice needs only the article's text, its quote spans
+    /// and its boilerplate, not the speakers' canonical names, so this
+    /// runs beside extraction, on the thread that extracted the article,
+    /// and the text need not be kept for later: `quotelens compare` counts
+    /// the terms it sets beside each statement
+    /// ([`ClusterTerms`](cluster_terms::ClusterTerms) uses only the
+    /// narrator voice) this way on all cores. The rows, in lexicon order,
+    /// are exactly the narrator rows [`Framer::terms`] gives for the same
+    /// article.
+    ///
+    /// ```
+    /// use quotelens::{Article, extract::Extractor, framing::Framer};
+    ///
+    /// let article =
+    ///     Article::new("a", "The militia attacked. “The occupier will leave,” Omar Fulani said.");
+    /// let found = Extractor::new().article(&article);
+    /// let terms = Framer::new().narrator_terms(&article, &found);
+    /// let names: Vec<&str> = terms.iter().map(|t| t.term.as_str()).collect();
+    /// assert_eq!(names, ["militia"]);
+    /// ```
+    pub fn narrator_terms(&self, article: &Article, found: &ArticleQuotes) -> Vec<TermCount> {
+        let records: Vec<&QuoteRecord> = found.records.iter().collect();
+        let voices = ArticleVoices::new(&article.text, &records, &found.boilerplate);
+        self.article_terms(article, article.outlet_label(), &voices, Some(Voice::Narrator))
+    }
+
+    /// The lexicon terms of one article, by voice and speaker; only those
+    /// in voice `only` when it is given.
     fn article_terms(
         &self,
         article: &Article,
         outlet: &str,
         voices: &ArticleVoices,
+        only: Option<Voice>,
     ) -> Vec<TermCount> {
         // (voice, speaker, term index) → count.
         let mut counts: BTreeMap<(Voice, Option<&str>, usize), usize> = BTreeMap::new();
         for m in self.lexicon.find(&article.text) {
             if let Some((voice, speaker)) = voices.voice_of(m.span) {
-                *counts.entry((voice, speaker, m.term)).or_default() += 1;
+                if only.is_none_or(|v| v == voice) {
+                    *counts.entry((voice, speaker, m.term)).or_default() += 1;
+                }
             }
         }
         let words = voices.narrator_words;
@@ -357,4 +394,59 @@ fn summary(
 fn round(x: f64, decimals: i32) -> f64 {
     let scale = 10f64.powi(decimals);
     (x * scale).round() / scale
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Extractor;
+
+    /// Counting one article's narrator terms beside its extraction gives
+    /// the narrator rows of `terms` over the whole corpus, in the same
+    /// order: quotes (nested, unattributed, not speech) and boilerplate
+    /// are left out alike.
+    #[test]
+    fn narrator_terms_per_article_equal_the_narrator_rows_of_terms() {
+        let articles = vec![
+            Article::new(
+                "a",
+                "The militia and the armed groups fought US forces. An onslaught began.\n\
+                 “The resistance will drive out the occupier,” Jane Roe said.\n\
+                 “Nobody speaks of the militia here,” she added.\n\
+                 Share on Facebook",
+            ),
+            Article::new(
+                "b",
+                "Resistance groups struck the so-called “occupier” at dawn.\n\
+                 “They said ‘the aggression must end’,” a spokesman said of the militia.",
+            ),
+            Article::new("c", "Nothing of note happened."),
+            Article::new(
+                "d",
+                "“The occupier attacked the militia,” someone wrote. The aggression went on.",
+            ),
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut a)| {
+            a.outlet = ["Outlet One", "", "Outlet One", "Outlet Two"][i].to_string();
+            a
+        })
+        .collect::<Vec<_>>();
+        let extractor = Extractor::new();
+        let framer = Framer::new();
+        let extraction = extractor.extract(articles.clone());
+        let want: Vec<TermCount> = framer
+            .terms(&articles, &extraction)
+            .into_iter()
+            .filter(|t| t.voice == Voice::Narrator)
+            .collect();
+        let got: Vec<TermCount> =
+            articles.iter().flat_map(|a| framer.narrator_terms(a, &extractor.article(a))).collect();
+        assert!(want.len() >= 6, "{want:#?}");
+        assert_eq!(got, want);
+        let b: Vec<&str> =
+            got.iter().filter(|t| t.source == "b").map(|t| t.outlet.as_str()).collect();
+        assert!(!b.is_empty() && b.iter().all(|o| *o == "b"));
+    }
 }
