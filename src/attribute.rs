@@ -477,11 +477,7 @@ impl Reader<'_> {
     }
 
     fn mention_of(&self, m: &Found) -> Mention {
-        Mention {
-            text: self.text[m.span.range()].to_string(),
-            start: m.span.start,
-            end: m.span.end,
-        }
+        Mention { text: self.text[m.span.range()].into(), start: m.span.start, end: m.span.end }
     }
 
     fn set_focus(&mut self, e: EntityId, mention: Option<Mention>) {
@@ -1083,7 +1079,7 @@ mod tests {
         ex.records
             .into_iter()
             .filter(|r| r.kind.is_speech() && r.depth == 0)
-            .map(|r| (r.speaker, r.rule))
+            .map(|r| (r.speaker.as_deref().map(String::from), r.rule))
             .collect()
     }
 

@@ -382,7 +382,7 @@ fn score_article(
                         article: article.to_string(),
                         quote: g.quote.clone(),
                         expected: g.speaker.clone(),
-                        predicted: rec.speaker.clone(),
+                        predicted: rec.speaker.as_deref().map(String::from),
                         rule: rec.rule,
                     });
                 }
@@ -396,7 +396,7 @@ fn score_article(
                     report.nonspeech_with_speaker.push(SpeakerOnNonSpeech {
                         article: article.to_string(),
                         quote: g.quote.clone(),
-                        predicted: speaker.clone(),
+                        predicted: speaker.to_string(),
                         rule: rec.rule,
                     });
                 }
@@ -411,7 +411,7 @@ fn score_article(
             text: rec.text.clone(),
             start: rec.start,
             end: rec.end,
-            speaker: rec.speaker.clone(),
+            speaker: rec.speaker.as_deref().map(String::from),
             rule: rec.rule,
         });
     }

@@ -24,6 +24,7 @@
 
 use std::sync::Arc;
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use crate::Span;
@@ -88,8 +89,9 @@ impl SpeakerType {
 /// it: a name, a pronoun, a description or "the statement".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
-    /// The words as printed.
-    pub text: String,
+    /// The words as printed; a name or a pronoun is short, so it is kept
+    /// inline, without an allocation of its own (issue #5: memory).
+    pub text: CompactString,
     /// Byte offset of the first byte, into the article as read.
     pub start: usize,
     /// Byte offset one past the last byte.
@@ -180,14 +182,17 @@ pub struct QuoteRecord {
     pub kind: QuoteKind,
     /// Nesting depth: 0 for a top-level quote.
     pub depth: u8,
-    /// Canonical speaker name, or `None`.
-    pub speaker: Option<String>,
+    /// Canonical speaker name, or `None`: one copy per speaker, shared by
+    /// every record and paraphrase of the
+    /// [`Extraction`](crate::extract::Extraction) (issue #5: memory).
+    pub speaker: Option<Arc<str>>,
     /// Person, organisation or unnamed source, when there is a speaker.
     pub speaker_type: Option<SpeakerType>,
     /// The speaker as written where the rule found it.
     pub mention: Option<Mention>,
-    /// The speech verb or phrase the rule used.
-    pub cue: Option<String>,
+    /// The speech verb or phrase the rule used, inline when short (most
+    /// are: `said`, `he added`).
+    pub cue: Option<CompactString>,
     /// The rule that decided.
     pub rule: Rule,
     /// 0 to 1: how sure the rule is of the speaker; 0 when there is none.

@@ -27,7 +27,7 @@ pub(crate) fn extraction(items: &[U]) -> Extraction {
                     text: text.to_string(),
                     kind: QuoteKind::Full,
                     depth: 0,
-                    speaker: speaker.map(|s| format!("Speaker {s}")),
+                    speaker: speaker.map(|s| format!("Speaker {s}").into()),
                     speaker_type: None,
                     mention: None,
                     cue: None,
@@ -43,7 +43,7 @@ pub(crate) fn extraction(items: &[U]) -> Extraction {
                     start,
                     end: start + text.len(),
                     text: text.to_string(),
-                    speaker: speaker.map(|s| format!("Speaker {s}")),
+                    speaker: speaker.map(|s| format!("Speaker {s}").into()),
                     entity: 0,
                     cue: "said".into(),
                 });

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 use quotelens::compare::{self, CompareOptions};
+use quotelens::extract::Extraction;
 use quotelens::framing::cluster_terms::ClusterTerms;
 use quotelens::framing::{Framer, Lexicon};
 use quotelens::output;
@@ -162,7 +163,10 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     let framer = builder.build();
     let count_terms = format != Format::Table;
     let mut terms = Vec::new();
+    // Lean: the casts and cue uses of the articles are only for the
+    // framing report's speaker labels.
     let (extraction, read) = args.input.extract_each(
+        Extraction::lean(),
         |article, found| {
             if count_terms { framer.narrator_terms(article, found) } else { Vec::new() }
         },

@@ -344,29 +344,33 @@ impl InputArgs {
     /// corpus. What was read is tallied for the summary that [`finish`]
     /// prints.
     fn extract(&self) -> (Extraction, Status) {
-        self.extract_each(|_, _| (), |_, ()| ())
+        self.extract_each(Extraction::default(), |_, _| (), |_, ()| ())
     }
 
     /// Like [`InputArgs::extract`], keeping the articles.
     fn read_and_extract(&self) -> (Vec<Article>, Extraction, Status) {
         let mut articles = Vec::new();
-        let (extraction, status) =
-            self.extract_each(|_, _| (), |article, ()| articles.push(article));
+        let (extraction, status) = self.extract_each(
+            Extraction::default(),
+            |_, _| (),
+            |article, ()| articles.push(article),
+        );
         (articles, extraction, status)
     }
 
-    /// [`InputArgs::extract`], running `also` on each article and its
-    /// quotes on the thread that extracted them (so on all cores), and
-    /// `keep` on the article and what `also` gave, in input order, before
-    /// the article joins the extraction.
+    /// [`InputArgs::extract`] into `extraction` (empty: a default or a
+    /// [lean](Extraction::lean) one), running `also` on each article and
+    /// its quotes on the thread that extracted them (so on all cores), and
+    /// `keep` on the article and what `also` gave, in input order, once the
+    /// article has joined the extraction.
     fn extract_each<X: Send>(
         &self,
+        mut extraction: Extraction,
         also: impl Fn(&Article, &ArticleQuotes) -> X + Sync,
         mut keep: impl FnMut(Article, X),
     ) -> (Extraction, Status) {
         let mut tally = Tally { quiet: self.quiet, ..Tally::default() };
         let (extractor, status) = self.extractor(&mut tally);
-        let mut extraction = Extraction::default();
         let read_status = self
             .for_each_with(&extractor, &mut tally, also, |article, found, x| {
                 extraction.add(&article, found);

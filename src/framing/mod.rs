@@ -278,7 +278,7 @@ impl Framer {
     /// use quotelens::{Article, extract::Extractor, framing::Framer};
     ///
     /// let article =
-    ///     Article::new("a", "The militia attacked. “The occupier will leave,” Omar Fulani said.");
+    ///     Article::new("a", "The militia attacked. “The occupier will leave,” the minister said.");
     /// let found = Extractor::new().article(&article);
     /// let terms = Framer::new().narrator_terms(&article, &found);
     /// let names: Vec<&str> = terms.iter().map(|t| t.term.as_str()).collect();

@@ -9,6 +9,8 @@
 //! words, and text in quotes that are not speech (a name or a title in
 //! scare quotes is the outlet's choice). Boilerplate is nobody's voice.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::boilerplate::Boilerplate;
@@ -38,7 +40,7 @@ impl Voice {
 #[derive(Clone, Debug)]
 pub struct ArticleVoices {
     /// Speech quotes: the quoted text's span and its speaker, if any.
-    quotes: Vec<(Span, Option<String>)>,
+    quotes: Vec<(Span, Option<Arc<str>>)>,
     /// Boilerplate, nobody's voice.
     excluded: Vec<Span>,
     /// Words in the narrator voice.
@@ -51,7 +53,7 @@ impl ArticleVoices {
     /// Divides `text` by voice, given the article's quote records (only
     /// its top-level speech quotes matter) and its boilerplate.
     pub fn new(text: &str, records: &[&QuoteRecord], boilerplate: &[Boilerplate]) -> ArticleVoices {
-        let quotes: Vec<(Span, Option<String>)> = records
+        let quotes: Vec<(Span, Option<Arc<str>>)> = records
             .iter()
             .filter(|r| r.depth == 0 && r.kind.is_speech())
             .map(|r| (r.span(), r.speaker.clone()))

@@ -91,7 +91,7 @@ struct Row<'a> {
 impl<'a> Row<'a> {
     fn new(r: &'a QuoteRecord, cells: Cells) -> Row<'a> {
         let neutralise = |s: &'a str| cells.write(s);
-        let opt = |s: &'a Option<String>| cells.write(s.as_deref().unwrap_or(""));
+        let opt = |s: Option<&'a str>| cells.write(s.unwrap_or(""));
         Row {
             source: neutralise(&r.source),
             outlet: neutralise(&r.outlet),
@@ -100,12 +100,12 @@ impl<'a> Row<'a> {
             text: neutralise(&r.text),
             kind: r.kind.as_str(),
             depth: r.depth,
-            speaker: opt(&r.speaker),
+            speaker: opt(r.speaker.as_deref()),
             speaker_type: r.speaker_type.map_or("", |t| t.as_str()),
             mention: neutralise(r.mention.as_ref().map_or("", |m| m.text.as_str())),
             mention_start: r.mention.as_ref().map(|m| m.start),
             mention_end: r.mention.as_ref().map(|m| m.end),
-            cue: opt(&r.cue),
+            cue: opt(r.cue.as_deref()),
             rule: r.rule.as_str(),
             confidence: r.confidence,
         }
