@@ -47,7 +47,7 @@
 //! assert_eq!(beside.get(cluster, "b")[0].term, "US forces");
 //! ```
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::{Lexicon, TermCount, Voice};
 use crate::compare::{Cluster, Comparison};
@@ -80,16 +80,25 @@ impl ClusterTerms {
         }
         let mut out = ClusterTerms::default();
         for cluster in &comparison.clusters {
+            // Only the articles with narrator terms can show any: the
+            // members' text is searched for referents only when there is one
+            // (issue #5: time; most clusters of a corpus that seldom uses the
+            // lexicon's terms are skipped here).
+            let sources: BTreeMap<&str, &[&TermCount]> = cluster
+                .members
+                .iter()
+                .filter_map(|m| narrator.get(m.source).map(|t| (m.source, t.as_slice())))
+                .collect();
+            if sources.is_empty() {
+                continue;
+            }
             let referents = referents(lexicon, cluster);
             if referents.is_empty() {
                 continue;
             }
-            let sources: BTreeSet<&str> = cluster.members.iter().map(|m| m.source).collect();
-            for source in sources {
-                let mut found: Vec<&TermCount> = narrator
-                    .get(source)
-                    .into_iter()
-                    .flatten()
+            for (source, terms) in sources {
+                let mut found: Vec<&TermCount> = terms
+                    .iter()
                     .filter(|t| referents.contains(t.referent.as_str()))
                     .copied()
                     .collect();
