@@ -276,9 +276,9 @@ impl Extraction {
     /// same as in a full one ([`Extraction::default`]).
     ///
     /// Only the framing report's [speaker labels](crate::framing::labels)
-    /// read the casts and cue uses; `quotelens compare` uses a lean
-    /// extraction, which holds a fifth less at a million quotes (issue #5:
-    /// memory).
+    /// read the casts and cue uses; every command but `quotelens framing`
+    /// uses a lean extraction, which holds a fifth less at a million quotes
+    /// with `compare` (issue #5: memory).
     pub fn lean() -> Extraction {
         Extraction { lean: true, ..Extraction::default() }
     }

@@ -342,12 +342,15 @@ impl InputArgs {
     /// Reads the gazetteer (if any) and the articles, and extracts their
     /// quotes, with the speakers' canonical names chosen over the whole
     /// corpus. What was read is tallied for the summary that [`finish`]
-    /// prints.
+    /// prints. The extraction is [lean](Extraction::lean): only the
+    /// framing report reads the articles' casts and cue uses, and it
+    /// extracts with [`InputArgs::read_and_extract`].
     fn extract(&self) -> (Extraction, Status) {
-        self.extract_each(Extraction::default(), |_, _| (), |_, ()| ())
+        self.extract_each(Extraction::lean(), |_, _| (), |_, ()| ())
     }
 
-    /// Like [`InputArgs::extract`], keeping the articles.
+    /// Like [`InputArgs::extract`], keeping the articles, and their casts
+    /// and cue uses in the extraction.
     fn read_and_extract(&self) -> (Vec<Article>, Extraction, Status) {
         let mut articles = Vec::new();
         let (extraction, status) = self.extract_each(
