@@ -90,7 +90,7 @@ pub mod index;
 pub mod similarity;
 pub mod unit;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 pub use similarity::{Match, Profile, similarity};
 pub use unit::{Origin, Relation, Unit, Vocabulary};
@@ -472,7 +472,7 @@ fn resolve(
         run.map(|&(_, g, k)| (g, k)).find(|&(g, k)| groups[g].members[k].span.overlaps(at))
     };
     let mut conflicts: Vec<Conflict> = Vec::new();
-    let mut pairs: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut pairs: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     for c in clashes {
         let mine = locate(groups, c.unit, c.regions[0]);
         let theirs = locate(groups, refs[c.reference].unit, c.regions[1]);
@@ -600,7 +600,7 @@ impl<'a> Alignment<'a> {
     /// Orders members by outlet, source and offset, groups by first
     /// appearance, and conflicts by their groups.
     fn sort(&mut self, extraction: &Extraction) {
-        let mut rank: HashMap<&str, usize> = HashMap::new();
+        let mut rank: FxHashMap<&str, usize> = FxHashMap::default();
         let sources = extraction.records.iter().map(|r| &*r.source);
         for s in sources.chain(extraction.paraphrases.iter().map(|p| &*p.source)) {
             let n = rank.len();
@@ -613,10 +613,14 @@ impl<'a> Alignment<'a> {
                 (&x.outlet, &x.source, a.span.start).cmp(&(&y.outlet, &y.source, b.span.start))
             });
         }
-        let first =
-            |g: &Group| g.members.iter().map(|l| (rank[units[l.unit].source], l.span.start)).min();
+        // Each unit's article rank, looked up once: a sort looks at a
+        // group's key many times, and hashing the article ids each time
+        // took most of the sort (issue #5).
+        let unit_rank: Vec<usize> = units.iter().map(|u| rank[u.source]).collect();
+        let first = |g: &Group| g.members.iter().map(|l| (unit_rank[l.unit], l.span.start)).min();
+        let keys: Vec<_> = self.groups.iter().map(first).collect();
         let mut order: Vec<usize> = (0..self.groups.len()).collect();
-        order.sort_by_key(|&g| first(&self.groups[g]));
+        order.sort_by_key(|&g| keys[g]);
         let mut new_index = vec![0; order.len()];
         for (new, &old) in order.iter().enumerate() {
             new_index[old] = new;

@@ -1,5 +1,7 @@
 //! Alignment phenomena, each with texts written for the test.
 
+use std::collections::HashMap;
+
 use super::*;
 use crate::extract::Paraphrase;
 use crate::{QuoteKind, QuoteRecord, Rule};

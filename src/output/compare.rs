@@ -62,7 +62,7 @@ use std::io;
 
 use serde::Serialize;
 
-use crate::compare::{Cluster, Comparison, Conflict, Member};
+use crate::compare::{Cluster, Comparison, Conflict, ConflictIndex, Member};
 use crate::framing::TermCount;
 use crate::framing::cluster_terms::ClusterTerms;
 use crate::wording;
@@ -141,6 +141,7 @@ pub fn write_csv_as(
     let neutralise = |cell: &str| cells.write(cell).into_owned();
     let mut writer = ::csv::WriterBuilder::new().has_headers(false).from_writer(out);
     writer.write_record(CSV_COLUMNS).map_err(into_io)?;
+    let conflicts = comparison.conflict_index();
     for cluster in &comparison.clusters {
         for m in &cluster.members {
             let row = Row {
@@ -156,7 +157,7 @@ pub fn write_csv_as(
                 differences: neutralise(&wording::render(&m.differences)),
                 cue: neutralise(m.cue.as_deref().unwrap_or("")),
                 conflict: m.conflict,
-                conflict_note: neutralise(&conflict_note(comparison, cluster, m)),
+                conflict_note: neutralise(&conflict_note(&conflicts, cluster, m)),
                 framing: neutralise(&framing_cell(framing.get(cluster.id, m.source))),
                 start: m.start,
                 end: m.end,
@@ -205,6 +206,7 @@ pub fn write_jsonl(
     framing: &ClusterTerms,
     out: impl io::Write,
 ) -> io::Result<()> {
+    let conflicts = comparison.conflict_index();
     let lines = comparison.clusters.iter().map(|c| ClusterLine {
         cluster: c.id,
         speaker: c.speaker,
@@ -222,7 +224,7 @@ pub fn write_jsonl(
                     .collect(),
             })
             .collect(),
-        conflicts: comparison.conflicts_of(c.id).collect(),
+        conflicts: conflicts.of(c.id).collect(),
     });
     super::json::write_jsonl(lines, out)
 }
@@ -236,7 +238,10 @@ pub fn write_jsonl(
 ///   members of the cluster (in those outlets) name nobody;
 /// * `also given to NAME (cluster N)`, `also given to no one (cluster
 ///   N)`: the cluster's words match a cluster of another speaker.
-pub fn conflict_note(comparison: &Comparison, cluster: &Cluster, member: &Member) -> String {
+///
+/// `conflicts` is the comparison's [`ConflictIndex`]
+/// ([`Comparison::conflict_index`]), built once for every note.
+pub fn conflict_note(conflicts: &ConflictIndex, cluster: &Cluster, member: &Member) -> String {
     if !member.conflict {
         return String::new();
     }
@@ -252,7 +257,7 @@ pub fn conflict_note(comparison: &Comparison, cluster: &Cluster, member: &Member
             notes.push(format!("no speaker named in {}", silent.join(", ")));
         }
     }
-    for conflict in comparison.conflicts_of(cluster.id) {
+    for conflict in conflicts.of(cluster.id) {
         for (id, speaker) in conflict.clusters.iter().zip(&conflict.speakers) {
             if *id != cluster.id {
                 let name = speaker.as_deref().unwrap_or("no one");
