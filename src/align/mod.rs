@@ -250,7 +250,7 @@ impl Search {
         {
             return;
         }
-        if similarity::bound(profile, &profiles[r], cx.vocab) < threshold {
+        if similarity::bound((unit, profile), (other, &profiles[r]), cx.vocab) < threshold {
             return;
         }
         let found = similarity(unit, other, cx.vocab);
@@ -727,8 +727,7 @@ impl<'a> Alignment<'a> {
         for (new, &old) in order.iter().enumerate() {
             new_index[old] = new;
         }
-        let mut groups: Vec<Option<Group>> = self.groups.drain(..).map(Some).collect();
-        self.groups = order.iter().map(|&g| groups[g].take().expect("each group once")).collect();
+        permute(&mut self.groups, &order);
         for c in &mut self.conflicts {
             for g in &mut c.groups {
                 *g = new_index[*g];
@@ -736,6 +735,28 @@ impl<'a> Alignment<'a> {
             c.groups.sort_unstable();
         }
         self.conflicts.sort_by(|a, b| a.groups.cmp(&b.groups));
+    }
+}
+
+/// Puts `items[order[k]]` at `k` for every `k`, in place (`order` is a
+/// permutation): a second vector of a million groups would set the peak
+/// (issue #5: memory).
+fn permute<T>(items: &mut [T], order: &[usize]) {
+    let mut placed = vec![false; items.len()];
+    for start in 0..items.len() {
+        // Follow the cycle through `start`: the item that belongs at `k`
+        // moves in from `order[k]`, and the one first at `start` travels
+        // along until it reaches its place.
+        let mut k = start;
+        while !placed[k] {
+            placed[k] = true;
+            let from = order[k];
+            if from == start {
+                break;
+            }
+            items.swap(k, from);
+            k = from;
+        }
     }
 }
 

@@ -371,3 +371,20 @@ fn batches_group_as_one_unit_at_a_time() {
         assert_eq!(described(&batched), described(&one), "batches of {batch}");
     }
 }
+
+#[test]
+fn permute_puts_each_item_where_the_order_says() {
+    for order in [
+        vec![],
+        vec![0],
+        vec![2, 0, 1],
+        vec![1, 0, 3, 2, 4],
+        vec![4, 3, 2, 1, 0],
+        vec![3, 4, 0, 1, 2],
+    ] {
+        let mut items: Vec<char> = "abcde"[..order.len()].chars().collect();
+        let want: Vec<char> = order.iter().map(|&k| items[k]).collect();
+        super::permute(&mut items, &order);
+        assert_eq!(items, want, "{order:?}");
+    }
+}

@@ -147,6 +147,9 @@ impl<'a> Unit<'a> {
 pub struct Vocabulary {
     ids: FxHashMap<String, u32>,
     forms: Vec<String>,
+    /// For a form of six bytes or more, its first letter (see
+    /// [`Vocabulary::initial`]).
+    initials: Vec<Option<char>>,
     df: Vec<u32>,
     weights: Vec<f64>,
 }
@@ -170,6 +173,7 @@ impl Vocabulary {
         }
         let id = self.forms.len() as u32;
         self.ids.insert(form.clone(), id);
+        self.initials.push(if form.len() >= 6 { form.chars().next() } else { None });
         self.forms.push(form);
         self.df.push(0);
         id
@@ -178,6 +182,13 @@ impl Vocabulary {
     /// The folded form of token `id`.
     pub fn form(&self, id: u32) -> &str {
         &self.forms[id as usize]
+    }
+
+    /// The first letter of the form of token `id` when the form is six
+    /// bytes or more: a word long enough to have spelling variants, which
+    /// must share it ([`similarity`](mod@super::similarity)).
+    pub fn initial(&self, id: u32) -> Option<char> {
+        self.initials[id as usize]
     }
 
     /// In how many units token `id` occurs as a content token.
