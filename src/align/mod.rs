@@ -138,8 +138,9 @@ impl Default for Aligner {
 /// The result of [`Aligner::align`].
 #[derive(Clone, Debug)]
 pub struct Alignment<'a> {
-    /// Every unit, in record order, then the paraphrases, then the joined
-    /// lone sentences of a quote (see the [module docs](self)).
+    /// Every unit, in record order, then the paraphrases. Where lone
+    /// sentences of a quote are joined (see the [module docs](self)), the
+    /// joined unit takes the place of the first sentence.
     pub units: Vec<Unit<'a>>,
     /// The tokens' forms and weights.
     pub vocabulary: Vocabulary,
@@ -643,9 +644,6 @@ impl<'a> Alignment<'a> {
             }
         }
         runs.retain(|r| r.len() > 1);
-        // One joined unit per run; without this the units' vector would
-        // double to push them (issue #5: memory).
-        self.units.reserve_exact(runs.len());
         let mut removed = vec![false; self.groups.len()];
         for run in runs {
             let (first, last) = (&self.units[run[0].0], &self.units[run[run.len() - 1].0]);
@@ -674,11 +672,13 @@ impl<'a> Alignment<'a> {
                 content: content.into(),
                 ..*first
             };
-            self.units.push(joined);
-            let group = &mut self.groups[run[0].1];
-            group.reference_unit = self.units.len() - 1;
+            // In the place of the first sentence, which only this group
+            // used: pushing it would reallocate a million units (issue #5:
+            // memory).
+            let (u, g) = run[0];
+            self.units[u] = joined;
+            let group = &mut self.groups[g];
             group.reference = span;
-            group.members[0].unit = self.units.len() - 1;
             group.members[0].span = span;
         }
         let mut new_index = Vec::with_capacity(removed.len());
