@@ -65,6 +65,8 @@
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::align::{self, Aligner, Origin, Relation};
@@ -125,9 +127,46 @@ impl<'a> Comparison<'a> {
             .collect()
     }
 
-    /// The conflicts that involve cluster `id`.
+    /// The conflicts that involve cluster `id`. A scan of every conflict:
+    /// to look up many clusters, build a [`ConflictIndex`] once.
     pub fn conflicts_of(&self, id: usize) -> impl Iterator<Item = &Conflict<'a>> {
         self.conflicts.iter().filter(move |c| c.clusters.contains(&id))
+    }
+
+    /// The conflicts of every cluster, found in one pass: what a report
+    /// of every cluster uses, where [`Comparison::conflicts_of`] for each
+    /// cluster would scan every conflict each time (quadratic in the size
+    /// of the corpus; issue #5).
+    pub fn conflict_index(&self) -> ConflictIndex<'_, 'a> {
+        let mut by_cluster: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+        for (k, conflict) in self.conflicts.iter().enumerate() {
+            for &id in &conflict.clusters {
+                let of = by_cluster.entry(id).or_default();
+                // A conflict names a cluster once; be safe if it did twice.
+                if of.last() != Some(&k) {
+                    of.push(k);
+                }
+            }
+        }
+        ConflictIndex { conflicts: &self.conflicts, by_cluster }
+    }
+}
+
+/// The conflicts of a [`Comparison`] by cluster id
+/// ([`Comparison::conflict_index`]).
+#[derive(Clone, Debug)]
+pub struct ConflictIndex<'c, 'a> {
+    conflicts: &'c [Conflict<'a>],
+    /// Cluster id → indices into `conflicts`, in order.
+    by_cluster: FxHashMap<usize, Vec<usize>>,
+}
+
+impl<'c, 'a> ConflictIndex<'c, 'a> {
+    /// The conflicts that involve cluster `id`, in the comparison's
+    /// order: the same as [`Comparison::conflicts_of`].
+    pub fn of(&self, id: usize) -> impl Iterator<Item = &'c Conflict<'a>> + '_ {
+        let conflicts = self.conflicts;
+        self.by_cluster.get(&id).into_iter().flatten().map(move |&k| &conflicts[k])
     }
 }
 
@@ -202,31 +241,34 @@ pub fn compare<'a>(extraction: &'a Extraction, options: &CompareOptions) -> Comp
         .speaker
         .as_ref()
         .map(|q| extraction.speakers.lookup(q).into_iter().map(|(id, _)| id).collect());
-    let mut clusters = Vec::with_capacity(alignment.groups.len());
-    for (g, group) in alignment.groups.iter().enumerate() {
-        if speakers.as_ref().is_some_and(|s| !group.speaker.is_some_and(|id| s.contains(&id))) {
-            continue;
-        }
-        let kept = group
-            .members
-            .iter()
-            .filter(|l| l.is_reference || l.similarity >= options.min_similarity);
-        // Sized exactly: collected from a filter, most clusters' one or two
-        // members would get room for four (issue #5: memory).
-        let mut members: Vec<Member> = Vec::with_capacity(kept.clone().count());
-        members.extend(kept.map(|l| member(extraction, &alignment, group, l)));
-        let outlets = members.iter().map(|m| m.outlet).collect::<BTreeSet<_>>().len();
-        if outlets < options.min_outlets {
-            continue;
-        }
-        clusters.push(Cluster {
-            id: g + 1,
-            speaker: group.speaker.map(|id| names[id].name.as_str()),
-            reference: alignment.reference_text(group),
-            outlets,
-            members,
-        });
-    }
+    // Each cluster's members are diffed against its reference on every
+    // core; rayon keeps the clusters in order (issue #5).
+    let mut clusters: Vec<Cluster> = alignment
+        .groups
+        .par_iter()
+        .enumerate()
+        .filter_map(|(g, group)| {
+            if speakers.as_ref().is_some_and(|s| !group.speaker.is_some_and(|id| s.contains(&id))) {
+                return None;
+            }
+            let kept = group
+                .members
+                .iter()
+                .filter(|l| l.is_reference || l.similarity >= options.min_similarity);
+            // Sized exactly: collected from a filter, most clusters' one or
+            // two members would get room for four (issue #5: memory).
+            let mut members: Vec<Member> = Vec::with_capacity(kept.clone().count());
+            members.extend(kept.map(|l| member(extraction, &alignment, group, l)));
+            let outlets = members.iter().map(|m| m.outlet).collect::<BTreeSet<_>>().len();
+            (outlets >= options.min_outlets).then(|| Cluster {
+                id: g + 1,
+                speaker: group.speaker.map(|id| names[id].name.as_str()),
+                reference: alignment.reference_text(group),
+                outlets,
+                members,
+            })
+        })
+        .collect();
     clusters.shrink_to_fit();
     let kept: BTreeSet<usize> = clusters.iter().map(|c| c.id).collect();
     let conflicts = alignment
@@ -348,6 +390,18 @@ mod tests {
         for id in &conflict.clusters {
             let cluster = c.clusters.iter().find(|c| c.id == *id).unwrap();
             assert!(cluster.members.iter().any(|m| m.conflict && m.text.contains("provisional")));
+        }
+    }
+
+    #[test]
+    fn the_conflict_index_finds_what_a_scan_finds() {
+        let ex = corpus();
+        let c = compare(&ex, &CompareOptions::default());
+        assert!(!c.conflicts.is_empty());
+        let index = c.conflict_index();
+        for id in c.clusters.iter().map(|c| c.id).chain([0, 99]) {
+            let scanned: Vec<_> = c.conflicts_of(id).collect();
+            assert_eq!(index.of(id).collect::<Vec<_>>(), scanned, "cluster {id}");
         }
     }
 

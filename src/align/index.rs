@@ -13,7 +13,7 @@
 //! Spelling variants (see [`similarity`](mod@super::similarity)) are found
 //! only between units that also share an exact indexed word.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::unit::{Unit, Vocabulary};
 
@@ -22,7 +22,7 @@ use super::unit::{Unit, Vocabulary};
 pub struct Index {
     max_postings: usize,
     /// Token id → (reference slot, occurrences of the token in it).
-    postings: HashMap<u32, Vec<(u32, u32)>>,
+    postings: FxHashMap<u32, Vec<(u32, u32)>>,
     /// Per reference slot: total content weight, and the weight of its
     /// unindexed tokens.
     weights: Vec<(f64, f64)>,
@@ -51,7 +51,7 @@ impl Index {
     /// An empty index that skips tokens found in more than `max_postings`
     /// units.
     pub fn new(max_postings: usize) -> Index {
-        Index { max_postings, postings: HashMap::new(), weights: Vec::new() }
+        Index { max_postings, postings: FxHashMap::default(), weights: Vec::new() }
     }
 
     /// Adds `unit` as reference `slot` (slots are added in order, from 0).
@@ -70,7 +70,7 @@ impl Index {
     pub fn candidates(&self, unit: &Unit, vocab: &Vocabulary, threshold: f64) -> Vec<usize> {
         let (counts, total, unindexed) = counts(unit, vocab, self.max_postings);
         // Per candidate: shared weight counted in `unit`, and in the reference.
-        let mut shared: HashMap<usize, (f64, f64)> = HashMap::new();
+        let mut shared: FxHashMap<usize, (f64, f64)> = FxHashMap::default();
         for (id, n) in counts {
             let w = vocab.weight(id);
             for &(slot, m) in self.postings.get(&id).map_or(&[][..], Vec::as_slice) {

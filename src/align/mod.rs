@@ -69,6 +69,20 @@
 //! to 120 µs (7.5 s for 64,000 quotes) but finds fewer matches on that
 //! data (3,794 instead of 7,044 at 64,000 quotes).
 //!
+//! # Cores
+//!
+//! Tokenizing the units and the grouping pass run on every core (rayon)
+//! with the result of a single pass. Units are tokenized in runs whose
+//! vocabularies are merged in order. Grouping takes the units in batches
+//! of 1,024: every unit of a batch is first matched against the
+//! references made before the batch, in parallel; then, in order, each
+//! is matched against the references made earlier in its own batch and
+//! joins or founds its group. A unit that looked at a reference which
+//! has since taken a speaker (an unattributed reference joined by an
+//! attributed copy in the same batch) looks again. Candidates are
+//! considered in the order of their references in both steps, so ties
+//! are broken as one unit at a time would break them.
+//!
 //! # Example
 //!
 //! ```
@@ -90,7 +104,8 @@ pub mod index;
 pub mod similarity;
 pub mod unit;
 
-use std::collections::HashMap;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 pub use similarity::{Match, Profile, similarity};
 pub use unit::{Origin, Relation, Unit, Vocabulary};
@@ -109,19 +124,23 @@ const MIN_CROSS_SPEAKER_ANCHORS: usize = 2;
 pub struct Aligner {
     threshold: f64,
     max_postings: usize,
+    /// Units per batch of the grouping pass ([`UNITS_PER_BATCH`]; tests
+    /// vary it).
+    batch: usize,
 }
 
 impl Default for Aligner {
     fn default() -> Aligner {
-        Aligner { threshold: 0.6, max_postings: 64 }
+        Aligner { threshold: 0.6, max_postings: 64, batch: UNITS_PER_BATCH }
     }
 }
 
 /// The result of [`Aligner::align`].
 #[derive(Clone, Debug)]
 pub struct Alignment<'a> {
-    /// Every unit, in record order, then the paraphrases, then the joined
-    /// lone sentences of a quote (see the [module docs](self)).
+    /// Every unit, in record order, then the paraphrases. Where lone
+    /// sentences of a quote are joined (see the [module docs](self)), the
+    /// joined unit takes the place of the first sentence.
     pub units: Vec<Unit<'a>>,
     /// The tokens' forms and weights.
     pub vocabulary: Vocabulary,
@@ -197,6 +216,67 @@ struct Clash {
     regions: [Option<(usize, usize)>; 2],
 }
 
+/// Units grouped per batch by [`Aligner::align`]: each batch is matched
+/// against the references before it on every core, then in order within
+/// itself. Large enough to share out, small enough that most matches
+/// are with references of earlier batches.
+const UNITS_PER_BATCH: usize = 1024;
+
+/// What grouping reads while a unit looks for its reference.
+struct Cx<'x, 'a> {
+    aligner: &'x Aligner,
+    units: &'x [Unit<'a>],
+    vocab: &'x Vocabulary,
+    refs: &'x [Reference],
+}
+
+/// A unit's search for its reference: the best match so far and the
+/// clashes with references of other speakers.
+#[derive(Default)]
+struct Search {
+    best: Option<(usize, Match)>,
+    clashes: Vec<Clash>,
+}
+
+impl Search {
+    /// Looks at reference slot `r` for unit `u` (whose profile is
+    /// `profile`): a match keeps the best, a match across speakers is a
+    /// clash. Candidates must come in slot order: on a tie the first
+    /// stays.
+    fn consider(&mut self, cx: &Cx, u: usize, profile: &Profile, r: usize, profiles: &[Profile]) {
+        let (unit, other) = (&cx.units[u], &cx.units[cx.refs[r].unit]);
+        let threshold = cx.aligner.threshold;
+        if unit.origin == other.origin
+            || unit.source == other.source && unit.span.overlaps(other.span)
+        {
+            return;
+        }
+        if similarity::bound((unit, profile), (other, &profiles[r]), cx.vocab) < threshold {
+            return;
+        }
+        let found = similarity(unit, other, cx.vocab);
+        // No anchors, no evidence (even at a threshold of 0).
+        if found.value < threshold || found.anchors.is_empty() {
+            return;
+        }
+        let evidence = found.anchors.len() >= MIN_CROSS_SPEAKER_ANCHORS;
+        match (unit.speaker, cx.refs[r].speaker) {
+            (Some(x), Some(y)) if x != y => {
+                if evidence && unit.relation == Relation::Quote {
+                    let regions = [found.region(0), found.region(1)];
+                    self.clashes.push(Clash { unit: u, reference: r, value: found.value, regions });
+                }
+                return;
+            }
+            (x, y) if x != y && !evidence => return,
+            _ => {}
+        }
+        if self.best.as_ref().is_none_or(|(_, b)| found.value > b.value) {
+            self.best = Some((r, found));
+        }
+    }
+}
+
 impl Aligner {
     /// An aligner with the default threshold (0.6) and posting limit (64).
     pub fn new() -> Aligner {
@@ -217,6 +297,14 @@ impl Aligner {
     /// Sets how many units a word may occur in and still be indexed.
     pub fn max_postings(mut self, max_postings: usize) -> Aligner {
         self.max_postings = max_postings;
+        self
+    }
+
+    /// Sets the units per batch of the grouping pass (tests: the result
+    /// must not depend on it).
+    #[cfg(test)]
+    pub(crate) fn batch(mut self, units: usize) -> Aligner {
+        self.batch = units.max(1);
         self
     }
 
@@ -249,73 +337,88 @@ impl Aligner {
         let mut refs: Vec<Reference> = Vec::new();
         let mut clashes = Vec::new();
         let mut index = Index::new(self.max_postings);
-        for u in order {
-            let unit = &units[u];
-            let profile = Profile::new(unit, &vocab);
-            let mut best: Option<(usize, Match)> = None;
-            let mut clashed = false;
-            for r in index.candidates(unit, &vocab, self.threshold) {
-                let other = &units[refs[r].unit];
-                if unit.origin == other.origin
-                    || unit.source == other.source && unit.span.overlaps(other.span)
-                {
-                    continue;
-                }
-                if similarity::bound(&profile, &profiles[r], &vocab) < self.threshold {
-                    continue;
-                }
-                let found = similarity(unit, other, &vocab);
-                // No anchors, no evidence (even at a threshold of 0).
-                if found.value < self.threshold || found.anchors.is_empty() {
-                    continue;
-                }
-                let evidence = found.anchors.len() >= MIN_CROSS_SPEAKER_ANCHORS;
-                match (unit.speaker, refs[r].speaker) {
-                    (Some(x), Some(y)) if x != y => {
-                        if evidence && unit.relation == Relation::Quote {
-                            let regions = [found.region(0), found.region(1)];
-                            clashes.push(Clash {
-                                unit: u,
-                                reference: r,
-                                value: found.value,
-                                regions,
-                            });
-                            clashed = true;
-                        }
-                        continue;
+        // Units in batches: first every unit of a batch against the
+        // references made before it, on every core; then, in order, each
+        // against the references made earlier in its batch, and the
+        // outcome. Candidates come in slot order, so this looks at the
+        // same references in the same order as one unit at a time would,
+        // and the result is the same (issue #5: cores).
+        let mut respoken = vec![false; 0];
+        for batch in order.chunks(self.batch) {
+            let settled = refs.len();
+            let before: Vec<(Profile, Vec<usize>, Search)> = batch
+                .par_iter()
+                .map(|&u| {
+                    let unit = &units[u];
+                    let profile = Profile::new(unit, &vocab);
+                    let candidates = index.candidates(unit, &vocab, self.threshold);
+                    let mut search = Search::default();
+                    for &r in &candidates {
+                        let cx = Cx { aligner: self, units: &units, vocab: &vocab, refs: &refs };
+                        search.consider(&cx, u, &profile, r, &profiles);
                     }
-                    (x, y) if x != y && !evidence => continue,
-                    _ => {}
+                    (profile, candidates, search)
+                })
+                .collect();
+            // References made before the batch that took a speaker during
+            // it (an unattributed reference joined by an attributed quote).
+            respoken.clear();
+            respoken.resize(settled, false);
+            let mut recent = Index::new(self.max_postings);
+            for (&u, (profile, candidates, mut search)) in batch.iter().zip(before) {
+                let cx = Cx { aligner: self, units: &units, vocab: &vocab, refs: &refs };
+                if candidates.iter().any(|&r| respoken[r]) {
+                    // Looked at with a speaker it no longer has: again.
+                    search = Search::default();
+                    for &r in &candidates {
+                        search.consider(&cx, u, &profile, r, &profiles);
+                    }
                 }
-                if best.as_ref().is_none_or(|(_, b)| found.value > b.value) {
-                    best = Some((r, found));
+                for r in recent.candidates(&units[u], &vocab, self.threshold) {
+                    search.consider(&cx, u, &profile, settled + r, &profiles);
+                }
+                let unit = &units[u];
+                let clashed = !search.clashes.is_empty();
+                clashes.append(&mut search.clashes);
+                match search.best {
+                    Some((r, found)) => {
+                        let region = found.region(1).expect("a match has anchors");
+                        refs[r].members.push((u, found.value, region));
+                        if refs[r].speaker.is_none() && unit.speaker.is_some() {
+                            refs[r].speaker = unit.speaker;
+                            if r < settled {
+                                respoken[r] = true;
+                            }
+                        }
+                        // A member is never compared again, except with the
+                        // pieces of a reference cut up, which tokenizes it
+                        // anew (issue #5: memory).
+                        if !keep_tokens && !clashed {
+                            give_back_tokens(&mut units[u]);
+                        }
+                    }
+                    None if unit.relation == Relation::Quote => {
+                        recent.insert(refs.len() - settled, unit, &vocab);
+                        refs.push(Reference {
+                            unit: u,
+                            speaker: unit.speaker,
+                            members: Vec::new(),
+                        });
+                        profiles.push(profile);
+                    }
+                    None => {
+                        // A paraphrase that matches no reference is left out.
+                        if !keep_tokens {
+                            give_back_tokens(&mut units[u]);
+                        }
+                    }
                 }
             }
-            match best {
-                Some((r, found)) => {
-                    let region = found.region(1).expect("a match has anchors");
-                    refs[r].members.push((u, found.value, region));
-                    refs[r].speaker = refs[r].speaker.or(unit.speaker);
-                    // A member is never compared again, except with the
-                    // pieces of a reference cut up, which tokenizes it
-                    // anew (issue #5: memory).
-                    if !keep_tokens && !clashed {
-                        give_back_tokens(&mut units[u]);
-                    }
-                }
-                None if unit.relation == Relation::Quote => {
-                    index.insert(refs.len(), unit, &vocab);
-                    refs.push(Reference { unit: u, speaker: unit.speaker, members: Vec::new() });
-                    profiles.push(profile);
-                }
-                None => {
-                    // A paraphrase that matches no reference is left out.
-                    if !keep_tokens {
-                        give_back_tokens(&mut units[u]);
-                    }
-                }
+            for (r, reference) in refs.iter().enumerate().skip(settled) {
+                index.insert(r, &units[reference.unit], &vocab);
             }
         }
+        drop(respoken);
         // Only the units are needed from here on (issue #5: memory).
         drop((profiles, index, weight));
         // Resolving conflicts reads the tokens of the units that clashed,
@@ -472,7 +575,7 @@ fn resolve(
         run.map(|&(_, g, k)| (g, k)).find(|&(g, k)| groups[g].members[k].span.overlaps(at))
     };
     let mut conflicts: Vec<Conflict> = Vec::new();
-    let mut pairs: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut pairs: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     for c in clashes {
         let mine = locate(groups, c.unit, c.regions[0]);
         let theirs = locate(groups, refs[c.reference].unit, c.regions[1]);
@@ -541,9 +644,6 @@ impl<'a> Alignment<'a> {
             }
         }
         runs.retain(|r| r.len() > 1);
-        // One joined unit per run; without this the units' vector would
-        // double to push them (issue #5: memory).
-        self.units.reserve_exact(runs.len());
         let mut removed = vec![false; self.groups.len()];
         for run in runs {
             let (first, last) = (&self.units[run[0].0], &self.units[run[run.len() - 1].0]);
@@ -572,11 +672,13 @@ impl<'a> Alignment<'a> {
                 content: content.into(),
                 ..*first
             };
-            self.units.push(joined);
-            let group = &mut self.groups[run[0].1];
-            group.reference_unit = self.units.len() - 1;
+            // In the place of the first sentence, which only this group
+            // used: pushing it would reallocate a million units (issue #5:
+            // memory).
+            let (u, g) = run[0];
+            self.units[u] = joined;
+            let group = &mut self.groups[g];
             group.reference = span;
-            group.members[0].unit = self.units.len() - 1;
             group.members[0].span = span;
         }
         let mut new_index = Vec::with_capacity(removed.len());
@@ -600,7 +702,7 @@ impl<'a> Alignment<'a> {
     /// Orders members by outlet, source and offset, groups by first
     /// appearance, and conflicts by their groups.
     fn sort(&mut self, extraction: &Extraction) {
-        let mut rank: HashMap<&str, usize> = HashMap::new();
+        let mut rank: FxHashMap<&str, usize> = FxHashMap::default();
         let sources = extraction.records.iter().map(|r| &*r.source);
         for s in sources.chain(extraction.paraphrases.iter().map(|p| &*p.source)) {
             let n = rank.len();
@@ -613,16 +715,19 @@ impl<'a> Alignment<'a> {
                 (&x.outlet, &x.source, a.span.start).cmp(&(&y.outlet, &y.source, b.span.start))
             });
         }
-        let first =
-            |g: &Group| g.members.iter().map(|l| (rank[units[l.unit].source], l.span.start)).min();
+        // Each unit's article rank, looked up once: a sort looks at a
+        // group's key many times, and hashing the article ids each time
+        // took most of the sort (issue #5).
+        let unit_rank: Vec<usize> = units.iter().map(|u| rank[u.source]).collect();
+        let first = |g: &Group| g.members.iter().map(|l| (unit_rank[l.unit], l.span.start)).min();
+        let keys: Vec<_> = self.groups.iter().map(first).collect();
         let mut order: Vec<usize> = (0..self.groups.len()).collect();
-        order.sort_by_key(|&g| first(&self.groups[g]));
+        order.sort_by_key(|&g| keys[g]);
         let mut new_index = vec![0; order.len()];
         for (new, &old) in order.iter().enumerate() {
             new_index[old] = new;
         }
-        let mut groups: Vec<Option<Group>> = self.groups.drain(..).map(Some).collect();
-        self.groups = order.iter().map(|&g| groups[g].take().expect("each group once")).collect();
+        permute(&mut self.groups, &order);
         for c in &mut self.conflicts {
             for g in &mut c.groups {
                 *g = new_index[*g];
@@ -630,6 +735,28 @@ impl<'a> Alignment<'a> {
             c.groups.sort_unstable();
         }
         self.conflicts.sort_by(|a, b| a.groups.cmp(&b.groups));
+    }
+}
+
+/// Puts `items[order[k]]` at `k` for every `k`, in place (`order` is a
+/// permutation): a second vector of a million groups would set the peak
+/// (issue #5: memory).
+fn permute<T>(items: &mut [T], order: &[usize]) {
+    let mut placed = vec![false; items.len()];
+    for start in 0..items.len() {
+        // Follow the cycle through `start`: the item that belongs at `k`
+        // moves in from `order[k]`, and the one first at `start` travels
+        // along until it reaches its place.
+        let mut k = start;
+        while !placed[k] {
+            placed[k] = true;
+            let from = order[k];
+            if from == start {
+                break;
+            }
+            items.swap(k, from);
+            k = from;
+        }
     }
 }
 

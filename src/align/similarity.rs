@@ -89,12 +89,14 @@ impl Match {
 #[derive(Clone, Copy, Debug)]
 struct Word(u32, Option<char>);
 
+impl Word {
+    fn new(id: u32, vocab: &Vocabulary) -> Word {
+        Word(id, vocab.initial(id))
+    }
+}
+
 fn words(unit: &Unit, vocab: &Vocabulary) -> Vec<Word> {
-    let word = |id: u32| {
-        let form = vocab.form(id);
-        Word(id, if form.len() >= 6 { form.chars().next() } else { None })
-    };
-    unit.content_tokens().map(|t| word(t.id)).collect()
+    unit.content_tokens().map(|t| Word::new(t.id, vocab)).collect()
 }
 
 /// Whether two words are the same: equal, or spelling variants (both at
@@ -133,38 +135,42 @@ pub fn weight(unit: &Unit, vocab: &Vocabulary) -> f64 {
     unit.content_tokens().map(|t| vocab.weight(t.id)).sum()
 }
 
-/// What [`bound`] needs of a unit, computed once per unit.
+/// What [`bound`] needs of a unit beside its tokens, computed once per
+/// unit. Kept for every reference while grouping, so only what the
+/// tokens do not give: a hundred bytes where a copy of the words took
+/// twice that (issue #5: memory).
 #[derive(Clone, Debug)]
 pub struct Profile {
     weight: f64,
-    /// The content words.
-    words: Box<[Word]>,
-    /// Their distinct ids, sorted.
+    /// The content words' distinct ids, sorted.
     ids: Box<[u32]>,
-    /// The words of six letters or more, which may have spelling variants.
-    long: Box<[Word]>,
+    /// The ids of the content words of six letters or more, which may
+    /// have spelling variants.
+    long: Box<[u32]>,
 }
 
 impl Profile {
     /// The profile of `unit`.
     pub fn new(unit: &Unit, vocab: &Vocabulary) -> Profile {
-        let words = words(unit, vocab);
-        let mut ids: Vec<u32> = words.iter().map(|w| w.0).collect();
+        let mut ids: Vec<u32> = unit.content_tokens().map(|t| t.id).collect();
+        let long: Vec<u32> =
+            ids.iter().copied().filter(|&id| vocab.initial(id).is_some()).collect();
         ids.sort_unstable();
         ids.dedup();
-        let long: Vec<Word> = words.iter().copied().filter(|w| w.1.is_some()).collect();
         let weight = weight(unit, vocab);
-        Profile { weight, words: words.into(), ids: ids.into(), long: long.into() }
+        Profile { weight, ids: ids.into(), long: long.into() }
     }
 
-    /// The weight of this profile's words that `other` has, exactly or as
-    /// a spelling variant.
-    fn shared(&self, other: &Profile, vocab: &Vocabulary) -> f64 {
-        let found = |x: &Word| {
+    /// The weight of the content words of `unit` (whose profile this is)
+    /// that `other` has, exactly or as a spelling variant.
+    fn shared(&self, unit: &Unit, other: &Profile, vocab: &Vocabulary) -> f64 {
+        let found = |x: Word| {
             other.ids.binary_search(&x.0).is_ok()
-                || x.1.is_some() && other.long.iter().any(|&y| same_word(vocab, *x, y))
+                || x.1.is_some()
+                    && other.long.iter().any(|&y| same_word(vocab, x, Word::new(y, vocab)))
         };
-        self.words.iter().filter(|x| found(x)).map(|x| vocab.weight(x.0)).sum()
+        let words = unit.content_tokens().map(|t| Word::new(t.id, vocab));
+        words.filter(|&x| found(x)).map(|x| vocab.weight(x.0)).sum()
     }
 }
 
@@ -173,11 +179,12 @@ impl Profile {
 /// credit, so the similarity is at most `½ + M / 2W` where `W` is the
 /// shorter unit's weight and `M` the weight of its words that the other
 /// unit has (exactly or as a spelling variant).
-pub fn bound(a: &Profile, b: &Profile, vocab: &Vocabulary) -> f64 {
+pub fn bound(a: (&Unit, &Profile), b: (&Unit, &Profile), vocab: &Vocabulary) -> f64 {
+    let ((ua, a), (ub, b)) = (a, b);
     let (total, shared) = match a.weight.total_cmp(&b.weight) {
-        std::cmp::Ordering::Less => (a.weight, a.shared(b, vocab)),
-        std::cmp::Ordering::Greater => (b.weight, b.shared(a, vocab)),
-        std::cmp::Ordering::Equal => (a.weight, a.shared(b, vocab).max(b.shared(a, vocab))),
+        std::cmp::Ordering::Less => (a.weight, a.shared(ua, b, vocab)),
+        std::cmp::Ordering::Greater => (b.weight, b.shared(ub, a, vocab)),
+        std::cmp::Ordering::Equal => (a.weight, a.shared(ua, b, vocab).max(b.shared(ub, a, vocab))),
     };
     if total <= 0.0 { 0.0 } else { (0.5 + shared / (2.0 * total)).min(1.0) }
 }

@@ -1,5 +1,7 @@
 //! Alignment phenomena, each with texts written for the test.
 
+use std::collections::HashMap;
+
 use super::*;
 use crate::extract::Paraphrase;
 use crate::{QuoteKind, QuoteRecord, Rule};
@@ -314,4 +316,75 @@ fn a_zero_threshold_still_needs_a_shared_word() {
     let ex = extraction(&items);
     let alignment = Aligner::new().threshold(0.0).align(&ex);
     assert_eq!(alignment.groups.len(), 3);
+}
+
+/// Everything an alignment says, as text: groups (reference, speaker,
+/// links) and conflicts.
+fn described(alignment: &Alignment) -> String {
+    let groups: Vec<String> = alignment
+        .groups
+        .iter()
+        .map(|g| format!("{:?} {:?} {} {:?}", g.reference, g.speaker, g.reference_unit, g.members))
+        .collect();
+    format!("{groups:#?}\n{:?}", alignment.conflicts)
+}
+
+/// The grouping pass runs in batches on every core; the result is the one
+/// a unit at a time gives, whatever the batch size.
+#[test]
+fn batches_group_as_one_unit_at_a_time() {
+    // Units are taken longest first: the long quote, then the three
+    // copies in order. In batches of two, the unattributed copy becomes a
+    // reference in the first batch; in the second, the copy of speaker 1
+    // joins it and gives it that speaker, so the copy of speaker 2, which
+    // looked at it before that, must look again and clash.
+    let copy = "The orchard burned at dawn near the old river bridge.";
+    let items = [
+        U(
+            "x",
+            "Nobody expected the storm to flatten every barn in the valley before the harvest.",
+            Some(3),
+            Q,
+        ),
+        U("a", copy, None, Q),
+        U("b", copy, Some(1), Q),
+        U("c", copy, Some(2), Q),
+    ];
+    let ex = extraction(&items);
+    let one = Aligner::new().batch(1).align(&ex);
+    assert_eq!(one.conflicts.len(), 2, "{}", described(&one));
+    for batch in [2, 3, 1024] {
+        let batched = Aligner::new().batch(batch).align(&ex);
+        assert_eq!(described(&batched), described(&one), "batches of {batch}");
+    }
+    // The same on generated news, with many outlets and speakers.
+    let articles: Vec<_> = crate::generate::Generator::new(crate::generate::GeneratorConfig {
+        articles: 120,
+        seed: 7,
+    })
+    .collect();
+    let ex = crate::extract::Extractor::new().extract(articles);
+    let one = Aligner::new().batch(1).align(&ex);
+    assert!(one.groups.len() > 100 && !one.conflicts.is_empty(), "{}", one.groups.len());
+    for batch in [5, 64] {
+        let batched = Aligner::new().batch(batch).align(&ex);
+        assert_eq!(described(&batched), described(&one), "batches of {batch}");
+    }
+}
+
+#[test]
+fn permute_puts_each_item_where_the_order_says() {
+    for order in [
+        vec![],
+        vec![0],
+        vec![2, 0, 1],
+        vec![1, 0, 3, 2, 4],
+        vec![4, 3, 2, 1, 0],
+        vec![3, 4, 0, 1, 2],
+    ] {
+        let mut items: Vec<char> = "abcde"[..order.len()].chars().collect();
+        let want: Vec<char> = order.iter().map(|&k| items[k]).collect();
+        super::permute(&mut items, &order);
+        assert_eq!(items, want, "{order:?}");
+    }
 }

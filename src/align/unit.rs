@@ -18,7 +18,8 @@
 //! (their positions matter for substitutions) but are not **content
 //! tokens**: only content tokens are weighted and aligned.
 
-use std::collections::HashMap;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 
@@ -144,8 +145,11 @@ impl<'a> Unit<'a> {
 /// Folded token forms with their document frequencies and weights.
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     forms: Vec<String>,
+    /// For a form of six bytes or more, its first letter (see
+    /// [`Vocabulary::initial`]).
+    initials: Vec<Option<char>>,
     df: Vec<u32>,
     weights: Vec<f64>,
 }
@@ -156,12 +160,21 @@ const PRIOR_UNITS: f64 = 20.0;
 
 impl Vocabulary {
     fn intern(&mut self, form: &str) -> u32 {
-        if let Some(&id) = self.ids.get(form) {
+        match self.ids.get(form) {
+            Some(&id) => id,
+            None => self.intern_owned(form.to_string()),
+        }
+    }
+
+    /// [`Vocabulary::intern`] for a form the caller owns.
+    fn intern_owned(&mut self, form: String) -> u32 {
+        if let Some(&id) = self.ids.get(&form) {
             return id;
         }
         let id = self.forms.len() as u32;
-        self.ids.insert(form.to_string(), id);
-        self.forms.push(form.to_string());
+        self.ids.insert(form.clone(), id);
+        self.initials.push(if form.len() >= 6 { form.chars().next() } else { None });
+        self.forms.push(form);
         self.df.push(0);
         id
     }
@@ -169,6 +182,13 @@ impl Vocabulary {
     /// The folded form of token `id`.
     pub fn form(&self, id: u32) -> &str {
         &self.forms[id as usize]
+    }
+
+    /// The first letter of the form of token `id` when the form is six
+    /// bytes or more: a word long enough to have spelling variants, which
+    /// must share it ([`similarity`](mod@super::similarity)).
+    pub fn initial(&self, id: u32) -> Option<char> {
+        self.initials[id as usize]
     }
 
     /// In how many units token `id` occurs as a content token.
@@ -283,52 +303,112 @@ fn is_content(form: &str) -> bool {
 /// The units of an extraction, with the vocabulary their tokens use:
 /// each top-level speech quote's sentences, in record order, then the
 /// paraphrases. The units borrow their text from `extraction`.
+///
+/// Tokenized on every core (rayon): the records and paraphrases are cut
+/// into runs, each run tokenized with a vocabulary of its own, and the
+/// runs' vocabularies merged in order, so that every form gets the id of
+/// its first occurrence in the whole extraction, as a single pass would
+/// give it (issue #5).
 pub fn units(extraction: &Extraction) -> (Vec<Unit<'_>>, Vocabulary) {
+    units_in_runs(extraction, UNITS_PER_RUN)
+}
+
+/// [`units`], tokenizing `per_run` records and paraphrases per task.
+fn units_in_runs(extraction: &Extraction, per_run: usize) -> (Vec<Unit<'_>>, Vocabulary) {
+    let records = extraction.records.len();
+    let items: Vec<usize> = (0..records + extraction.paraphrases.len()).collect();
+    let runs: Vec<(Vec<Unit>, Vocabulary)> = items
+        .par_chunks(per_run)
+        .map(|run| {
+            let mut vocab = Vocabulary::default();
+            let mut out = Vec::new();
+            for &item in run {
+                match item.checked_sub(records) {
+                    None => record_units(extraction, item, &mut vocab, &mut out),
+                    Some(p) => out.push(paraphrase_unit(extraction, p, &mut vocab)),
+                }
+            }
+            (out, vocab)
+        })
+        .collect();
     let mut vocab = Vocabulary::default();
-    let mut out = Vec::new();
-    for (i, r) in extraction.records.iter().enumerate() {
-        if r.depth != 0 || !r.kind.is_speech() {
-            continue;
-        }
-        let opaque = nested_quotes(r, &extraction.records[i + 1..]);
-        let whole = Span::new(0, r.text.len());
-        let paragraphs: Vec<Span> =
-            text::paragraphs(&r.text).into_iter().filter(|p| !p.is_empty()).collect();
-        let paragraphs = if paragraphs.is_empty() { vec![whole] } else { paragraphs };
-        for para in paragraphs {
-            for s in text::sentences(&r.text, para, &opaque) {
-                let (tokens, content) = tokenize(&r.text, s, &mut vocab);
-                out.push(Unit {
-                    source: &r.source,
-                    outlet: &r.outlet,
-                    span: Span::new(r.start + s.start, r.start + s.end),
-                    text: &r.text[s.range()],
-                    relation: Relation::Quote,
-                    speaker: extraction.speaker_ids.get(i).copied().flatten(),
-                    origin: Origin::Record(i),
-                    tokens,
-                    content,
-                });
+    let mut out = Vec::with_capacity(runs.iter().map(|(units, _)| units.len()).sum());
+    for (mut units, local) in runs {
+        let ids: Vec<u32> = local
+            .forms
+            .into_iter()
+            .zip(local.df)
+            .map(|(form, df)| {
+                let id = vocab.intern_owned(form);
+                vocab.df[id as usize] += df;
+                id
+            })
+            .collect();
+        for unit in &mut units {
+            for token in unit.tokens.iter_mut() {
+                token.id = ids[token.id as usize];
             }
         }
+        out.append(&mut units);
     }
-    for (i, p) in extraction.paraphrases.iter().enumerate() {
-        let (tokens, content) = tokenize(&p.text, Span::new(0, p.text.len()), &mut vocab);
-        out.push(Unit {
-            source: &p.source,
-            outlet: &p.outlet,
-            span: Span::new(p.start, p.end),
-            text: &p.text,
-            relation: Relation::Paraphrase,
-            speaker: extraction.paraphrase_speaker_ids.get(i).copied(),
-            origin: Origin::Paraphrase(i),
-            tokens,
-            content,
-        });
-    }
-    out.shrink_to_fit();
     vocab.finish(out.len());
     (out, vocab)
+}
+
+/// Records and paraphrases tokenized together by one task of [`units`]:
+/// enough to outweigh the cost of a task and of merging its vocabulary.
+const UNITS_PER_RUN: usize = 4096;
+
+/// Pushes the units of record `i` (one per sentence), if it is a
+/// top-level speech quote.
+fn record_units<'a>(
+    extraction: &'a Extraction,
+    i: usize,
+    vocab: &mut Vocabulary,
+    out: &mut Vec<Unit<'a>>,
+) {
+    let r = &extraction.records[i];
+    if r.depth != 0 || !r.kind.is_speech() {
+        return;
+    }
+    let opaque = nested_quotes(r, &extraction.records[i + 1..]);
+    let whole = Span::new(0, r.text.len());
+    let paragraphs: Vec<Span> =
+        text::paragraphs(&r.text).into_iter().filter(|p| !p.is_empty()).collect();
+    let paragraphs = if paragraphs.is_empty() { vec![whole] } else { paragraphs };
+    for para in paragraphs {
+        for s in text::sentences(&r.text, para, &opaque) {
+            let (tokens, content) = tokenize(&r.text, s, vocab);
+            out.push(Unit {
+                source: &r.source,
+                outlet: &r.outlet,
+                span: Span::new(r.start + s.start, r.start + s.end),
+                text: &r.text[s.range()],
+                relation: Relation::Quote,
+                speaker: extraction.speaker_ids.get(i).copied().flatten(),
+                origin: Origin::Record(i),
+                tokens,
+                content,
+            });
+        }
+    }
+}
+
+/// The unit of paraphrase `i`.
+fn paraphrase_unit<'a>(extraction: &'a Extraction, i: usize, vocab: &mut Vocabulary) -> Unit<'a> {
+    let p = &extraction.paraphrases[i];
+    let (tokens, content) = tokenize(&p.text, Span::new(0, p.text.len()), vocab);
+    Unit {
+        source: &p.source,
+        outlet: &p.outlet,
+        span: Span::new(p.start, p.end),
+        text: &p.text,
+        relation: Relation::Paraphrase,
+        speaker: extraction.paraphrase_speaker_ids.get(i).copied(),
+        origin: Origin::Paraphrase(i),
+        tokens,
+        content,
+    }
 }
 
 /// The quotes nested in `r`, with their marks, as spans into `r.text`,
@@ -357,6 +437,38 @@ fn nested_quotes(r: &QuoteRecord, after: &[QuoteRecord]) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Article;
+    use crate::extract::Extractor;
+
+    /// Tokenizing in runs gives every form the id and frequency a single
+    /// pass gives it, and every unit the same tokens.
+    #[test]
+    fn runs_merge_into_the_vocabulary_of_one_pass() {
+        let extraction = Extractor::new().extract(vec![
+            Article::new("a", "“The lull is a truce. We will rebuild the farms,” Omar Fulani said."),
+            Article::new(
+                "b",
+                "Fulani said that the lull was a provisional truce. He said that farms would be rebuilt.",
+            ),
+            Article::new("c", "“Farms burned. The truce held,” a spokesman said, adding that talks would go on."),
+        ]);
+        let shape = |(units, vocab): (Vec<Unit>, Vocabulary)| {
+            let units: Vec<_> = units
+                .iter()
+                .map(|u| {
+                    let tokens: Vec<_> =
+                        u.tokens.iter().map(|t| (t.id, t.start, t.end, t.elided)).collect();
+                    (u.span, u.origin, tokens, u.content.to_vec())
+                })
+                .collect();
+            (units, vocab.forms, vocab.df, vocab.weights)
+        };
+        let whole = shape(units_in_runs(&extraction, usize::MAX));
+        assert!(whole.0.len() >= 5 && !extraction.paraphrases.is_empty(), "{:?}", whole.0);
+        for per_run in [1, 2, 3] {
+            assert_eq!(shape(units_in_runs(&extraction, per_run)), whole, "{per_run} per run");
+        }
+    }
 
     fn forms(text: &str) -> Vec<String> {
         let mut vocab = Vocabulary::default();

@@ -115,7 +115,7 @@ pub struct InputArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
-    /// Threads that extract quotes (default: one per core).
+    /// Threads that extract and compare quotes (default: one per core).
     ///
     /// Output is the same for any number of threads: articles are read and
     /// results written in input order.
@@ -372,6 +372,12 @@ impl InputArgs {
         also: impl Fn(&Article, &ArticleQuotes) -> X + Sync,
         mut keep: impl FnMut(Article, X),
     ) -> (Extraction, Status) {
+        if let Some(threads) = self.threads {
+            // The comparison's parallel parts (rayon) take the same number;
+            // the pool can be set only once per process, which is all a
+            // command needs.
+            let _ = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build_global();
+        }
         let mut tally = Tally { quiet: self.quiet, ..Tally::default() };
         let (extractor, status) = self.extractor(&mut tally);
         let read_status = self

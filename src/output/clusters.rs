@@ -41,7 +41,7 @@
 
 use std::io;
 
-use crate::compare::{Cluster, Comparison, Member};
+use crate::compare::{Cluster, Comparison, ConflictIndex, Member};
 use crate::wording;
 
 use super::compare::conflict_note;
@@ -67,23 +67,25 @@ pub fn write_table(
         if shared == 0 { "none".to_string() } else { shared.to_string() },
         count(conflicts, "attribution conflict", "attribution conflicts"),
     )?;
+    let conflicts = comparison.conflict_index();
     for cluster in &comparison.clusters {
         writeln!(out)?;
-        write_cluster(comparison, cluster, |_| None, width, &mut out)?;
+        write_cluster(&conflicts, cluster, |_| None, width, &mut out)?;
     }
     Ok(())
 }
 
 /// Writes one cluster's block (see the [module docs](self)), fitting
 /// `width` characters. `note` may add a few words to a member's first
-/// line (`who` adds how well the query matched it). `comparison` is the
-/// one `cluster` comes from, for the attribution conflicts.
+/// line (`who` adds how well the query matched it). `conflicts` are those
+/// of the comparison `cluster` comes from
+/// ([`Comparison::conflict_index`]), for the attribution conflicts.
 ///
 /// # Errors
 ///
 /// Any error of the writer.
 pub fn write_cluster(
-    comparison: &Comparison,
+    conflicts: &ConflictIndex,
     cluster: &Cluster,
     note: impl Fn(&Member) -> Option<String>,
     width: usize,
@@ -115,7 +117,7 @@ pub fn write_cluster(
             field("differs", if differences.is_empty() { "none" } else { &differences })?;
         }
         if m.conflict {
-            field("conflict", &conflict_note(comparison, cluster, m))?;
+            field("conflict", &conflict_note(conflicts, cluster, m))?;
         }
     }
     Ok(())
@@ -195,7 +197,7 @@ mod tests {
         let c = comparison();
         let mut out = Vec::new();
         let note = |m: &Member| (m.source == "a1").then(|| "match 0.90".to_string());
-        write_cluster(&c, &c.clusters[0], note, 100, &mut out).unwrap();
+        write_cluster(&c.conflict_index(), &c.clusters[0], note, 100, &mut out).unwrap();
         let got = String::from_utf8(out).unwrap();
         assert!(
             got.contains("  Daily Planet · a1 · quote · the reference · match 0.90\n"),

@@ -58,12 +58,11 @@
 //! `conflicts` lists the [`Conflict`]s that
 //! involve the cluster (`{"clusters", "speakers", "similarity"}`).
 
-use std::collections::HashMap;
 use std::io;
 
 use serde::Serialize;
 
-use crate::compare::{Cluster, Comparison, Conflict, Member};
+use crate::compare::{Cluster, Comparison, Conflict, ConflictIndex, Member};
 use crate::framing::TermCount;
 use crate::framing::cluster_terms::ClusterTerms;
 use crate::wording;
@@ -140,9 +139,9 @@ pub fn write_csv_as(
     out: impl io::Write,
 ) -> io::Result<()> {
     let neutralise = |cell: &str| cells.write(cell).into_owned();
-    let conflicts = ConflictIndex::new(comparison);
     let mut writer = ::csv::WriterBuilder::new().has_headers(false).from_writer(out);
     writer.write_record(CSV_COLUMNS).map_err(into_io)?;
+    let conflicts = comparison.conflict_index();
     for cluster in &comparison.clusters {
         for m in &cluster.members {
             let row = Row {
@@ -158,7 +157,7 @@ pub fn write_csv_as(
                 differences: neutralise(&wording::render(&m.differences)),
                 cue: neutralise(m.cue.as_deref().unwrap_or("")),
                 conflict: m.conflict,
-                conflict_note: neutralise(&note(conflicts.of(cluster.id), cluster, m)),
+                conflict_note: neutralise(&conflict_note(&conflicts, cluster, m)),
                 framing: neutralise(&framing_cell(framing.get(cluster.id, m.source))),
                 start: m.start,
                 end: m.end,
@@ -207,7 +206,7 @@ pub fn write_jsonl(
     framing: &ClusterTerms,
     out: impl io::Write,
 ) -> io::Result<()> {
-    let conflicts = ConflictIndex::new(comparison);
+    let conflicts = comparison.conflict_index();
     let lines = comparison.clusters.iter().map(|c| ClusterLine {
         cluster: c.id,
         speaker: c.speaker,
@@ -239,46 +238,10 @@ pub fn write_jsonl(
 ///   members of the cluster (in those outlets) name nobody;
 /// * `also given to NAME (cluster N)`, `also given to no one (cluster
 ///   N)`: the cluster's words match a cluster of another speaker.
-pub fn conflict_note(comparison: &Comparison, cluster: &Cluster, member: &Member) -> String {
-    note(comparison.conflicts_of(cluster.id), cluster, member)
-}
-
-/// The conflicts of each cluster, looked up once for a whole comparison:
-/// [`Comparison::conflicts_of`] scans every conflict, and the writers ask
-/// for every cluster (issue #5: time).
-struct ConflictIndex<'c, 'a> {
-    /// Cluster id → its conflicts, in the comparison's order.
-    by_cluster: HashMap<usize, Vec<&'c Conflict<'a>>>,
-}
-
-impl<'c, 'a> ConflictIndex<'c, 'a> {
-    fn new(comparison: &'c Comparison<'a>) -> ConflictIndex<'c, 'a> {
-        let mut by_cluster: HashMap<usize, Vec<&'c Conflict<'a>>> = HashMap::new();
-        for conflict in &comparison.conflicts {
-            for &id in &conflict.clusters {
-                let list = by_cluster.entry(id).or_default();
-                // A cluster named twice in one conflict gets it once.
-                if !list.last().is_some_and(|c| std::ptr::eq(*c, conflict)) {
-                    list.push(conflict);
-                }
-            }
-        }
-        ConflictIndex { by_cluster }
-    }
-
-    /// The conflicts that involve cluster `id`, as
-    /// [`Comparison::conflicts_of`] gives them.
-    fn of(&self, id: usize) -> impl Iterator<Item = &'c Conflict<'a>> + '_ {
-        self.by_cluster.get(&id).into_iter().flatten().copied()
-    }
-}
-
-/// [`conflict_note`], given the cluster's conflicts.
-fn note<'c, 'a: 'c>(
-    conflicts: impl Iterator<Item = &'c Conflict<'a>>,
-    cluster: &Cluster,
-    member: &Member,
-) -> String {
+///
+/// `conflicts` is the comparison's [`ConflictIndex`]
+/// ([`Comparison::conflict_index`]), built once for every note.
+pub fn conflict_note(conflicts: &ConflictIndex, cluster: &Cluster, member: &Member) -> String {
     if !member.conflict {
         return String::new();
     }
@@ -294,7 +257,7 @@ fn note<'c, 'a: 'c>(
             notes.push(format!("no speaker named in {}", silent.join(", ")));
         }
     }
-    for conflict in conflicts {
+    for conflict in conflicts.of(cluster.id) {
         for (id, speaker) in conflict.clusters.iter().zip(&conflict.speakers) {
             if *id != cluster.id {
                 let name = speaker.as_deref().unwrap_or("no one");

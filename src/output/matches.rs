@@ -129,13 +129,14 @@ pub fn write_table(
             .map(|m| m.score)
             .reduce(f64::max)
     };
+    let conflicts = comparison.conflict_index();
     for (i, id) in ids.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
         let cluster = comparison.clusters.iter().find(|c| c.id == *id).expect("a listed cluster");
         let note = |member: &Member| score(member).map(|s| format!("match {s:.2}"));
-        super::clusters::write_cluster(comparison, cluster, note, width, &mut out)?;
+        super::clusters::write_cluster(&conflicts, cluster, note, width, &mut out)?;
     }
     if alone.is_empty() {
         return Ok(());

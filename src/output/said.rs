@@ -115,9 +115,10 @@ pub fn write_table(
         }
         ids.extend(found);
     }
+    let conflicts = comparison.conflict_index();
     for cluster in comparison.clusters.iter().filter(|c| ids.contains(&c.id)) {
         writeln!(out)?;
-        super::clusters::write_cluster(comparison, cluster, |_| None, width, &mut out)?;
+        super::clusters::write_cluster(&conflicts, cluster, |_| None, width, &mut out)?;
     }
     for group in alone.chunk_by(|a, b| a.source == b.source) {
         let first = group[0];
