@@ -73,6 +73,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::lexicon::STOP_WORDS;
@@ -157,8 +158,9 @@ pub fn distinctive(
     names: &HashSet<String>,
     settings: DiscoverySettings,
 ) -> Vec<Distinctive> {
+    // Each text's words on every core, in order (issue #5).
     let runs: Vec<(&str, Vec<Run>)> =
-        texts.iter().map(|t| (t.outlet, runs(t.text, &t.spans))).collect();
+        texts.par_iter().map(|t| (t.outlet, runs(t.text, &t.spans))).collect();
     // A word is a name when every occurrence is capitalized.
     let mut lower_seen: HashSet<&str> = HashSet::new();
     for (_, rs) in &runs {

@@ -55,6 +55,7 @@ pub mod voice;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 pub use discover::{DiscoverySettings, Distinctive};
@@ -207,16 +208,26 @@ impl Framer {
     /// `articles` are skipped.
     pub fn report(&self, articles: &[Article], extraction: &Extraction) -> FramingReport {
         let mut report = FramingReport::default();
-        let mut narrator = Vec::new();
-        for (article, info, voices) in divide(articles, extraction) {
-            let text = article.text.as_str();
-            report.articles.push(summary(article, info, &voices));
-            report.terms.extend(self.article_terms(article, &info.outlet, &voices, None));
-            narrator.push(discover::NarratorText {
-                outlet: &info.outlet,
-                text,
-                spans: voices.narrator_spans(text),
-            });
+        // Each article on its own, on every core, in order (issue #5).
+        let each: Vec<_> = divide(articles, extraction)
+            .par_iter()
+            .map(|&(article, info, ref records)| {
+                let text = article.text.as_str();
+                let voices = ArticleVoices::new(text, records, &info.boilerplate);
+                let narrator = discover::NarratorText {
+                    outlet: &info.outlet,
+                    text,
+                    spans: voices.narrator_spans(text),
+                };
+                let terms = self.article_terms(article, &info.outlet, &voices, None);
+                (summary(article, info, &voices), terms, narrator)
+            })
+            .collect();
+        let mut narrator = Vec::with_capacity(each.len());
+        for (summary, terms, text) in each {
+            report.articles.push(summary);
+            report.terms.extend(terms);
+            narrator.push(text);
         }
         report.labels = labels::speaker_labels(articles, extraction);
         report.discovered = discover::distinctive(
@@ -252,11 +263,14 @@ impl Framer {
     /// sections need (the compare step uses it to show each outlet's own
     /// terms beside its quotes).
     pub fn terms(&self, articles: &[Article], extraction: &Extraction) -> Vec<TermCount> {
-        divide(articles, extraction)
-            .flat_map(|(article, info, voices)| {
+        let each: Vec<Vec<TermCount>> = divide(articles, extraction)
+            .par_iter()
+            .map(|&(article, info, ref records)| {
+                let voices = ArticleVoices::new(&article.text, records, &info.boilerplate);
                 self.article_terms(article, &info.outlet, &voices, None)
             })
-            .collect()
+            .collect();
+        each.into_iter().flatten().collect()
     }
 
     /// The narrator-voice rows of [`Framer::terms`] for one article,
@@ -334,23 +348,25 @@ impl Framer {
 }
 
 /// Each article of `extraction` found in `articles`, in extraction order,
-/// with its [`ArticleInfo`](crate::extract::ArticleInfo) and its text
-/// divided by voice.
+/// with its [`ArticleInfo`](crate::extract::ArticleInfo) and its
+/// records, which [`ArticleVoices::new`] divides by voice.
 fn divide<'a>(
     articles: &'a [Article],
     extraction: &'a Extraction,
-) -> impl Iterator<Item = (&'a Article, &'a crate::extract::ArticleInfo, ArticleVoices)> {
+) -> Vec<(&'a Article, &'a crate::extract::ArticleInfo, Vec<&'a QuoteRecord>)> {
     let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
     let mut records: HashMap<&str, Vec<&QuoteRecord>> = HashMap::new();
     for r in &extraction.records {
         records.entry(&*r.source).or_default().push(r);
     }
-    extraction.articles.iter().filter_map(move |info| {
-        let article = *by_id.get(&*info.source)?;
-        let records = records.remove(&*info.source).unwrap_or_default();
-        let voices = ArticleVoices::new(&article.text, &records, &info.boilerplate);
-        Some((article, info, voices))
-    })
+    extraction
+        .articles
+        .iter()
+        .filter_map(|info| {
+            let article = *by_id.get(&*info.source)?;
+            Some((article, info, records.remove(&*info.source).unwrap_or_default()))
+        })
+        .collect()
 }
 
 /// The folded words of the outlets' names: discovery takes them for names.

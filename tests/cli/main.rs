@@ -13,4 +13,5 @@ mod help;
 mod quotes;
 mod said;
 mod speakers;
+mod threads;
 mod who;
