@@ -74,10 +74,8 @@ fn classify_with(
     // the first other word settles it.
     let mut all_share = true;
     let mut any_share = false;
-    let mut w = String::new();
     for word in line_words.iter().map(in_line) {
-        w.clear();
-        text::fold_into(word.as_str(line), &mut w);
+        let w = text::fold_word(word.as_str(line));
         let share = is_share_word(&w);
         if !(SHARE_FILLER.contains(&w) || share) {
             all_share = false;
