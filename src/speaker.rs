@@ -12,10 +12,12 @@
 //! words, then the most frequent.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::BuildHasherDefault;
 
 use serde::Serialize;
 
 use crate::SpeakerType;
+use crate::lexicon::WordHasher;
 use crate::text;
 
 /// Index of an entity in its [`Cast`].
@@ -43,6 +45,12 @@ pub struct Entity {
     pub weak: bool,
 }
 
+/// A hash map of a cast's name indexes. Keys are folded name words of
+/// one article and the maps are only looked up, never iterated, so the
+/// fast word hasher of the lexicon does instead of SipHash, which was
+/// most of the cost of linking a name (issue #5).
+type NameIndex<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
 /// The entities of one article.
 ///
 /// Linking a name costs a few hash look-ups, whatever the number of
@@ -52,13 +60,13 @@ pub struct Entity {
 pub struct Cast {
     entities: Vec<Entity>,
     /// The [`name_key`] of every alias, with the entities that have it.
-    by_alias: HashMap<Vec<String>, BTreeSet<EntityId>>,
+    by_alias: NameIndex<Vec<String>, BTreeSet<EntityId>>,
     /// The last word of each person's name key, with the persons.
-    by_surname: HashMap<String, BTreeSet<EntityId>>,
+    by_surname: NameIndex<String, BTreeSet<EntityId>>,
     /// The one-word name keys of persons, with the persons.
-    by_single: HashMap<String, BTreeSet<EntityId>>,
+    by_single: NameIndex<String, BTreeSet<EntityId>>,
     /// Unnamed sources by description.
-    sources: HashMap<String, EntityId>,
+    sources: NameIndex<String, EntityId>,
     /// The entities with a role, and those that are not persons, in id
     /// order: the only ones `by_role` and `by_name_word` need to look at.
     with_roles: Vec<EntityId>,
@@ -90,10 +98,10 @@ impl Cast {
     /// Linking a name, adding a source or an alias to a compacted cast
     /// panics: build the cast completely first.
     pub fn compact(&mut self) {
-        self.by_alias = HashMap::new();
-        self.by_surname = HashMap::new();
-        self.by_single = HashMap::new();
-        self.sources = HashMap::new();
+        self.by_alias = NameIndex::default();
+        self.by_surname = NameIndex::default();
+        self.by_single = NameIndex::default();
+        self.sources = NameIndex::default();
         self.entities.shrink_to_fit();
         self.compacted = true;
     }
