@@ -390,6 +390,20 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
 
 /// Like [`find_quotes`], with the article's paragraphs already split.
 pub fn find_quotes_in(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
+    find_quotes_split(text, paragraphs).0
+}
+
+/// For each paragraph, its sentences as [`text::sentences`] splits them
+/// with the top-level quotes of the paragraphs opaque, or `None` where
+/// they were not split.
+pub type Sentences = Vec<Option<Vec<Span>>>;
+
+/// [`find_quotes_in`], also returning the sentences it split: those of
+/// every paragraph that holds a quote (classifying a quote reads its
+/// sentence). Attribution splits the same paragraphs with the same
+/// quotes, so it can take these instead of splitting them again (issue
+/// #5).
+pub fn find_quotes_split(text: &str, paragraphs: &[Span]) -> (Vec<Quote>, Sentences) {
     let paired = pair_marks(text, paragraphs);
     let mut quotes: Vec<Quote> = paired
         .iter()
@@ -420,8 +434,9 @@ pub fn find_quotes_in(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
     quotes.retain(|q| q.depth <= MAX_DEPTH);
     let top: Vec<Span> = quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
     // Quotes and paragraphs are both in text order: walk them together.
+    let mut split: Sentences = vec![None; paragraphs.len()];
     let mut rest = &mut quotes[..];
-    for &para in paragraphs {
+    for (&para, split) in paragraphs.iter().zip(&mut split) {
         let before = rest.iter().take_while(|q| q.outer.start < para.start).count();
         let inside =
             rest[before..].iter().take_while(|q| para.contains_offset(q.outer.start)).count();
@@ -443,8 +458,9 @@ pub fn find_quotes_in(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
                 .unwrap_or(para);
             q.kind = classify(text, q, sentence);
         }
+        *split = Some(sentences);
     }
-    quotes
+    (quotes, split)
 }
 
 /// The deepest nesting reported: a quote inside more than this many others
@@ -801,6 +817,24 @@ mod tests {
             t!("U+2029 then a tag", "x\u{2029}<a href=\"y z\">", [("y z", NonSpeech, 0)]),
             t!("U+2028 then a quote", "said:\u{2028}“We stay.”", [("We stay.", Full, 0)]),
         ]);
+    }
+
+    #[test]
+    fn the_sentences_returned_are_those_attribution_would_split() {
+        let text = "No quote here. None at all.\n\
+                    He said: “It is over.” Then he left. “Fine,” she said.\n\
+                    The “so-called” plan, with ‘inner “nested” marks’, failed.";
+        let paragraphs = text::paragraphs(text);
+        let (quotes, split) = find_quotes_split(text, &paragraphs);
+        assert_eq!(quotes, find_quotes_in(text, &paragraphs));
+        let top: Vec<Span> = quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
+        let with_quotes: Vec<bool> = split.iter().map(Option::is_some).collect();
+        assert_eq!(with_quotes, [false, true, true]);
+        for (para, sentences) in paragraphs.iter().zip(&split) {
+            if let Some(sentences) = sentences {
+                assert_eq!(*sentences, text::sentences(text, *para, &top));
+            }
+        }
     }
 
     #[test]
