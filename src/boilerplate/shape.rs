@@ -314,14 +314,19 @@ fn is_timestamp(line: &str) -> bool {
 
 /// A short title-case line with no sentence punctuation.
 pub(super) fn is_label(line: &str) -> bool {
+    // Most lines are prose, ending in a period or holding a comma: rule
+    // those out before splitting the line into words (issue #5).
+    if line.ends_with('.')
+        || line.contains([',', ';', ':', '!', '?', '"', '“', '”', '«', '»', '(', ')'])
+    {
+        return false;
+    }
     // At most 8 words: take a 9th only to see that there are more.
     let words: Vec<&str> = line.split(is_space).filter(|w| !w.is_empty()).take(9).collect();
     let capital =
         |w: &&str| text::is_capitalized(w) || w.chars().all(|c| c.is_ascii_digit()) || *w == "&";
     !words.is_empty()
         && words.len() <= 8
-        && !line.contains([',', ';', ':', '!', '?', '"', '“', '”', '«', '»', '(', ')'])
-        && !line.ends_with('.')
         && words.first().is_some_and(capital)
         && words.last().is_some_and(capital)
         && words.iter().all(|w| capital(w) || LABEL_CONNECTORS.contains(&text::fold(w)))
