@@ -314,6 +314,12 @@ pub fn words_up_to(text: &str, span: Span, max: usize) -> Vec<Word> {
         if out.len() >= max {
             break;
         }
+        // ASCII white space and punctuation, between most words, start
+        // none: step over them without decoding a char (issue #5).
+        if bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
         let (c, len) = char_at(s, i);
         if !c.is_alphanumeric() {
             i += len;
@@ -330,6 +336,12 @@ pub fn words_up_to(text: &str, span: Span, max: usize) -> Vec<Word> {
                 j += 1;
                 end = j;
                 continue;
+            }
+            // Any other ASCII byte but a joiner (white space, most
+            // punctuation) ends the word, and none of the rules below
+            // applies to it: most words end this way.
+            if bytes[j].is_ascii() && !matches!(bytes[j], b'\'' | b'`' | b'-' | b'.' | b',') {
+                break;
             }
             let (d, dlen) = char_at(s, j);
             if d.is_alphanumeric() || d == '\u{AD}' {
