@@ -51,7 +51,7 @@ fn classify_with(
     let words = count_words_of(line, &tokens, WORD_CAP);
     // A line with no `<` or `[` has no tags: what is outside them is the
     // whole line, which has a letter or digit.
-    if line.bytes().any(|b| b == b'<' || b == b'[') {
+    if memchr::memchr2(b'<', b'[', line.as_bytes()).is_some() {
         let mut alnum_outside = false;
         let mut at = 0;
         for t in tags(line, Span::new(0, line.len())) {
@@ -196,8 +196,13 @@ fn contains_comment_phrase(folded: &str) -> bool {
 /// `Home » World » Europe`: two or more separators between short parts.
 fn is_breadcrumb(line: &str) -> bool {
     // Three parts need two separators: `>`, `|`, or » and › (whose UTF-8
-    // encodings end in BB and BA). Fewer such bytes, no breadcrumb.
-    if line.bytes().filter(|&b| matches!(b, b'>' | b'|' | 0xBB | 0xBA)).nth(1).is_none() {
+    // encodings end in BB and BA). Fewer such bytes, no breadcrumb. They
+    // are counted with `memchr`, which skips the bytes between (issue #5:
+    // every line is tested).
+    let b = line.as_bytes();
+    let mut separators =
+        memchr::memchr3_iter(b'>', b'|', 0xBB, b).chain(memchr::memchr_iter(0xBA, b));
+    if separators.nth(1).is_none() {
         return false;
     }
     let parts: Vec<&str> = line.split(['»', '›', '>', '|']).map(str::trim).collect();
