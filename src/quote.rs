@@ -154,7 +154,7 @@ impl Context {
     }
     /// Between two letters or digits: an apostrophe.
     fn inside_word(self) -> bool {
-        self.prev.is_some_and(char::is_alphanumeric) && self.next.is_some_and(char::is_alphanumeric)
+        self.prev.is_some_and(text::is_alnum) && self.next.is_some_and(text::is_alnum)
     }
 }
 
@@ -203,17 +203,14 @@ fn decide(c: char, family: Family, role: Role, cx: Context, open: Option<Open>) 
         }
         Role::Straight => {
             let opens = cx.left_flanking()
-                || cx.prev.is_some_and(|p| ",:".contains(p))
-                    && cx.next.is_some_and(char::is_alphanumeric);
+                || cx.prev.is_some_and(|p| ",:".contains(p)) && cx.next.is_some_and(text::is_alnum);
             if is_open && !(opens && !cx.right_flanking() && open.is_some_and(|o| o.ch != c)) {
                 if family == Family::Single && !cx.right_flanking() {
                     Action::Ignore
                 } else {
                     Action::Close
                 }
-            } else if opens
-                && (family != Family::Single || cx.next.is_some_and(char::is_alphanumeric))
-            {
+            } else if opens && (family != Family::Single || cx.next.is_some_and(text::is_alnum)) {
                 Action::Open
             } else if is_open {
                 Action::Close
@@ -410,7 +407,7 @@ pub fn find_quotes_split(text: &str, paragraphs: &[Span]) -> (Vec<Quote>, Senten
         .filter_map(|p| {
             let inner = Span::new(p.open_at + p.open_len, p.close_at);
             let span = text::trim(text, inner);
-            if !text[span.range()].chars().any(char::is_alphanumeric) {
+            if !text[span.range()].chars().any(text::is_alnum) {
                 return None;
             }
             let outer = Span::new(p.open_at, p.close_at + p.close_len);
@@ -530,7 +527,7 @@ fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
     if n <= 3
         && glued_before
         && text::is_capitalized(last_before)
-        && text::is_capitalized(next_word.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        && text::is_capitalized(next_word.trim_end_matches(|c: char| !text::is_alnum(c)))
         && !after.starts_with(|c: char| c.is_ascii_punctuation())
     {
         return QuoteKind::NonSpeech;

@@ -35,7 +35,7 @@ fn classify_with(
     folded: &mut String,
 ) -> Option<BoilerplateKind> {
     use BoilerplateKind::*;
-    if !line.chars().any(char::is_alphanumeric) {
+    if !line.chars().any(text::is_alnum) {
         return None;
     }
     text::fold_into(line, folded);
@@ -55,10 +55,10 @@ fn classify_with(
         let mut alnum_outside = false;
         let mut at = 0;
         for t in tags(line, Span::new(0, line.len())) {
-            alnum_outside |= line[at..t.start].chars().any(char::is_alphanumeric);
+            alnum_outside |= line[at..t.start].chars().any(text::is_alnum);
             at = t.end;
         }
-        alnum_outside |= line[at..].chars().any(char::is_alphanumeric);
+        alnum_outside |= line[at..].chars().any(text::is_alnum);
         if !alnum_outside {
             return Some(Markup);
         }
@@ -66,7 +66,7 @@ fn classify_with(
     let short = words <= 20;
     if short
         && (contains_comment_phrase(folded)
-            || COMMENT_HEADINGS.contains(folded.trim_matches(|c: char| !c.is_alphanumeric())))
+            || COMMENT_HEADINGS.contains(folded.trim_matches(|c: char| !text::is_alnum(c))))
     {
         return Some(Comments);
     }
@@ -147,7 +147,7 @@ fn count_words_of(line: &str, tokens: &[text::Word], cap: usize) -> usize {
 /// Whether the folded line is, punctuation at its ends aside, one of the
 /// phrases.
 pub(super) fn is_phrase(folded: &str, set: &PhraseSet) -> bool {
-    let core = folded.trim_matches(|c: char| !c.is_alphanumeric());
+    let core = folded.trim_matches(|c: char| !text::is_alnum(c));
     // A folded line has single spaces and its phrases' words none, so its
     // words are a phrase's words exactly when it is the phrase joined by
     // spaces.
@@ -156,13 +156,13 @@ pub(super) fn is_phrase(folded: &str, set: &PhraseSet) -> bool {
 
 /// Whether the folded line starts with one of the phrases as whole words.
 fn starts_with_any(folded: &str, set: &PhraseSet) -> bool {
-    let core = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let core = folded.trim_start_matches(|c: char| !text::is_alnum(c));
     if !core.bytes().next().is_some_and(|b| set.may_start_with_byte(b)) {
         return false;
     }
     set.joined().iter().any(|phrase| {
         core.strip_prefix(phrase.as_str())
-            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '\''))
+            .is_some_and(|rest| !rest.starts_with(|c: char| text::is_alnum(c) || c == '\''))
     })
 }
 
@@ -189,7 +189,7 @@ fn contains_comment_phrase(folded: &str) -> bool {
         next_start[p] = m.end();
         let before = folded[..m.start()].chars().next_back();
         let after = folded[m.end()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        !before.is_some_and(text::is_alnum) && !after.is_some_and(text::is_alnum)
     })
 }
 
@@ -212,7 +212,7 @@ fn is_breadcrumb(line: &str) -> bool {
 fn is_caption(line: &str, folded: &str, words: usize) -> bool {
     if starts_with_any(folded, &CAPTION_STARTS) && words > 1 {
         // "Photo: …", "In this photo, …" — but not "Photos show …".
-        let after = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let after = folded.trim_start_matches(|c: char| !text::is_alnum(c));
         let first = CAPTION_STARTS
             .joined()
             .iter()
@@ -232,7 +232,7 @@ fn is_caption(line: &str, folded: &str, words: usize) -> bool {
         let Some(close) = rest[open..].find(')') else { break };
         let inner = text::fold(&rest[open + 1..open + close]);
         let inner_words: Vec<&str> = inner
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .split(|c: char| !text::is_alnum(c) && c != '-')
             .filter(|w| !w.is_empty())
             .collect();
         if inner_words.len() <= 8 && inner_words.iter().any(|w| CAPTION_WORDS.contains(w)) {
@@ -260,7 +260,7 @@ fn is_caption(line: &str, folded: &str, words: usize) -> bool {
 fn is_byline(line: &str, folded: &str) -> bool {
     if starts_with_any(folded, &BYLINE_STARTS) {
         // "Source: X" or "Author: X" only with a colon; the others as they are.
-        let core = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let core = folded.trim_start_matches(|c: char| !text::is_alnum(c));
         let bare = ["author", "authors", "reporter", "editor", "source"];
         let colon = bare
             .iter()
