@@ -311,17 +311,25 @@ pub fn attribute_split(
 
 impl Reader<'_> {
     /// The words of `span` outside the quotes in `top` (sorted and
-    /// disjoint, so the one quote that may hold a word is found by binary
-    /// search).
+    /// disjoint, so the one quote that may hold a word is the last one
+    /// starting at or before it).
     fn words_outside(&self, span: Span, top: &[Span]) -> Vec<Word> {
-        text::words_within(self.words, span)
-            .iter()
-            .filter(|w| {
-                let k = top.partition_point(|q| q.start <= w.span.start);
-                !(k > 0 && top[k - 1].contains(w.span))
-            })
-            .copied()
-            .collect()
+        let words = text::words_within(self.words, span);
+        let Some(first) = words.first() else { return Vec::new() };
+        // Words and quotes are both in text order: after one binary search,
+        // the quotes starting at or before each word are counted by
+        // walking them along with the words (issue #5: a search per word).
+        let mut k = top.partition_point(|q| q.start <= first.span.start);
+        let mut out = Vec::with_capacity(words.len());
+        for w in words {
+            while top.get(k).is_some_and(|q| q.start <= w.span.start) {
+                k += 1;
+            }
+            if !(k > 0 && top[k - 1].contains(w.span)) {
+                out.push(*w);
+            }
+        }
+        out
     }
 
     /// The gazetteer's names among `words`, on word boundaries.
