@@ -52,6 +52,13 @@ pub fn is_dash(c: char) -> bool {
 /// The span of `span` without leading and trailing [white space](is_space).
 pub fn trim(text: &str, span: Span) -> Span {
     let s = &text[span.range()];
+    // Most spans start and end with a printable ASCII char, which is no
+    // white space: nothing to trim, and no need for the general search
+    // (issue #5: every paragraph, line and sentence is trimmed).
+    let printable = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_graphic());
+    if printable(s.as_bytes().first()) && printable(s.as_bytes().last()) {
+        return span;
+    }
     let start = span.start + (s.len() - s.trim_start_matches(is_space).len());
     let end = span.start + s.trim_end_matches(is_space).len();
     if start >= end { Span::new(span.start, span.start) } else { Span::new(start, end) }
@@ -706,6 +713,24 @@ mod tests {
         let sample = ('\0'..='\u{3000}').chain(['\u{FEFF}', '\u{1F600}', '\u{10FFFF}']);
         for c in sample {
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn trimming_agrees_with_the_general_rule() {
+        let t = " a \u{A0}b\u{200B} ~x~ \t\u{B}\u{FEFF} é ";
+        for start in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+            for end in (start..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                let s = &t[start..end];
+                let want_start = start + (s.len() - s.trim_start_matches(is_space).len());
+                let want_end = start + s.trim_end_matches(is_space).len();
+                let want = if want_start >= want_end {
+                    Span::new(start, start)
+                } else {
+                    Span::new(want_start, want_end)
+                };
+                assert_eq!(trim(t, Span::new(start, end)), want, "{s:?}");
+            }
         }
     }
 
