@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::SpeakerType;
 use crate::lexicon::WordHasher;
-use crate::text;
+use crate::text::{self, FoldedWord};
 
 /// Index of an entity in its [`Cast`].
 pub type EntityId = usize;
@@ -60,11 +60,11 @@ type NameIndex<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 pub struct Cast {
     entities: Vec<Entity>,
     /// The [`name_key`] of every alias, with the entities that have it.
-    by_alias: NameIndex<Vec<String>, BTreeSet<EntityId>>,
+    by_alias: NameIndex<Vec<FoldedWord>, BTreeSet<EntityId>>,
     /// The last word of each person's name key, with the persons.
-    by_surname: NameIndex<String, BTreeSet<EntityId>>,
+    by_surname: NameIndex<FoldedWord, BTreeSet<EntityId>>,
     /// The one-word name keys of persons, with the persons.
-    by_single: NameIndex<String, BTreeSet<EntityId>>,
+    by_single: NameIndex<FoldedWord, BTreeSet<EntityId>>,
     /// Unnamed sources by description.
     sources: NameIndex<String, EntityId>,
     /// The entities with a role, and those that are not persons, in id
@@ -77,8 +77,12 @@ pub struct Cast {
 
 /// Folded name words with particles removed: "Omar al-Fulani" →
 /// ["akram", "fulani"].
-fn name_key(name: &str) -> Vec<String> {
-    name.split_whitespace().map(|w| text::fold(text::strip_particle(w))).collect()
+///
+/// The words are inline strings: a name key is built for every name
+/// linked and every alias added, and a `String` a word cost an
+/// allocation each (issue #5).
+fn name_key(name: &str) -> Vec<FoldedWord> {
+    name.split_whitespace().map(|w| text::fold_word(text::strip_particle(w))).collect()
 }
 
 impl Cast {
@@ -483,8 +487,8 @@ impl Speakers {
             // ends with (when they are known by one word).
             let key = name_key(&e.name);
             let candidates = match key.as_slice() {
-                [one] => self.by_surname.get(one),
-                [.., last] => self.by_single.get(last),
+                [one] => self.by_surname.get(one.as_str()),
+                [.., last] => self.by_single.get(last.as_str()),
                 [] => None,
             };
             if let Some(candidates) = candidates.filter(|c| c.len() == 1) {
@@ -566,9 +570,9 @@ impl Speakers {
         }
         let key = name_key(&s.name);
         // An emptied set is removed, so forgotten names leave nothing behind.
-        let update = |index: &mut HashMap<String, BTreeSet<SpeakerId>>, word: &String| {
+        let update = |index: &mut HashMap<String, BTreeSet<SpeakerId>>, word: &str| {
             if add {
-                index.entry(word.clone()).or_default().insert(id);
+                index.entry(word.to_string()).or_default().insert(id);
             } else if let Some(ids) = index.get_mut(word) {
                 ids.remove(&id);
                 if ids.is_empty() {
