@@ -495,6 +495,7 @@ impl Speakers {
                 id = candidates.first().copied();
             }
         }
+        let new = id.is_none();
         let id = id.unwrap_or_else(|| {
             let speaker = Speaker {
                 name: e.name.clone(),
@@ -529,9 +530,17 @@ impl Speakers {
                 s.roles.push(r.clone());
             }
         }
-        self.index_name(id, false);
+        // A speaker met before is indexed under its name already: the
+        // index changes only when renaming changes the name, which most
+        // merges do not (issue #5).
+        let before = (!new).then(|| self.speakers[id].name.clone());
         self.rename(id);
-        self.index_name(id, true);
+        if before.as_deref() != Some(self.speakers[id].name.as_str()) {
+            if let Some(before) = before {
+                self.index_key(id, &name_key(&before), false);
+            }
+            self.index_name(id, true);
+        }
         id
     }
 
@@ -564,11 +573,16 @@ impl Speakers {
 
     /// Adds a person's name to the surname indexes, or removes it.
     fn index_name(&mut self, id: SpeakerId, add: bool) {
-        let s = &self.speakers[id];
-        if s.kind != SpeakerType::Person {
+        let key = name_key(&self.speakers[id].name);
+        self.index_key(id, &key, add);
+    }
+
+    /// Adds a person's name, as its [`name_key`], to the surname indexes,
+    /// or removes it.
+    fn index_key(&mut self, id: SpeakerId, key: &[FoldedWord], add: bool) {
+        if self.speakers[id].kind != SpeakerType::Person {
             return;
         }
-        let key = name_key(&s.name);
         // An emptied set is removed, so forgotten names leave nothing behind.
         let update = |index: &mut HashMap<String, BTreeSet<SpeakerId>>, word: &str| {
             if add {
@@ -583,7 +597,7 @@ impl Speakers {
         if let Some(last) = key.last() {
             update(&mut self.by_surname, last);
         }
-        if let [one] = key.as_slice() {
+        if let [one] = key {
             update(&mut self.by_single, one);
         }
     }
