@@ -517,7 +517,7 @@ fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
         None if before.len() < whole_before.trim_end_matches(is_space).len() => "",
         None => before,
     };
-    let last_before_folded = text::fold(last_before);
+    let last_before_folded = text::fold_word(last_before);
     let glued_before = !before.is_empty()
         && !before.ends_with(|c: char| c.is_ascii_punctuation() || "—–…".contains(c));
     let ends_like_speech = inner.trim_end().ends_with(['.', ',', '!', '?', ';', ':', '…']);

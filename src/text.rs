@@ -514,7 +514,9 @@ pub fn fold_words(text: &str, words: &[Word]) -> Vec<FoldedWord> {
     words.iter().map(|w| fold_word_with(w.as_str(text), &mut buf)).collect()
 }
 
-/// The [folded](fold) form of one word (or any short string).
+/// The [folded](fold) form of one word (or any string): the same text as
+/// [`fold`], kept inline when short, so that folding a word to look it up
+/// allocates nothing.
 pub fn fold_word(word: &str) -> FoldedWord {
     fold_word_with(word, &mut String::new())
 }

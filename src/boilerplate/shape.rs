@@ -230,7 +230,7 @@ fn is_caption(line: &str, folded: &str, words: usize) -> bool {
     let mut rest = line;
     while let Some(open) = rest.find('(') {
         let Some(close) = rest[open..].find(')') else { break };
-        let inner = text::fold(&rest[open + 1..open + close]);
+        let inner = text::fold_word(&rest[open + 1..open + close]);
         let inner_words: Vec<&str> = inner
             .split(|c: char| !text::is_alnum(c) && c != '-')
             .filter(|w| !w.is_empty())
@@ -308,7 +308,7 @@ fn is_timestamp(line: &str) -> bool {
     let mut any_digit = false;
     for t in tokens {
         count += 1;
-        let time_word = || TIME_WORDS.contains(text::fold(t).trim_end_matches(':'));
+        let time_word = || TIME_WORDS.contains(text::fold_word(t).trim_end_matches(':'));
         if count > 12 || !(numeric(t) || ordinal(t) || time_word()) {
             return false;
         }
@@ -334,5 +334,5 @@ pub(super) fn is_label(line: &str) -> bool {
         && words.len() <= 8
         && words.first().is_some_and(capital)
         && words.last().is_some_and(capital)
-        && words.iter().all(|w| capital(w) || LABEL_CONNECTORS.contains(&text::fold(w)))
+        && words.iter().all(|w| capital(w) || LABEL_CONNECTORS.contains(&text::fold_word(w)))
 }
