@@ -197,6 +197,21 @@ pub fn attribute_words(
     words: &[Word],
     gazetteer: Option<&Gazetteer>,
 ) -> Attributed {
+    attribute_split(text, paragraphs, quotes, words, &[], gazetteer)
+}
+
+/// [`attribute_words`] for a caller that also has the sentences of some
+/// paragraphs, as [`crate::quote::find_quotes_split`] returns them for
+/// the same `paragraphs` and `quotes`: those are not split again (issue
+/// #5). A paragraph whose entry is `None` or missing is split here.
+pub fn attribute_split(
+    text: &str,
+    paragraphs: &[Span],
+    quotes: &[Quote],
+    words: &[Word],
+    split: &[Option<Vec<Span>>],
+    gazetteer: Option<&Gazetteer>,
+) -> Attributed {
     let top: Vec<Span> = quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
     let mut reader = Reader {
         text,
@@ -229,9 +244,16 @@ pub fn attribute_words(
     let mut prev_sentence: Option<Span> = None;
     // Quotes and sentences are both in text order: walk them together.
     let mut next_quote = 0;
-    for &para in paragraphs {
-        let sentences = text::sentences(text, para, &top);
-        for &sentence in &sentences {
+    for (p, &para) in paragraphs.iter().enumerate() {
+        let split_here;
+        let sentences = match split.get(p) {
+            Some(Some(sentences)) => sentences,
+            _ => {
+                split_here = text::sentences(text, para, &top);
+                &split_here
+            }
+        };
+        for &sentence in sentences {
             let mut clause = reader.clause(reader.words_outside(sentence, &top), sentence.start);
             reader.read(&mut clause);
             while quotes.get(next_quote).is_some_and(|q| q.outer.start < sentence.start) {
@@ -289,17 +311,25 @@ pub fn attribute_words(
 
 impl Reader<'_> {
     /// The words of `span` outside the quotes in `top` (sorted and
-    /// disjoint, so the one quote that may hold a word is found by binary
-    /// search).
+    /// disjoint, so the one quote that may hold a word is the last one
+    /// starting at or before it).
     fn words_outside(&self, span: Span, top: &[Span]) -> Vec<Word> {
-        text::words_within(self.words, span)
-            .iter()
-            .filter(|w| {
-                let k = top.partition_point(|q| q.start <= w.span.start);
-                !(k > 0 && top[k - 1].contains(w.span))
-            })
-            .copied()
-            .collect()
+        let words = text::words_within(self.words, span);
+        let Some(first) = words.first() else { return Vec::new() };
+        // Words and quotes are both in text order: after one binary search,
+        // the quotes starting at or before each word are counted by
+        // walking them along with the words (issue #5: a search per word).
+        let mut k = top.partition_point(|q| q.start <= first.span.start);
+        let mut out = Vec::with_capacity(words.len());
+        for w in words {
+            while top.get(k).is_some_and(|q| q.start <= w.span.start) {
+                k += 1;
+            }
+            if !(k > 0 && top[k - 1].contains(w.span)) {
+                out.push(*w);
+            }
+        }
+        out
     }
 
     /// The gazetteer's names among `words`, on word boundaries.

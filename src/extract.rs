@@ -176,7 +176,9 @@ impl Extractor {
     pub fn article(&self, article: &Article) -> ArticleQuotes {
         let text = article.text.as_str();
         let mut paragraphs = text::paragraphs(text);
-        let mut quotes = quote::find_quotes_in(text, &paragraphs);
+        // Quote finding splits the paragraphs that hold quotes into
+        // sentences; attribution takes those instead of splitting again.
+        let (mut quotes, mut sentences) = quote::find_quotes_split(text, &paragraphs);
         // Split into words once; each stage takes the words of its
         // lines and sentences from these.
         let words = text::words(text, Span::new(0, text.len()));
@@ -194,12 +196,19 @@ impl Extractor {
             // paragraphs (most articles have no whole lines of
             // boilerplate inside them).
             if kept != paragraphs {
-                quotes = quote::find_quotes_in(text, &kept);
+                (quotes, sentences) = quote::find_quotes_split(text, &kept);
                 paragraphs = kept;
             }
         }
         let attribute::Attributed { cast, quotes: attributions, reported, cues } =
-            attribute::attribute_words(text, &paragraphs, &quotes, &words, self.gazetteer.as_ref());
+            attribute::attribute_split(
+                text,
+                &paragraphs,
+                &quotes,
+                &words,
+                &sentences,
+                self.gazetteer.as_ref(),
+            );
         // One copy of the id and outlet per article, shared by its records
         // and paraphrases (issue #5: memory).
         let source: Arc<str> = Arc::from(article.id.as_str());

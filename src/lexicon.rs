@@ -314,6 +314,29 @@ pub static PARTICIPLE_PHRASE_CUES: PhraseSet = PhraseSet::new(
 pub static REPORT_CUES: WordSet =
     WordSet::new("reported reports read reads quoted cited published");
 
+/// Whether the folded word is a cue on its own ([`FINITE_CUES`],
+/// [`PARTICIPLE_CUES`], [`REPORT_CUES`]) or starts a multi-word cue
+/// ([`PHRASE_CUES`], [`PARTICIPLE_PHRASE_CUES`]).
+///
+/// The five sets are merged into one, looked up once: most words are no
+/// cue, and finding cues looked every word up in all five (issue #5).
+pub fn is_cue_word(folded: &str) -> bool {
+    static CUE_WORDS: OnceLock<Lookup> = OnceLock::new();
+    let first_words = |set: &'static PhraseSet| set.phrases().iter().map(|p| p[0]);
+    CUE_WORDS
+        .get_or_init(|| {
+            Lookup::of(
+                FINITE_CUES
+                    .iter()
+                    .chain(PARTICIPLE_CUES.iter())
+                    .chain(REPORT_CUES.iter())
+                    .chain(first_words(&PHRASE_CUES))
+                    .chain(first_words(&PARTICIPLE_PHRASE_CUES)),
+            )
+        })
+        .contains(folded)
+}
+
 /// Words that may stand between a subject and its verb without breaking
 /// the link: `Fulani also said`, `he further underscored`, `has said`.
 pub static BETWEEN_SUBJECT_AND_VERB: WordSet = WordSet::new(
@@ -362,6 +385,23 @@ pub static STOP_WORDS: WordSet = WordSet::new(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cue_words_are_the_five_cue_sets_in_one() {
+        let one_by_one = |w: &str| {
+            FINITE_CUES.contains(w)
+                || PARTICIPLE_CUES.contains(w)
+                || REPORT_CUES.contains(w)
+                || PHRASE_CUES.starts_with_word(w)
+                || PARTICIPLE_PHRASE_CUES.starts_with_word(w)
+        };
+        let sets = [&FINITE_CUES, &PARTICIPLE_CUES, &REPORT_CUES, &FUNCTION_WORDS, &TITLE_WORDS];
+        let words = sets.iter().flat_map(|s| s.iter());
+        for w in words.chain(["pointed", "going", "went", "out", "", "Said", "saidx", "sai"]) {
+            assert_eq!(is_cue_word(w), one_by_one(w), "{w:?}");
+        }
+        assert!(is_cue_word("said") && is_cue_word("pointing") && !is_cue_word("the"));
+    }
 
     #[test]
     fn sets_hold_folded_words() {

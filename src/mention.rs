@@ -136,6 +136,11 @@ pub fn find_mentions_folded(
     // apostrophe (Hassan’ al-Rawi).
     let joined = |i: usize| {
         let raw = gap(i);
+        // Most words are joined by plain spaces: no rule below can say
+        // otherwise of those (issue #5).
+        if !raw.is_empty() && raw.bytes().all(|b| b == b' ') {
+            return true;
+        }
         // After an abbreviated title the period belongs to it: "Gov. Gavin".
         let abbreviated = i > 0
             && raw.starts_with('.')
@@ -146,6 +151,11 @@ pub fn find_mentions_folded(
         let ampersand = g.trim_matches(is_space) == "&";
         !g.is_empty() && g.chars().all(is_space) || is_nickname(g) || ampersand
     };
+    // Whether each word can be part of a name, worked out once: the rules
+    // below ask it of the same word several times (issue #5).
+    let name_words: Vec<bool> =
+        words.iter().zip(folded).map(|(&w, f)| is_name_word(text, w, f)).collect();
+    let is_name = |k: usize| name_words[k];
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -154,9 +164,9 @@ pub fn find_mentions_folded(
             out.push(found);
             continue;
         }
-        if let Some(found) = named_role_at(text, words, folded, i, &joined)
-            .or_else(|| name_at(text, words, folded, i, &joined))
-            .or_else(|| description_at(text, words, folded, i, &joined))
+        if let Some(found) = named_role_at(text, words, folded, i, &joined, &is_name)
+            .or_else(|| name_at(text, words, folded, i, &joined, &is_name))
+            .or_else(|| description_at(text, words, folded, i, &joined, &is_name))
         {
             i = found.last;
             out.push(found);
@@ -265,8 +275,9 @@ fn name_at(
     folded: &[FoldedWord],
     i: usize,
     joined: &dyn Fn(usize) -> bool,
+    is_name: &dyn Fn(usize) -> bool,
 ) -> Option<Found> {
-    if !is_name_word(text, words[i], &folded[i]) {
+    if !is_name(i) {
         return None;
     }
     let has = |list: &WordSet, a: usize, b: usize| {
@@ -274,12 +285,12 @@ fn name_at(
     };
     let mut end = i + 1;
     while end < words.len() && !is_possessive(&folded[end - 1]) {
-        if joined(end) && is_name_word(text, words[end], &folded[end]) {
+        if joined(end) && is_name(end) {
             end += 1;
         } else if joined(end)
             && end + 1 < words.len()
             && joined(end + 1)
-            && is_name_word(text, words[end + 1], &folded[end + 1])
+            && is_name(end + 1)
             && (lexicon::NAME_PARTICLES.contains(&folded[end])
                 || ["of", "for", "in"].contains(&folded[end].as_str())
                     && (has(&lexicon::ORG_WORDS, i, end) || has(&lexicon::TITLE_WORDS, i, end)))
@@ -365,9 +376,10 @@ fn named_role_at(
     folded: &[FoldedWord],
     i: usize,
     joined: &dyn Fn(usize) -> bool,
+    is_name: &dyn Fn(usize) -> bool,
 ) -> Option<Found> {
     let mut k = i;
-    while k < words.len() && (k == i || joined(k)) && is_name_word(text, words[k], &folded[k]) {
+    while k < words.len() && (k == i || joined(k)) && is_name(k) {
         k += 1;
     }
     let head = folded.get(k)?;
@@ -376,7 +388,7 @@ fn named_role_at(
         return None;
     }
     // Not when a name follows: "Army chief Hassan X" is a title.
-    if k + 1 < words.len() && joined(k + 1) && is_name_word(text, words[k + 1], &folded[k + 1]) {
+    if k + 1 < words.len() && joined(k + 1) && is_name(k + 1) {
         return None;
     }
     let span = Span::new(words[i].span.start, words[k].span.end);
@@ -401,6 +413,7 @@ fn description_at(
     folded: &[FoldedWord],
     i: usize,
     joined: &dyn Fn(usize) -> bool,
+    is_name: &dyn Fn(usize) -> bool,
 ) -> Option<Found> {
     let det = folded[i].as_str();
     let determined = lexicon::DETERMINERS.contains(det) || is_possessive(det);
@@ -418,9 +431,7 @@ fn description_at(
         let noun = |list: &WordSet| {
             lower_head
                 && list.contains(w)
-                && !(k + 1 < words.len()
-                    && joined(k + 1)
-                    && is_name_word(text, words[k + 1], &folded[k + 1]))
+                && !(k + 1 < words.len() && joined(k + 1) && is_name(k + 1))
         };
         let kind = if noun(&lexicon::SOURCE_NOUNS)
             || w == "official" && lexicon::INDEFINITE.contains(det)
@@ -505,7 +516,7 @@ fn description_at(
                 subject: true,
             });
         }
-        if !(w.chars().all(|c| c.is_lowercase() || c == '-') || is_name_word(text, words[k], w))
+        if !(w.chars().all(|c| c.is_lowercase() || c == '-') || is_name(k))
             || lexicon::DETERMINERS.contains(w)
         {
             break;

@@ -154,7 +154,7 @@ impl Context {
     }
     /// Between two letters or digits: an apostrophe.
     fn inside_word(self) -> bool {
-        self.prev.is_some_and(char::is_alphanumeric) && self.next.is_some_and(char::is_alphanumeric)
+        self.prev.is_some_and(text::is_alnum) && self.next.is_some_and(text::is_alnum)
     }
 }
 
@@ -203,17 +203,14 @@ fn decide(c: char, family: Family, role: Role, cx: Context, open: Option<Open>) 
         }
         Role::Straight => {
             let opens = cx.left_flanking()
-                || cx.prev.is_some_and(|p| ",:".contains(p))
-                    && cx.next.is_some_and(char::is_alphanumeric);
+                || cx.prev.is_some_and(|p| ",:".contains(p)) && cx.next.is_some_and(text::is_alnum);
             if is_open && !(opens && !cx.right_flanking() && open.is_some_and(|o| o.ch != c)) {
                 if family == Family::Single && !cx.right_flanking() {
                     Action::Ignore
                 } else {
                     Action::Close
                 }
-            } else if opens
-                && (family != Family::Single || cx.next.is_some_and(char::is_alphanumeric))
-            {
+            } else if opens && (family != Family::Single || cx.next.is_some_and(text::is_alnum)) {
                 Action::Open
             } else if is_open {
                 Action::Close
@@ -390,13 +387,27 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
 
 /// Like [`find_quotes`], with the article's paragraphs already split.
 pub fn find_quotes_in(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
+    find_quotes_split(text, paragraphs).0
+}
+
+/// For each paragraph, its sentences as [`text::sentences`] splits them
+/// with the top-level quotes of the paragraphs opaque, or `None` where
+/// they were not split.
+pub type Sentences = Vec<Option<Vec<Span>>>;
+
+/// [`find_quotes_in`], also returning the sentences it split: those of
+/// every paragraph that holds a quote (classifying a quote reads its
+/// sentence). Attribution splits the same paragraphs with the same
+/// quotes, so it can take these instead of splitting them again (issue
+/// #5).
+pub fn find_quotes_split(text: &str, paragraphs: &[Span]) -> (Vec<Quote>, Sentences) {
     let paired = pair_marks(text, paragraphs);
     let mut quotes: Vec<Quote> = paired
         .iter()
         .filter_map(|p| {
             let inner = Span::new(p.open_at + p.open_len, p.close_at);
             let span = text::trim(text, inner);
-            if !text[span.range()].chars().any(char::is_alphanumeric) {
+            if !text[span.range()].chars().any(text::is_alnum) {
                 return None;
             }
             let outer = Span::new(p.open_at, p.close_at + p.close_len);
@@ -420,8 +431,9 @@ pub fn find_quotes_in(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
     quotes.retain(|q| q.depth <= MAX_DEPTH);
     let top: Vec<Span> = quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
     // Quotes and paragraphs are both in text order: walk them together.
+    let mut split: Sentences = vec![None; paragraphs.len()];
     let mut rest = &mut quotes[..];
-    for &para in paragraphs {
+    for (&para, split) in paragraphs.iter().zip(&mut split) {
         let before = rest.iter().take_while(|q| q.outer.start < para.start).count();
         let inside =
             rest[before..].iter().take_while(|q| para.contains_offset(q.outer.start)).count();
@@ -443,8 +455,9 @@ pub fn find_quotes_in(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
                 .unwrap_or(para);
             q.kind = classify(text, q, sentence);
         }
+        *split = Some(sentences);
     }
-    quotes
+    (quotes, split)
 }
 
 /// The deepest nesting reported: a quote inside more than this many others
@@ -504,7 +517,7 @@ fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
         None if before.len() < whole_before.trim_end_matches(is_space).len() => "",
         None => before,
     };
-    let last_before_folded = text::fold(last_before);
+    let last_before_folded = text::fold_word(last_before);
     let glued_before = !before.is_empty()
         && !before.ends_with(|c: char| c.is_ascii_punctuation() || "—–…".contains(c));
     let ends_like_speech = inner.trim_end().ends_with(['.', ',', '!', '?', ';', ':', '…']);
@@ -514,7 +527,7 @@ fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
     if n <= 3
         && glued_before
         && text::is_capitalized(last_before)
-        && text::is_capitalized(next_word.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        && text::is_capitalized(next_word.trim_end_matches(|c: char| !text::is_alnum(c)))
         && !after.starts_with(|c: char| c.is_ascii_punctuation())
     {
         return QuoteKind::NonSpeech;
@@ -801,6 +814,24 @@ mod tests {
             t!("U+2029 then a tag", "x\u{2029}<a href=\"y z\">", [("y z", NonSpeech, 0)]),
             t!("U+2028 then a quote", "said:\u{2028}“We stay.”", [("We stay.", Full, 0)]),
         ]);
+    }
+
+    #[test]
+    fn the_sentences_returned_are_those_attribution_would_split() {
+        let text = "No quote here. None at all.\n\
+                    He said: “It is over.” Then he left. “Fine,” she said.\n\
+                    The “so-called” plan, with ‘inner “nested” marks’, failed.";
+        let paragraphs = text::paragraphs(text);
+        let (quotes, split) = find_quotes_split(text, &paragraphs);
+        assert_eq!(quotes, find_quotes_in(text, &paragraphs));
+        let top: Vec<Span> = quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
+        let with_quotes: Vec<bool> = split.iter().map(Option::is_some).collect();
+        assert_eq!(with_quotes, [false, true, true]);
+        for (para, sentences) in paragraphs.iter().zip(&split) {
+            if let Some(sentences) = sentences {
+                assert_eq!(*sentences, text::sentences(text, *para, &top));
+            }
+        }
     }
 
     #[test]

@@ -12,11 +12,13 @@
 //! words, then the most frequent.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::BuildHasherDefault;
 
 use serde::Serialize;
 
 use crate::SpeakerType;
-use crate::text;
+use crate::lexicon::WordHasher;
+use crate::text::{self, FoldedWord};
 
 /// Index of an entity in its [`Cast`].
 pub type EntityId = usize;
@@ -43,6 +45,12 @@ pub struct Entity {
     pub weak: bool,
 }
 
+/// A hash map of a cast's name indexes. Keys are folded name words of
+/// one article and the maps are only looked up, never iterated, so the
+/// fast word hasher of the lexicon does instead of SipHash, which was
+/// most of the cost of linking a name (issue #5).
+type NameIndex<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
 /// The entities of one article.
 ///
 /// Linking a name costs a few hash look-ups, whatever the number of
@@ -52,13 +60,13 @@ pub struct Entity {
 pub struct Cast {
     entities: Vec<Entity>,
     /// The [`name_key`] of every alias, with the entities that have it.
-    by_alias: HashMap<Vec<String>, BTreeSet<EntityId>>,
+    by_alias: NameIndex<Vec<FoldedWord>, BTreeSet<EntityId>>,
     /// The last word of each person's name key, with the persons.
-    by_surname: HashMap<String, BTreeSet<EntityId>>,
+    by_surname: NameIndex<FoldedWord, BTreeSet<EntityId>>,
     /// The one-word name keys of persons, with the persons.
-    by_single: HashMap<String, BTreeSet<EntityId>>,
+    by_single: NameIndex<FoldedWord, BTreeSet<EntityId>>,
     /// Unnamed sources by description.
-    sources: HashMap<String, EntityId>,
+    sources: NameIndex<String, EntityId>,
     /// The entities with a role, and those that are not persons, in id
     /// order: the only ones `by_role` and `by_name_word` need to look at.
     with_roles: Vec<EntityId>,
@@ -69,8 +77,12 @@ pub struct Cast {
 
 /// Folded name words with particles removed: "Omar al-Fulani" →
 /// ["akram", "fulani"].
-fn name_key(name: &str) -> Vec<String> {
-    name.split_whitespace().map(|w| text::fold(text::strip_particle(w))).collect()
+///
+/// The words are inline strings: a name key is built for every name
+/// linked and every alias added, and a `String` a word cost an
+/// allocation each (issue #5).
+fn name_key(name: &str) -> Vec<FoldedWord> {
+    name.split_whitespace().map(|w| text::fold_word(text::strip_particle(w))).collect()
 }
 
 impl Cast {
@@ -90,10 +102,10 @@ impl Cast {
     /// Linking a name, adding a source or an alias to a compacted cast
     /// panics: build the cast completely first.
     pub fn compact(&mut self) {
-        self.by_alias = HashMap::new();
-        self.by_surname = HashMap::new();
-        self.by_single = HashMap::new();
-        self.sources = HashMap::new();
+        self.by_alias = NameIndex::default();
+        self.by_surname = NameIndex::default();
+        self.by_single = NameIndex::default();
+        self.sources = NameIndex::default();
         self.entities.shrink_to_fit();
         self.compacted = true;
     }
@@ -475,14 +487,15 @@ impl Speakers {
             // ends with (when they are known by one word).
             let key = name_key(&e.name);
             let candidates = match key.as_slice() {
-                [one] => self.by_surname.get(one),
-                [.., last] => self.by_single.get(last),
+                [one] => self.by_surname.get(one.as_str()),
+                [.., last] => self.by_single.get(last.as_str()),
                 [] => None,
             };
             if let Some(candidates) = candidates.filter(|c| c.len() == 1) {
                 id = candidates.first().copied();
             }
         }
+        let new = id.is_none();
         let id = id.unwrap_or_else(|| {
             let speaker = Speaker {
                 name: e.name.clone(),
@@ -517,9 +530,17 @@ impl Speakers {
                 s.roles.push(r.clone());
             }
         }
-        self.index_name(id, false);
+        // A speaker met before is indexed under its name already: the
+        // index changes only when renaming changes the name, which most
+        // merges do not (issue #5).
+        let before = (!new).then(|| self.speakers[id].name.clone());
         self.rename(id);
-        self.index_name(id, true);
+        if before.as_deref() != Some(self.speakers[id].name.as_str()) {
+            if let Some(before) = before {
+                self.index_key(id, &name_key(&before), false);
+            }
+            self.index_name(id, true);
+        }
         id
     }
 
@@ -552,15 +573,20 @@ impl Speakers {
 
     /// Adds a person's name to the surname indexes, or removes it.
     fn index_name(&mut self, id: SpeakerId, add: bool) {
-        let s = &self.speakers[id];
-        if s.kind != SpeakerType::Person {
+        let key = name_key(&self.speakers[id].name);
+        self.index_key(id, &key, add);
+    }
+
+    /// Adds a person's name, as its [`name_key`], to the surname indexes,
+    /// or removes it.
+    fn index_key(&mut self, id: SpeakerId, key: &[FoldedWord], add: bool) {
+        if self.speakers[id].kind != SpeakerType::Person {
             return;
         }
-        let key = name_key(&s.name);
         // An emptied set is removed, so forgotten names leave nothing behind.
-        let update = |index: &mut HashMap<String, BTreeSet<SpeakerId>>, word: &String| {
+        let update = |index: &mut HashMap<String, BTreeSet<SpeakerId>>, word: &str| {
             if add {
-                index.entry(word.clone()).or_default().insert(id);
+                index.entry(word.to_string()).or_default().insert(id);
             } else if let Some(ids) = index.get_mut(word) {
                 ids.remove(&id);
                 if ids.is_empty() {
@@ -571,7 +597,7 @@ impl Speakers {
         if let Some(last) = key.last() {
             update(&mut self.by_surname, last);
         }
-        if let [one] = key.as_slice() {
+        if let [one] = key {
             update(&mut self.by_single, one);
         }
     }

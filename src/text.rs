@@ -15,6 +15,23 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
+/// Whether `c` is a letter or digit: exactly `char::is_alphanumeric`,
+/// answered without Unicode tables for ASCII and for the General
+/// Punctuation block (U+2000..U+206F: typographic quotes and dashes, the
+/// ellipsis, special spaces), which holds no letter or digit. News text
+/// is full of those marks and a table look-up costs a few hundred
+/// instructions (issue #5).
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// Whether `c` ends a line: LF, CR, U+2028 LINE SEPARATOR or U+2029
 /// PARAGRAPH SEPARATOR.
 pub fn is_line_break(c: char) -> bool {
@@ -35,6 +52,13 @@ pub fn is_dash(c: char) -> bool {
 /// The span of `span` without leading and trailing [white space](is_space).
 pub fn trim(text: &str, span: Span) -> Span {
     let s = &text[span.range()];
+    // Most spans start and end with a printable ASCII char, which is no
+    // white space: nothing to trim, and no need for the general search
+    // (issue #5: every paragraph, line and sentence is trimmed).
+    let printable = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_graphic());
+    if printable(s.as_bytes().first()) && printable(s.as_bytes().last()) {
+        return span;
+    }
     let start = span.start + (s.len() - s.trim_start_matches(is_space).len());
     let end = span.start + s.trim_end_matches(is_space).len();
     if start >= end { Span::new(span.start, span.start) } else { Span::new(start, end) }
@@ -138,7 +162,7 @@ pub fn sentences(text: &str, para: Span, opaque: &[Span]) -> Vec<Span> {
             i = q.end.min(para.end);
             // A quote ending in terminal punctuation followed by a new
             // sentence ends the sentence it is in.
-            let inner = text[q.range()].trim_end_matches(|c: char| !c.is_alphanumeric());
+            let inner = text[q.range()].trim_end_matches(|c: char| !is_alnum(c));
             let tail = &text[q.start + inner.len()..q.end];
             let terminal =
                 tail.contains(['!', '?', '…']) || tail.contains('.') && !is_abbreviation(inner);
@@ -314,8 +338,14 @@ pub fn words_up_to(text: &str, span: Span, max: usize) -> Vec<Word> {
         if out.len() >= max {
             break;
         }
+        // ASCII white space and punctuation, between most words, start
+        // none: step over them without decoding a char (issue #5).
+        if bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
         let (c, len) = char_at(s, i);
-        if !c.is_alphanumeric() {
+        if !is_alnum(c) {
             i += len;
             continue;
         }
@@ -331,8 +361,14 @@ pub fn words_up_to(text: &str, span: Span, max: usize) -> Vec<Word> {
                 end = j;
                 continue;
             }
+            // Any other ASCII byte but a joiner (white space, most
+            // punctuation) ends the word, and none of the rules below
+            // applies to it: most words end this way.
+            if bytes[j].is_ascii() && !matches!(bytes[j], b'\'' | b'`' | b'-' | b'.' | b',') {
+                break;
+            }
             let (d, dlen) = char_at(s, j);
-            if d.is_alphanumeric() || d == '\u{AD}' {
+            if is_alnum(d) || d == '\u{AD}' {
                 j += dlen;
                 end = j;
                 continue;
@@ -345,7 +381,7 @@ pub fn words_up_to(text: &str, span: Span, max: usize) -> Vec<Word> {
                 let digits_around = d == ','
                     && s[..j].ends_with(|c: char| c.is_ascii_digit())
                     && after.is_some_and(|c| c.is_ascii_digit());
-                if after.is_some_and(char::is_alphanumeric) && (d != ',' || digits_around) {
+                if after.is_some_and(is_alnum) && (d != ',' || digits_around) {
                     dotted |= d == '.';
                     j += dlen;
                     end = j;
@@ -475,14 +511,33 @@ pub type FoldedWord = compact_str::CompactString;
 /// The [folded](fold) form of each of `words`, in order.
 pub fn fold_words(text: &str, words: &[Word]) -> Vec<FoldedWord> {
     let mut buf = String::new();
-    words
-        .iter()
-        .map(|w| {
-            buf.clear();
-            fold_into(w.as_str(text), &mut buf);
-            FoldedWord::from(buf.as_str())
-        })
-        .collect()
+    words.iter().map(|w| fold_word_with(w.as_str(text), &mut buf)).collect()
+}
+
+/// The [folded](fold) form of one word (or any string): the same text as
+/// [`fold`], kept inline when short, so that folding a word to look it up
+/// allocates nothing.
+pub fn fold_word(word: &str) -> FoldedWord {
+    fold_word_with(word, &mut String::new())
+}
+
+/// [`fold_word`], with `buf` as scratch for words that need the general
+/// rules.
+///
+/// Most words are plain ASCII letters and digits (no white space, period,
+/// backtick or non-ASCII char), whose folded form is simply their lower
+/// case: those are copied and lower-cased in place, instead of going
+/// through [`fold_into`] and a scratch string, which cost some 200
+/// instructions a word (issue #5).
+fn fold_word_with(word: &str, buf: &mut String) -> FoldedWord {
+    if !word.bytes().any(|b| FOLD_SPECIAL[usize::from(b)]) {
+        let mut folded = FoldedWord::from(word);
+        folded.make_ascii_lowercase();
+        return folded;
+    }
+    buf.clear();
+    fold_into(word, buf);
+    FoldedWord::from(buf.as_str())
 }
 
 /// Whether the word starts with an upper-case letter (after an `al-`
@@ -627,6 +682,57 @@ mod tests {
             fold_into(s, &mut runs);
             one_char_at_a_time(s, &mut chars);
             assert_eq!(runs, chars, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_word_folds_as_any_string_does() {
+        let cases = [
+            "Said",
+            "U.S.",
+            "government’s",
+            "al‐Kaabi",
+            "ÉTÉ",
+            "x`y",
+            "",
+            "ABCDEFGHIJKLMNOPQRSTUVWX",
+            "ABCDEFGHIJKLMNOPQRSTUVWXY",
+            "ABCDEFGHIJKLMNOPQRSTUVW.",
+            "İstanbul",
+            "2,500",
+        ];
+        for w in cases {
+            assert_eq!(fold_word(w), fold(w), "{w:?}");
+        }
+        let t = "The U.S. government’s spokesperson, NORCOM, said";
+        let words = words(t, Span::new(0, t.len()));
+        let want: Vec<String> = words.iter().map(|w| fold(w.as_str(t))).collect();
+        assert_eq!(fold_words(t, &words), want);
+    }
+
+    #[test]
+    fn letters_and_digits_as_the_standard_library_says() {
+        let sample = ('\0'..='\u{3000}').chain(['\u{FEFF}', '\u{1F600}', '\u{10FFFF}']);
+        for c in sample {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn trimming_agrees_with_the_general_rule() {
+        let t = " a \u{A0}b\u{200B} ~x~ \t\u{B}\u{FEFF} é ";
+        for start in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+            for end in (start..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                let s = &t[start..end];
+                let want_start = start + (s.len() - s.trim_start_matches(is_space).len());
+                let want_end = start + s.trim_end_matches(is_space).len();
+                let want = if want_start >= want_end {
+                    Span::new(start, start)
+                } else {
+                    Span::new(want_start, want_end)
+                };
+                assert_eq!(trim(t, Span::new(start, end)), want, "{s:?}");
+            }
         }
     }
 

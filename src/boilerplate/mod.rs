@@ -243,16 +243,21 @@ pub fn find_boilerplate_in(
 /// without folding them (issue #5: every line was folded to compare it
 /// with the headline).
 fn folds_to(s: &str, folded: &str, buf: &mut String) -> bool {
+    // Counting the kept bytes or chars stops as soon as there are more
+    // than `folded` has: most lines are longer than the headline.
     if s.is_ascii() {
-        let kept = s.bytes().filter(|&b| !matches!(b, b'.' | b'\t'..=b'\r' | b' ')).count();
-        if s.len() < folded.len() || kept > folded.len() {
+        if s.len() < folded.len() {
+            return false;
+        }
+        let mut kept = s.bytes().filter(|&b| !matches!(b, b'.' | b'\t'..=b'\r' | b' '));
+        if kept.nth(folded.len()).is_some() {
             return false;
         }
     } else {
         // Any other char folds to at least one byte (lower case can be
         // longer, so there is no upper bound).
-        let kept = s.chars().filter(|&c| c != '.' && !is_space(c)).count();
-        if kept > folded.len() {
+        let mut kept = s.chars().filter(|&c| c != '.' && !is_space(c));
+        if kept.nth(folded.len()).is_some() {
             return false;
         }
     }

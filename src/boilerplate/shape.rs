@@ -35,7 +35,7 @@ fn classify_with(
     folded: &mut String,
 ) -> Option<BoilerplateKind> {
     use BoilerplateKind::*;
-    if !line.chars().any(char::is_alphanumeric) {
+    if !line.chars().any(text::is_alnum) {
         return None;
     }
     text::fold_into(line, folded);
@@ -51,14 +51,14 @@ fn classify_with(
     let words = count_words_of(line, &tokens, WORD_CAP);
     // A line with no `<` or `[` has no tags: what is outside them is the
     // whole line, which has a letter or digit.
-    if line.bytes().any(|b| b == b'<' || b == b'[') {
+    if memchr::memchr2(b'<', b'[', line.as_bytes()).is_some() {
         let mut alnum_outside = false;
         let mut at = 0;
         for t in tags(line, Span::new(0, line.len())) {
-            alnum_outside |= line[at..t.start].chars().any(char::is_alphanumeric);
+            alnum_outside |= line[at..t.start].chars().any(text::is_alnum);
             at = t.end;
         }
-        alnum_outside |= line[at..].chars().any(char::is_alphanumeric);
+        alnum_outside |= line[at..].chars().any(text::is_alnum);
         if !alnum_outside {
             return Some(Markup);
         }
@@ -66,7 +66,7 @@ fn classify_with(
     let short = words <= 20;
     if short
         && (contains_comment_phrase(folded)
-            || COMMENT_HEADINGS.contains(folded.trim_matches(|c: char| !c.is_alphanumeric())))
+            || COMMENT_HEADINGS.contains(folded.trim_matches(|c: char| !text::is_alnum(c))))
     {
         return Some(Comments);
     }
@@ -74,10 +74,8 @@ fn classify_with(
     // the first other word settles it.
     let mut all_share = true;
     let mut any_share = false;
-    let mut w = String::new();
     for word in line_words.iter().map(in_line) {
-        w.clear();
-        text::fold_into(word.as_str(line), &mut w);
+        let w = text::fold_word(word.as_str(line));
         let share = is_share_word(&w);
         if !(SHARE_FILLER.contains(&w) || share) {
             all_share = false;
@@ -149,7 +147,7 @@ fn count_words_of(line: &str, tokens: &[text::Word], cap: usize) -> usize {
 /// Whether the folded line is, punctuation at its ends aside, one of the
 /// phrases.
 pub(super) fn is_phrase(folded: &str, set: &PhraseSet) -> bool {
-    let core = folded.trim_matches(|c: char| !c.is_alphanumeric());
+    let core = folded.trim_matches(|c: char| !text::is_alnum(c));
     // A folded line has single spaces and its phrases' words none, so its
     // words are a phrase's words exactly when it is the phrase joined by
     // spaces.
@@ -158,13 +156,13 @@ pub(super) fn is_phrase(folded: &str, set: &PhraseSet) -> bool {
 
 /// Whether the folded line starts with one of the phrases as whole words.
 fn starts_with_any(folded: &str, set: &PhraseSet) -> bool {
-    let core = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let core = folded.trim_start_matches(|c: char| !text::is_alnum(c));
     if !core.bytes().next().is_some_and(|b| set.may_start_with_byte(b)) {
         return false;
     }
     set.joined().iter().any(|phrase| {
         core.strip_prefix(phrase.as_str())
-            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '\''))
+            .is_some_and(|rest| !rest.starts_with(|c: char| text::is_alnum(c) || c == '\''))
     })
 }
 
@@ -191,15 +189,20 @@ fn contains_comment_phrase(folded: &str) -> bool {
         next_start[p] = m.end();
         let before = folded[..m.start()].chars().next_back();
         let after = folded[m.end()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        !before.is_some_and(text::is_alnum) && !after.is_some_and(text::is_alnum)
     })
 }
 
 /// `Home » World » Europe`: two or more separators between short parts.
 fn is_breadcrumb(line: &str) -> bool {
     // Three parts need two separators: `>`, `|`, or » and › (whose UTF-8
-    // encodings end in BB and BA). Fewer such bytes, no breadcrumb.
-    if line.bytes().filter(|&b| matches!(b, b'>' | b'|' | 0xBB | 0xBA)).nth(1).is_none() {
+    // encodings end in BB and BA). Fewer such bytes, no breadcrumb. They
+    // are counted with `memchr`, which skips the bytes between (issue #5:
+    // every line is tested).
+    let b = line.as_bytes();
+    let mut separators =
+        memchr::memchr3_iter(b'>', b'|', 0xBB, b).chain(memchr::memchr_iter(0xBA, b));
+    if separators.nth(1).is_none() {
         return false;
     }
     let parts: Vec<&str> = line.split(['»', '›', '>', '|']).map(str::trim).collect();
@@ -209,7 +212,7 @@ fn is_breadcrumb(line: &str) -> bool {
 fn is_caption(line: &str, folded: &str, words: usize) -> bool {
     if starts_with_any(folded, &CAPTION_STARTS) && words > 1 {
         // "Photo: …", "In this photo, …" — but not "Photos show …".
-        let after = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let after = folded.trim_start_matches(|c: char| !text::is_alnum(c));
         let first = CAPTION_STARTS
             .joined()
             .iter()
@@ -227,9 +230,9 @@ fn is_caption(line: &str, folded: &str, words: usize) -> bool {
     let mut rest = line;
     while let Some(open) = rest.find('(') {
         let Some(close) = rest[open..].find(')') else { break };
-        let inner = text::fold(&rest[open + 1..open + close]);
+        let inner = text::fold_word(&rest[open + 1..open + close]);
         let inner_words: Vec<&str> = inner
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .split(|c: char| !text::is_alnum(c) && c != '-')
             .filter(|w| !w.is_empty())
             .collect();
         if inner_words.len() <= 8 && inner_words.iter().any(|w| CAPTION_WORDS.contains(w)) {
@@ -257,7 +260,7 @@ fn is_caption(line: &str, folded: &str, words: usize) -> bool {
 fn is_byline(line: &str, folded: &str) -> bool {
     if starts_with_any(folded, &BYLINE_STARTS) {
         // "Source: X" or "Author: X" only with a colon; the others as they are.
-        let core = folded.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let core = folded.trim_start_matches(|c: char| !text::is_alnum(c));
         let bare = ["author", "authors", "reporter", "editor", "source"];
         let colon = bare
             .iter()
@@ -305,7 +308,7 @@ fn is_timestamp(line: &str) -> bool {
     let mut any_digit = false;
     for t in tokens {
         count += 1;
-        let time_word = || TIME_WORDS.contains(text::fold(t).trim_end_matches(':'));
+        let time_word = || TIME_WORDS.contains(text::fold_word(t).trim_end_matches(':'));
         if count > 12 || !(numeric(t) || ordinal(t) || time_word()) {
             return false;
         }
@@ -316,15 +319,20 @@ fn is_timestamp(line: &str) -> bool {
 
 /// A short title-case line with no sentence punctuation.
 pub(super) fn is_label(line: &str) -> bool {
+    // Most lines are prose, ending in a period or holding a comma: rule
+    // those out before splitting the line into words (issue #5).
+    if line.ends_with('.')
+        || line.contains([',', ';', ':', '!', '?', '"', '“', '”', '«', '»', '(', ')'])
+    {
+        return false;
+    }
     // At most 8 words: take a 9th only to see that there are more.
     let words: Vec<&str> = line.split(is_space).filter(|w| !w.is_empty()).take(9).collect();
     let capital =
         |w: &&str| text::is_capitalized(w) || w.chars().all(|c| c.is_ascii_digit()) || *w == "&";
     !words.is_empty()
         && words.len() <= 8
-        && !line.contains([',', ';', ':', '!', '?', '"', '“', '”', '«', '»', '(', ')'])
-        && !line.ends_with('.')
         && words.first().is_some_and(capital)
         && words.last().is_some_and(capital)
-        && words.iter().all(|w| capital(w) || LABEL_CONNECTORS.contains(&text::fold(w)))
+        && words.iter().all(|w| capital(w) || LABEL_CONNECTORS.contains(&text::fold_word(w)))
 }

@@ -133,7 +133,7 @@ impl Iterator for JsonLines {
             }
             let skip = if self.line == 1 && self.buf.starts_with(b"\xef\xbb\xbf") { 3 } else { 0 };
             let bytes = &self.buf[skip..];
-            if let Some(at) = bytes.iter().position(|&b| b == 0) {
+            if let Some(at) = memchr::memchr(0, bytes) {
                 self.done = true;
                 let at = start + (skip + at) as u64;
                 return Some(Err(text::binary(&self.path, Some(self.line), at)));

@@ -37,7 +37,7 @@ pub(crate) fn decode(path: &Path, bytes: Vec<u8>) -> Result<(String, Option<Erro
         [0xFF, 0xFE, ..] => utf16(path, &bytes, u16::from_le_bytes),
         [0xFE, 0xFF, ..] => utf16(path, &bytes, u16::from_be_bytes),
         _ => {
-            if let Some(at) = bytes.iter().position(|&b| b == 0) {
+            if let Some(at) = memchr::memchr(0, &bytes) {
                 return Err(binary(path, None, at as u64));
             }
             lossy_utf8(path, None, bytes)
@@ -146,7 +146,7 @@ pub(crate) fn read_line_limited(
         if available.is_empty() {
             return Ok((consumed, too_long));
         }
-        let (end, done) = match available.iter().position(|&b| b == b'\n') {
+        let (end, done) = match memchr::memchr(b'\n', available) {
             Some(i) => (i + 1, true),
             None => (available.len(), false),
         };

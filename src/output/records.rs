@@ -26,6 +26,12 @@ pub struct RecordWriter<W: Write> {
     cells: csv::Cells,
     /// Records written so far.
     written: usize,
+    /// A JSON Lines record is serialized here first and reaches the sink
+    /// in one write: serde_json writes each field and punctuation mark
+    /// separately, and every one of those small writes through a
+    /// `BufWriter` costs more than appending to a `Vec` (issue #5). Kept
+    /// across calls so that it is allocated once.
+    line: Vec<u8>,
 }
 
 /// The destination: CSV goes through one `csv::Writer` for the whole
@@ -42,7 +48,14 @@ impl<W: Write> RecordWriter<W> {
             Format::Csv => Sink::Csv(Box::new(::csv::Writer::from_writer(out))),
             _ => Sink::Plain(out),
         };
-        RecordWriter { format, width, sink, cells: csv::Cells::default(), written: 0 }
+        RecordWriter {
+            format,
+            width,
+            sink,
+            cells: csv::Cells::default(),
+            written: 0,
+            line: Vec::new(),
+        }
     }
 
     /// How CSV cells are written (neutralised against formula injection
@@ -78,8 +91,10 @@ impl<W: Write> RecordWriter<W> {
             }
             Format::Jsonl => {
                 for r in records {
-                    serde_json::to_writer(&mut *out, r)?;
-                    out.write_all(b"\n")?;
+                    self.line.clear();
+                    serde_json::to_writer(&mut self.line, r)?;
+                    self.line.push(b'\n');
+                    out.write_all(&self.line)?;
                 }
             }
             Format::Json => {
