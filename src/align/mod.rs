@@ -343,7 +343,7 @@ impl Aligner {
         // outcome. Candidates come in slot order, so this looks at the
         // same references in the same order as one unit at a time would,
         // and the result is the same (issue #5: cores).
-        let mut respoken = vec![false; 0];
+        let mut respoken: Vec<bool> = Vec::new();
         for batch in order.chunks(self.batch) {
             let settled = refs.len();
             let before: Vec<(Profile, Vec<usize>, Search)> = batch

@@ -10,6 +10,7 @@ use quotelens::framing::cluster_terms::ClusterTerms;
 use quotelens::framing::{Framer, Lexicon};
 use quotelens::output;
 
+use super::progress::{self, Stage};
 use super::{CsvArgs, InputArgs, OutputArgs, Status};
 
 /// Compare how each outlet worded each statement, and whom it gave it to.
@@ -184,11 +185,14 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
         speaker: args.speaker.clone(),
         min_similarity: args.min_similarity,
     };
+    let quotes = progress::count(extraction.records.len(), "quotes");
+    let stage = Stage::new(&format!("comparing {quotes}"), args.input.quiet);
     let comparison = compare::compare(&extraction, &options);
     let framing = match format {
         Format::Table => ClusterTerms::default(),
         Format::Csv | Format::Jsonl => ClusterTerms::new(framer.lexicon(), &terms, &comparison),
     };
+    drop(stage);
     let width = super::width();
     args.output.write(|out| match format {
         Format::Table => output::clusters::write_table(&comparison, width, out),

@@ -8,6 +8,7 @@ use quotelens::framing::{DiscoverySettings, Framer, Lexicon, substitutions};
 use quotelens::output;
 use quotelens::output::framing::Section;
 
+use super::progress::{self, Stage};
 use super::{InputArgs, OutputArgs, Status};
 
 /// Show each outlet's framing: its terms, its labels for speakers, its distinctive phrases.
@@ -137,11 +138,16 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
         DiscoverySettings { top: args.top, min_count: args.min_count, ..Default::default() };
     let framer = builder.discovery(settings).build();
     let (articles, extraction, read) = args.input.read_and_extract();
+    let stage = Stage::new(
+        &format!("reading the framing of {}", progress::count(articles.len(), "articles")),
+        args.input.quiet,
+    );
     let mut report = framer.report(&articles, &extraction);
     if sections.contains(&Section::Substitutions) {
         let comparison = compare(&extraction, &CompareOptions::default());
         report.add_substitutions(substitutions::mine(&comparison));
     }
+    drop(stage);
     let width = super::width();
     args.output.write(|out| match args.format {
         Format::Table => output::framing::write_table(&report, &sections, width, out),

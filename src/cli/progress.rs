@@ -68,6 +68,44 @@ impl Drop for Progress {
     }
 }
 
+/// What a command does after reading, on the progress line while it
+/// lasts (`quotelens: comparing 1,000,006 quotes…`): the whole-corpus steps
+/// of `compare` and `framing` take seconds to minutes with no article to
+/// count. Shown and erased under the same conditions as [`Progress`].
+pub struct Stage {
+    shown: bool,
+}
+
+impl Stage {
+    /// Shows `what` (no `quotelens:` prefix, no ellipsis) until dropped.
+    pub fn new(what: &str, quiet: bool) -> Stage {
+        let shown = !quiet && std::io::stderr().is_terminal();
+        if shown {
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\r\x1b[2K{}", stage_line(what));
+            let _ = err.flush();
+        }
+        Stage { shown }
+    }
+}
+
+impl Drop for Stage {
+    fn drop(&mut self) {
+        if self.shown {
+            let _ = write!(std::io::stderr().lock(), "\r\x1b[2K");
+        }
+    }
+}
+
+fn stage_line(what: &str) -> String {
+    format!("quotelens: {what}…")
+}
+
+/// `n` things, with thousands separators: `1,000,006 quotes`.
+pub fn count(n: usize, things: &str) -> String {
+    format!("{} {things}", thousands(n as u64))
+}
+
 /// The text of the progress line: `quotelens: 1,204 articles · 12.5 MB of
 /// 100.0 MB · 41.3 MB/s · 2 s left`.
 fn line(articles: u64, bytes: u64, total: Option<u64>, elapsed: Duration) -> String {
@@ -111,5 +149,11 @@ mod tests {
         assert_eq!(got, "quotelens: 7 articles · 1.0 MB · 0.5 MB/s");
         assert_eq!(thousands(1_000), "1,000");
         assert_eq!(thousands(999), "999");
+    }
+
+    #[test]
+    fn a_stage_says_what_is_under_way() {
+        let what = format!("comparing {}", count(1_000_006, "quotes"));
+        assert_eq!(stage_line(&what), "quotelens: comparing 1,000,006 quotes…");
     }
 }
