@@ -1,0 +1,152 @@
+//! A clause: the words of a stretch of narration outside the quotes, with
+//! their mentions and cues, and the grammar that reads it — the subject of
+//! a cue, `according to X`, the text between two words.
+//!
+//! The driver (`reader`) makes one for each sentence; the rules (`rules`)
+//! make one for the words after a quote and for a colon lead-in in the
+//! sentence before.
+
+use super::reader::Reader;
+use super::referent::Resolved;
+use crate::cue::{self, Cue, CueForm};
+use crate::lexicon;
+use crate::mention::{self, Found, KnownName, MentionKind, NameKind};
+use crate::text::{self, FoldedWord, Word, is_space};
+use crate::{Span, SpeakerType};
+
+/// The words of a stretch of narration, with their mentions and cues.
+pub(super) struct Clause {
+    pub(super) words: Vec<Word>,
+    pub(super) folded: Vec<FoldedWord>,
+    pub(super) mentions: Vec<Found>,
+    pub(super) resolved: Vec<Option<Resolved>>,
+    pub(super) cues: Vec<Cue>,
+}
+
+impl Reader<'_> {
+    /// The words of `span` outside the quotes in `top` (sorted and
+    /// disjoint, so the one quote that may hold a word is the last one
+    /// starting at or before it).
+    pub(super) fn words_outside(&self, span: Span, top: &[Span]) -> Vec<Word> {
+        let words = text::words_within(self.words, span);
+        let Some(first) = words.first() else { return Vec::new() };
+        // Words and quotes are both in text order: after one binary search,
+        // the quotes starting at or before each word are counted by
+        // walking them along with the words (issue #5: a search per word).
+        let mut k = top.partition_point(|q| q.start <= first.span.start);
+        let mut out = Vec::with_capacity(words.len());
+        for w in words {
+            while top.get(k).is_some_and(|q| q.start <= w.span.start) {
+                k += 1;
+            }
+            if !(k > 0 && top[k - 1].contains(w.span)) {
+                out.push(*w);
+            }
+        }
+        out
+    }
+
+    /// The gazetteer's names among `words`, on word boundaries.
+    fn known_names(&self, words: &[Word]) -> Vec<KnownName> {
+        let (Some(g), Some(first), Some(last)) = (self.gazetteer, words.first(), words.last())
+        else {
+            return Vec::new();
+        };
+        let base = first.span.start;
+        g.find(&self.text[base..last.span.end])
+            .into_iter()
+            .map(|m| (Span::new(m.span.start + base, m.span.end + base), &g.entries()[m.entry]))
+            .filter(|(span, _)| {
+                words.iter().any(|w| w.span.start == span.start)
+                    && words.iter().any(|w| w.span.end == span.end)
+            })
+            .map(|(span, e)| KnownName {
+                span,
+                kind: if e.kind == SpeakerType::Organisation {
+                    NameKind::Organisation
+                } else {
+                    NameKind::Person
+                },
+            })
+            .collect()
+    }
+
+    pub(super) fn clause(&self, words: Vec<Word>, start: usize) -> Clause {
+        let folded = text::fold_words(self.text, &words);
+        let mentions = if words.is_empty() {
+            Vec::new()
+        } else {
+            let known = self.known_names(&words);
+            mention::find_mentions_folded(self.text, &words, &folded, start, &known)
+        };
+        let cues = cue::find_cues_folded(self.text, &words, &folded);
+        let resolved = vec![None; mentions.len()];
+        Clause { words, folded, mentions, resolved, cues }
+    }
+}
+
+/// The subject of a cue: the mention index and a factor (1.0 when next to
+/// the verb, 0.95 through an apposition or participle).
+pub(super) fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f64)> {
+    if cue.form == CueForm::Participle {
+        // The participle's clause subject: the previous finite cue's, or
+        // the sentence's first subject.
+        if let Some(prev) =
+            c.cues.iter().rev().find(|p| p.last <= cue.first && p.form == CueForm::Finite)
+        {
+            return subject_of(text, c, prev).map(|(k, f)| (k, f * 0.95));
+        }
+        return c.mentions.iter().position(|m| m.subject && m.last <= cue.first).map(|k| (k, 0.95));
+    }
+    // "quoted Y as saying": Y.
+    if c.folded[cue.first] == "quoted" {
+        return c.mentions.iter().position(|m| m.first == cue.last).map(|k| (k, 1.0));
+    }
+    let mut j = cue.first;
+    while j > 0 && lexicon::BETWEEN_SUBJECT_AND_VERB.contains(&c.folded[j - 1]) {
+        j -= 1;
+    }
+    if let Some(k) =
+        c.mentions.iter().position(|m| m.last == j && !gap(text, &c.words, j).contains([',', ';']))
+    {
+        return Some((k, 1.0));
+    }
+    // Through an apposition: "X, secretary general of Y, said", or a
+    // name after a role: "The prime minister, Jane Doe, said".
+    if j > 0 && gap(text, &c.words, j).trim_matches(is_space) == "," {
+        let k = c.mentions.iter().rposition(|m| {
+            m.subject
+                && (m.last < j || matches!(m.kind, MentionKind::Name(_)))
+                && m.last <= j
+                && gap(text, &c.words, m.last).trim_matches(is_space) == ","
+        })?;
+        return Some((k, 0.95));
+    }
+    // Inverted: "said Fulani".
+    if let Some(k) = c
+        .mentions
+        .iter()
+        .position(|m| m.first == cue.last && matches!(m.kind, MentionKind::Name(_)))
+    {
+        return Some((k, 1.0));
+    }
+    None
+}
+
+/// Whether the mention starting at word `first` follows "according to"
+/// (perhaps with "the" between).
+pub(super) fn is_according_to(folded: &[FoldedWord], first: usize) -> bool {
+    let mut i = first;
+    if i > 0 && folded[i - 1] == "the" {
+        i -= 1;
+    }
+    i >= 2 && folded[i - 2] == "according" && folded[i - 1] == "to"
+}
+
+/// The text between word `i - 1` and word `i` (empty at the ends).
+pub(super) fn gap<'t>(text: &'t str, words: &[Word], i: usize) -> &'t str {
+    if i == 0 || i >= words.len() {
+        return "";
+    }
+    &text[words[i - 1].span.end..words[i].span.start]
+}

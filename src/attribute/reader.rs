@@ -1,0 +1,333 @@
+//! The per-article driver: [`attribute_split`] walks an article's
+//! paragraphs and sentences together with its quotes, and a [`Reader`]
+//! carries what a reader remembers from one sentence to the next — the
+//! cast, the person and organisation in focus, the issuer of "the
+//! statement", the last unnamed source and the speakers seen so far.
+//!
+//! Each sentence is read into a [`Clause`] (see `clause`), its mentions
+//! resolved (see `referent`) and the focus moved to its subject; then each
+//! of its speech quotes goes to the rules (see `rules`). Reported speech
+//! and cue uses are recorded here as the narration is read.
+
+use super::clause::{Clause, gap, is_according_to, subject_of};
+use super::rules::continue_quotes;
+use super::{Attributed, Attribution, CueUse, Reported};
+use crate::cue::CueForm;
+use crate::gazetteer::Gazetteer;
+use crate::lexicon;
+use crate::mention::{Found, MentionKind};
+use crate::quote::Quote;
+use crate::speaker::{Cast, EntityId};
+use crate::text::{self, Word, is_space};
+use crate::{Mention, Rule, Span, SpeakerType};
+
+/// Reading state for one article.
+pub(super) struct Reader<'a> {
+    pub(super) text: &'a str,
+    pub(super) gazetteer: Option<&'a Gazetteer>,
+    /// The words of the whole text.
+    pub(super) words: &'a [Word],
+    pub(super) paragraphs: &'a [Span],
+    pub(super) cast: Cast,
+    pub(super) person_focus: Option<(EntityId, Mention)>,
+    pub(super) org_focus: Option<(EntityId, Mention)>,
+    pub(super) issuer: Option<EntityId>,
+    pub(super) last_source: Option<EntityId>,
+    /// Persons who were the subject of a cue, with the cue's offset: the
+    /// referents of lead descriptions.
+    speakers_seen: Vec<(usize, EntityId)>,
+    reported: Vec<Reported>,
+    /// Cue uses; a lead description's (`entity` is `usize::MAX`) waits
+    /// for its referent, as its quotes do.
+    cues: Vec<CueUse>,
+}
+
+/// [`attribute_words`](super::attribute_words) for a caller that also has
+/// the sentences of some paragraphs, as
+/// [`crate::quote::find_quotes_split`] returns them for the same
+/// `paragraphs` and `quotes`: those are not split again (issue #5). A
+/// paragraph whose entry is `None` or missing is split here.
+pub fn attribute_split(
+    text: &str,
+    paragraphs: &[Span],
+    quotes: &[Quote],
+    words: &[Word],
+    split: &[Option<Vec<Span>>],
+    gazetteer: Option<&Gazetteer>,
+) -> Attributed {
+    let top: Vec<Span> = quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
+    let mut reader = Reader {
+        text,
+        words,
+        gazetteer,
+        paragraphs,
+        cast: Cast::new(),
+        person_focus: None,
+        org_focus: None,
+        issuer: None,
+        last_source: None,
+        speakers_seen: Vec::new(),
+        reported: Vec::new(),
+        cues: Vec::new(),
+    };
+    let mut out: Vec<Attribution> = quotes
+        .iter()
+        .map(|q| {
+            if !q.kind.is_speech() {
+                Attribution::none(Rule::NotSpeech)
+            } else if q.depth > 0 {
+                Attribution::none(Rule::Nested)
+            } else {
+                Attribution::none(Rule::Unattributed)
+            }
+        })
+        .collect();
+    // Quotes waiting for a lead description's referent.
+    let mut cataphoric: Vec<(usize, usize)> = Vec::new();
+    let mut prev_sentence: Option<Span> = None;
+    // Quotes and sentences are both in text order: walk them together.
+    let mut next_quote = 0;
+    for (p, &para) in paragraphs.iter().enumerate() {
+        let split_here;
+        let sentences = match split.get(p) {
+            Some(Some(sentences)) => sentences,
+            _ => {
+                split_here = text::sentences(text, para, &top);
+                &split_here
+            }
+        };
+        for &sentence in sentences {
+            let mut clause = reader.clause(reader.words_outside(sentence, &top), sentence.start);
+            reader.read(&mut clause);
+            while quotes.get(next_quote).is_some_and(|q| q.outer.start < sentence.start) {
+                next_quote += 1;
+            }
+            let here = quotes[next_quote..]
+                .iter()
+                .take_while(|q| sentence.contains_offset(q.outer.start))
+                .count();
+            for (qi, q) in quotes.iter().enumerate().skip(next_quote).take(here) {
+                if q.depth > 0 || !q.kind.is_speech() {
+                    continue;
+                }
+                let slot = clause.words.iter().take_while(|w| w.span.end <= q.outer.start).count();
+                let (attribution, pending) =
+                    reader.attribute_quote(q, &clause, slot, para, prev_sentence, &top);
+                if pending {
+                    cataphoric.push((qi, q.outer.start));
+                }
+                if let Some(e) = attribution.entity {
+                    if attribution.is_cued() {
+                        reader.set_focus(e, attribution.mention.clone());
+                    }
+                }
+                out[qi] = attribution;
+            }
+            prev_sentence = Some(sentence);
+        }
+    }
+    // A lead description ("The leader of an armed group said …") is the
+    // first person who speaks after it.
+    for (qi, at) in cataphoric {
+        // In text order, so the first later one is found by binary search.
+        let later = reader.speakers_seen.partition_point(|&(o, _)| o <= at);
+        if let Some(&(_, e)) = reader.speakers_seen.get(later) {
+            out[qi].entity = Some(e);
+        } else {
+            out[qi] = Attribution::none(Rule::Unattributed);
+        }
+    }
+    continue_quotes(text, quotes, &mut out);
+    let speakers_seen = reader.speakers_seen;
+    let cues = reader
+        .cues
+        .into_iter()
+        .filter_map(|mut c| {
+            if c.entity == usize::MAX {
+                c.entity = speakers_seen.iter().find(|(o, _)| *o > c.cue.start)?.1;
+            }
+            Some(c)
+        })
+        .collect();
+    Attributed { cast: reader.cast, quotes: out, reported: reader.reported, cues }
+}
+
+impl Reader<'_> {
+    /// Resolves a sentence's mentions in order, records roles and
+    /// statement issuers, and moves the focus to the sentence's subject.
+    fn read(&mut self, c: &mut Clause) {
+        let speaking: Vec<usize> =
+            c.cues.iter().filter_map(|cue| subject_of(self.text, c, cue)).map(|(k, _)| k).collect();
+        let mut subject_seen = false;
+        for k in 0..c.mentions.len() {
+            c.resolved[k] = self.resolve(&c.mentions[k], speaking.contains(&k));
+            self.record_roles(c, k);
+            let m = &c.mentions[k];
+            // "According to X" makes X a source as much as a subject does.
+            let according = is_according_to(&c.folded, m.first);
+            if let (Some(r), true) = (&c.resolved[k], according || m.subject && !subject_seen) {
+                subject_seen |= m.subject;
+                if !matches!(m.kind, MentionKind::Pronoun(_)) && !r.cataphoric {
+                    let mention = self.mention_of(m);
+                    self.set_focus(r.entity, Some(mention));
+                }
+            }
+        }
+        // Subjects of cues are speakers.
+        for cue in &c.cues {
+            if let Some((k, _)) = subject_of(self.text, c, cue) {
+                if let Some(r) = c.resolved[k].clone().filter(|r| !r.cataphoric) {
+                    if self.cast.get(r.entity).kind == SpeakerType::Person {
+                        self.speakers_seen.push((cue.span.start, r.entity));
+                    }
+                }
+            }
+        }
+        self.record_reported(c);
+        self.record_cues(c);
+        // "X said in a statement", "X issued a statement": X is the issuer
+        // of "the statement" — the subject of the cue before the document,
+        // else the sentence's subject.
+        let document = c.mentions.iter().find(|m| {
+            m.kind == MentionKind::Document && lexicon::INDEFINITE.contains(&c.folded[m.first])
+        });
+        if let Some(doc) = document {
+            let by_cue = c
+                .cues
+                .iter()
+                .rev()
+                .filter(|cue| cue.last <= doc.first)
+                .find_map(|cue| subject_of(self.text, c, cue))
+                .map(|(k, _)| k);
+            let by_subject = c.mentions.iter().position(|m| m.subject && m.first < doc.first);
+            let issuer = by_cue
+                .or(by_subject)
+                .and_then(|k| c.resolved[k].as_ref())
+                .filter(|r| !r.cataphoric);
+            if let Some(r) = issuer {
+                self.issuer = Some(r.entity);
+            }
+        }
+    }
+
+    /// Reported speech: "X said (in a statement) (on Sunday) that …" up
+    /// to the next cue, quote or the end of the sentence.
+    fn record_reported(&mut self, c: &Clause) {
+        for (n, cue) in c.cues.iter().enumerate() {
+            if cue.form != CueForm::Finite {
+                continue;
+            }
+            let Some(r) = subject_of(self.text, c, cue).and_then(|(k, _)| c.resolved[k].clone())
+            else {
+                continue;
+            };
+            if r.cataphoric {
+                continue;
+            }
+            let Some(that) =
+                (cue.last..(cue.last + 7).min(c.words.len())).find(|&j| c.folded[j] == "that")
+            else {
+                continue;
+            };
+            let next_cue = c.cues.get(n + 1).map_or(c.words.len(), |nc| nc.first);
+            let mut end = that + 1;
+            while end < next_cue
+                && (end == that + 1
+                    || !gap(self.text, &c.words, end).contains(|ch| "“”\"«»„".contains(ch)))
+            {
+                end += 1;
+            }
+            // Words leading into a partial quote are its frame, not a
+            // paraphrase, unless they say much on their own.
+            let after =
+                self.text[c.words[end - 1].span.end..].trim_start_matches(|ch: char| is_space(ch));
+            let into_quote = after.starts_with(|ch| "“”\"«»„‘".contains(ch));
+            if end >= that + 5 && (!into_quote || end >= that + 9) {
+                let span = Span::new(c.words[that + 1].span.start, c.words[end - 1].span.end);
+                let cue = self.text[cue.span.range()].to_string();
+                self.reported.push(Reported { span, entity: r.entity, cue });
+            }
+        }
+    }
+
+    /// Records each cue whose subject resolved, and `according to X`, as
+    /// [`CueUse`]s.
+    fn record_cues(&mut self, c: &Clause) {
+        let according = (0..c.mentions.len()).filter_map(|k| {
+            let first = c.mentions[k].first;
+            if !is_according_to(&c.folded, first) {
+                return None;
+            }
+            let i = (0..first).rev().find(|&i| c.folded[i] == "according")?;
+            Some((k, Span::new(c.words[i].span.start, c.words[i + 1].span.end)))
+        });
+        let cued = c
+            .cues
+            .iter()
+            .filter_map(|cue| subject_of(self.text, c, cue).map(|(k, _)| (k, cue.span)));
+        let mut found: Vec<(usize, Span)> = cued.chain(according).collect();
+        found.sort_by_key(|&(_, cue)| cue.start);
+        for (k, cue) in found {
+            let Some(r) = &c.resolved[k] else { continue };
+            let m = &c.mentions[k];
+            self.cues.push(CueUse {
+                entity: if r.cataphoric { usize::MAX } else { r.entity },
+                cue,
+                mention: m.span,
+                description: matches!(m.kind, MentionKind::Description { .. }),
+            });
+        }
+    }
+
+    pub(super) fn mention_of(&self, m: &Found) -> Mention {
+        Mention { text: self.text[m.span.range()].into(), start: m.span.start, end: m.span.end }
+    }
+
+    fn set_focus(&mut self, e: EntityId, mention: Option<Mention>) {
+        let Some(mention) = mention else { return };
+        match self.cast.get(e).kind {
+            SpeakerType::Organisation => self.org_focus = Some((e, mention)),
+            _ => self.person_focus = Some((e, mention)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Extractor;
+    use crate::{Article, Rule};
+
+    #[test]
+    fn reported_speech() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Omar Fulani said in a statement on Sunday that the calm is only a tactic for regrouping, stressing, “The storm is coming.”",
+                &["the calm is only a tactic for regrouping"],
+            ),
+            ("Omar Fulani said that the army “will return”.", &[]),
+            ("Omar Fulani said the talks were over.", &[]),
+        ];
+        for (text, want) in cases {
+            let ex = Extractor::new().extract(vec![Article::new("t", *text)]);
+            let got: Vec<&str> = ex.paraphrases.iter().map(|p| p.text.as_str()).collect();
+            assert_eq!(got, *want, "{text}");
+            assert!(ex.paraphrases.iter().all(|p| p.speaker.as_deref() == Some("Omar Fulani")));
+        }
+    }
+
+    #[test]
+    fn non_speech_and_nested_quotes_have_no_speaker() {
+        let text = "Major General Joel \"J.B.\" Vowell said: “They told me ‘never’.”";
+        let ex = Extractor::new().extract(vec![Article::new("t", text)]);
+        let got: Vec<(&str, Option<&str>, Rule)> =
+            ex.records.iter().map(|r| (r.text.as_str(), r.speaker.as_deref(), r.rule)).collect();
+        assert_eq!(
+            got,
+            [
+                ("J.B.", None, Rule::NotSpeech),
+                ("They told me ‘never’.", Some("Joel Vowell"), Rule::ColonLeadIn),
+                ("never", None, Rule::Nested),
+            ]
+        );
+    }
+}

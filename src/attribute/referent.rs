@@ -1,0 +1,245 @@
+//! Referents: resolving a mention to an entity of the article's cast —
+//! names by alias, pronouns and descriptions to the focus or by role,
+//! documents to their issuer, unnamed sources — with how directly the
+//! mention names it, and the roles that appositions give a name.
+//!
+//! The driver (`reader`) resolves each sentence's mentions in order, so
+//! the focus a pronoun or description resolves to is the one that the
+//! sentences before it left.
+
+use super::clause::{Clause, gap, subject_of};
+use super::reader::Reader;
+use crate::cue;
+use crate::lexicon;
+use crate::mention::{Found, MentionKind, NameKind, Pronoun};
+use crate::speaker::EntityId;
+use crate::text::{self, is_space};
+use crate::{Span, SpeakerType};
+
+/// A mention resolved to an entity, with how directly it names it.
+#[derive(Clone, Debug)]
+pub(super) struct Resolved {
+    pub(super) entity: EntityId,
+    pub(super) factor: f64,
+    /// A lead description waiting for the first person who speaks.
+    pub(super) cataphoric: bool,
+}
+
+impl Reader<'_> {
+    /// Resolves the mentions of a clause read for a cue only (the focus
+    /// does not move).
+    pub(super) fn resolve_all(&mut self, c: &mut Clause) {
+        for k in 0..c.mentions.len() {
+            let speaking =
+                c.cues.iter().any(|cue| subject_of(self.text, c, cue).is_some_and(|(s, _)| s == k));
+            c.resolved[k] = self.resolve(&c.mentions[k], speaking);
+        }
+    }
+
+    /// Resolves one mention to an entity. A single capitalized word that
+    /// matches no known name becomes a new (weak) person only when it is
+    /// `speaking`, the subject of a cue.
+    pub(super) fn resolve(&mut self, m: &Found, speaking: bool) -> Option<Resolved> {
+        let direct = |entity| Some(Resolved { entity, factor: 1.0, cataphoric: false });
+        match &m.kind {
+            MentionKind::Name(_)
+                if self.gazetteer.and_then(|g| g.lookup(m.name.as_deref()?)).is_some() =>
+            {
+                // A gazetteer entry names the speaker, its type and role.
+                let name = m.name.as_deref()?;
+                let entry = self.gazetteer?.lookup(name)?;
+                let id = self.cast.link_name(&entry.canonical, entry.kind, true)?;
+                self.cast.pin(id);
+                self.cast.add_alias(id, name);
+                if let Some(role) = &entry.role {
+                    self.cast.add_role(id, role);
+                }
+                if let Some(r) = &m.role {
+                    self.cast.add_role(id, r);
+                }
+                direct(id)
+            }
+            MentionKind::Name(kind) => {
+                let name = m.name.as_deref()?;
+                let (id, factor) = match kind {
+                    NameKind::Person => {
+                        (self.cast.link_name(name, SpeakerType::Person, true)?, 1.0)
+                    }
+                    NameKind::Organisation => {
+                        (self.cast.link_name(name, SpeakerType::Organisation, true)?, 1.0)
+                    }
+                    // Places speak only by metonymy: "Downing Street said".
+                    NameKind::Place if !speaking => return None,
+                    NameKind::Place => {
+                        (self.cast.link_name(name, SpeakerType::Organisation, true)?, 0.9)
+                    }
+                    NameKind::Unknown => {
+                        match self.cast.link_name(name, SpeakerType::Person, false) {
+                            Some(id) => (id, 1.0),
+                            None => {
+                                match self.cast.link_name(name, SpeakerType::Organisation, false) {
+                                    Some(id) => (id, 1.0),
+                                    None if !speaking => return None,
+                                    None => {
+                                        let id =
+                                            self.cast.link_name(name, SpeakerType::Person, true)?;
+                                        self.cast.set_weak(id);
+                                        (id, 0.8)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                };
+                if let Some(a) = &m.acronym {
+                    self.cast.add_alias(id, a);
+                }
+                if let Some(r) = &m.role {
+                    self.cast.add_role(id, r);
+                }
+                let factor: f64 =
+                    if self.cast.get(id).weak { f64::min(factor, 0.8) } else { factor };
+                Some(Resolved { entity: id, factor, cataphoric: false })
+            }
+            MentionKind::Pronoun(Pronoun::Personal) => self
+                .person_focus
+                .as_ref()
+                .map(|(e, _)| Resolved { entity: *e, factor: 0.9, cataphoric: false }),
+            MentionKind::Pronoun(Pronoun::Neuter | Pronoun::Plural) => self
+                .org_focus
+                .as_ref()
+                .map(|(e, _)| Resolved { entity: *e, factor: 0.9, cataphoric: false }),
+            MentionKind::Description { head, body: true }
+                if has_proper_modifier(&self.text[m.span.range()]) =>
+            {
+                // "The Israeli army", "the Northland government": specific enough
+                // to be an organisation of its own.
+                let name = strip_determiner(&self.text[m.span.range()]).to_string();
+                let _ = head;
+                direct(self.cast.link_name(&name, SpeakerType::Organisation, true)?)
+            }
+            MentionKind::Description { head, body } => {
+                let by_role = if *body {
+                    self.cast.by_name_word(head, SpeakerType::Organisation)
+                } else {
+                    self.cast.by_role(head)
+                };
+                if let Some(e) = by_role {
+                    return Some(Resolved { entity: e, factor: 0.85, cataphoric: false });
+                }
+                // "the group" refers back to the organisation in focus; "the
+                // ministry" names a kind of body the focus may not be.
+                let generic = !*body || lexicon::GENERIC_BODY_NOUNS.contains(head);
+                let focus = if *body { &self.org_focus } else { &self.person_focus };
+                if let Some((e, _)) = focus.as_ref().filter(|_| generic) {
+                    return Some(Resolved { entity: *e, factor: 0.65, cataphoric: false });
+                }
+                if *body {
+                    // "the ministry" with no antecedent is a body of its own.
+                    let name = strip_determiner(&self.text[m.span.range()]).to_string();
+                    let id = self.cast.link_name(&name, SpeakerType::Organisation, true)?;
+                    return Some(Resolved { entity: id, factor: 0.65, cataphoric: false });
+                }
+                // Nobody in focus yet: a lead description, resolved later.
+                Some(Resolved { entity: usize::MAX, factor: 0.6, cataphoric: true })
+            }
+            MentionKind::Document => match self.issuer {
+                Some(e) => Some(Resolved { entity: e, factor: 0.9, cataphoric: false }),
+                None => self
+                    .person_focus
+                    .as_ref()
+                    .or(self.org_focus.as_ref())
+                    .map(|(e, _)| Resolved { entity: *e, factor: 0.65, cataphoric: false }),
+            },
+            MentionKind::Source { introduces } => {
+                let id = match (introduces, self.last_source) {
+                    (false, Some(id)) => id,
+                    _ => self.cast.add_source(source_name(&self.text[m.span.range()])),
+                };
+                self.last_source = Some(id);
+                direct(id)
+            }
+        }
+    }
+
+    /// Roles from appositions: "X, secretary general of Y," and
+    /// "Y's spokesperson, X,".
+    pub(super) fn record_roles(&mut self, c: &Clause, k: usize) {
+        let m = &c.mentions[k];
+        let Some(r) = c.resolved[k].as_ref().filter(|r| !r.cataphoric) else { return };
+        if !matches!(m.kind, MentionKind::Name(_)) {
+            return;
+        }
+        // After: ", role words ," — a role when it holds a role noun.
+        if m.last < c.words.len() && gap(self.text, &c.words, m.last).trim_matches(is_space) == ","
+        {
+            let mut j = m.last;
+            while j < c.words.len()
+                && !gap(self.text, &c.words, j + 1).contains([',', ';', '('])
+                && j < m.last + 12
+            {
+                j += 1;
+            }
+            if j < c.words.len() && gap(self.text, &c.words, j + 1).trim_matches(is_space) == ","
+                || j + 1 == c.words.len()
+            {
+                let role_words = &c.folded[m.last..=j.min(c.words.len() - 1)];
+                let is_role = role_words
+                    .iter()
+                    .any(|w| lexicon::PERSON_NOUNS.contains(w) || lexicon::TITLE_WORDS.contains(w));
+                // "who …", "prompting …", "killed …" start a clause, not a role.
+                let starts_clause = role_words.first().is_some_and(|w| {
+                    ["who", "which", "whose", "where", "when"].contains(&w.as_str())
+                        || w.ends_with("ing")
+                        || w.ends_with("ed")
+                        || cue::is_cue_word(w)
+                });
+                if is_role
+                    && !starts_clause
+                    && !c.cues.iter().any(|q| q.first >= m.last && q.first <= j)
+                {
+                    let span = Span::new(
+                        c.words[m.last].span.start,
+                        c.words[j.min(c.words.len() - 1)].span.end,
+                    );
+                    self.cast.add_role(r.entity, &self.text[span.range()]);
+                }
+            }
+        }
+        // Before: "Northland’s army spokesperson, Brigadier X".
+        if k > 0 && m.first > 0 && gap(self.text, &c.words, m.first).trim_matches(is_space) == "," {
+            let prev = &c.mentions[k - 1];
+            if prev.last == m.first
+                && matches!(prev.kind, MentionKind::Description { body: false, .. })
+            {
+                let start = c.words[prev.first].span.start;
+                let role = self.text[start..prev.span.end]
+                    .trim_start_matches(|ch: char| !ch.is_alphanumeric());
+                let role = strip_determiner(role);
+                self.cast.add_role(r.entity, role);
+            }
+        }
+    }
+}
+
+/// Whether a description has a capitalized word after its determiner:
+/// "the Israeli army" but not "the army".
+fn has_proper_modifier(description: &str) -> bool {
+    strip_determiner(description).split_whitespace().any(text::is_capitalized)
+}
+
+/// An unnamed source's name: its description without the determiner,
+/// white space folded.
+fn source_name(description: &str) -> String {
+    strip_determiner(description).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn strip_determiner(s: &str) -> &str {
+    let s = s.trim();
+    match s.split_once(|c: char| is_space(c)) {
+        Some((first, rest)) if lexicon::DETERMINERS.contains(&text::fold(first)) => {
+            rest.trim_start()
+        }
+        _ => s,
+    }
+}

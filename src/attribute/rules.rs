@@ -1,0 +1,536 @@
+//! The rules that attribute one top-level speech quote, tried in the
+//! order the [module docs](super) give: a cue after the quote, a cue
+//! before it in its sentence, `according to`, a headline label, a
+//! reporting verb after it, a colon lead-in in the sentence before, and
+//! last the speaker in focus; then continuations, over the whole article.
+//!
+//! The driver (`reader`) calls [`Reader::attribute_quote`] for each quote
+//! as it reaches it, with the sentence's [`Clause`] already read, and
+//! [`continue_quotes`] once the article is read.
+
+use super::Attribution;
+use super::clause::{Clause, gap, is_according_to, subject_of};
+use super::reader::Reader;
+use super::referent::Resolved;
+use crate::cue::{self, Cue, CueForm};
+use crate::lexicon;
+use crate::mention::MentionKind;
+use crate::quote::Quote;
+use crate::text::{self, Word, is_space};
+use crate::{Rule, Span};
+
+impl Reader<'_> {
+    /// Attributes one top-level speech quote. The second value says the
+    /// attribution waits for a lead description's referent.
+    pub(super) fn attribute_quote(
+        &mut self,
+        q: &Quote,
+        c: &Clause,
+        slot: usize,
+        para: Span,
+        prev_sentence: Option<Span>,
+        top: &[Span],
+    ) -> (Attribution, bool) {
+        let trailing = self.trailing(q, para, top);
+        if let Some((a, pending, form)) = &trailing {
+            if *form != CueForm::Report || a.confidence > 0.6 {
+                return (a.clone(), *pending);
+            }
+        }
+        if let Some(found) = self.leading(c, slot) {
+            return found;
+        }
+        if let Some(found) = self.according_to(c) {
+            return found;
+        }
+        if let Some(found) = self.label(q, c, slot) {
+            return found;
+        }
+        if let Some((a, pending, _)) = trailing {
+            return (a, pending);
+        }
+        // A colon lead-in in the sentence before: "He said:".
+        if slot == 0 {
+            if let Some(prev) =
+                prev_sentence.filter(|p| self.text[p.range()].trim_end().ends_with(':'))
+            {
+                let mut pc = self.clause(self.words_outside(prev, top), prev.start);
+                self.resolve_all(&mut pc);
+                if let Some((a, pending)) = self.leading(&pc, pc.words.len()) {
+                    return (
+                        Attribution {
+                            rule: Rule::ColonLeadIn,
+                            confidence: a.confidence * 0.85 / 0.9,
+                            ..a
+                        },
+                        pending,
+                    );
+                }
+            }
+        }
+        (self.focus(q, para), false)
+    }
+
+    /// Rule 1 and 4: a cue right after the quote.
+    fn trailing(
+        &mut self,
+        q: &Quote,
+        para: Span,
+        top: &[Span],
+    ) -> Option<(Attribution, bool, CueForm)> {
+        // A quote that ends its paragraph may have its cue in the next one
+        // when that paragraph starts in lower case (a broken line).
+        // (The paragraph where the quote ends, for a multi-paragraph quote.)
+        // (Paragraphs and top-level quotes are in text order: binary search.)
+        let para = self
+            .paragraphs
+            .get(self.paragraphs.partition_point(|p| p.end < q.outer.end))
+            .copied()
+            .filter(|p| p.start <= q.outer.end)
+            .unwrap_or(para);
+        let mut limit = para.end;
+        if self.text[q.outer.end..para.end].chars().all(is_space) {
+            let next = self.paragraphs.partition_point(|p| p.start < para.end);
+            if let Some(next) = self.paragraphs.get(next) {
+                if self.text[next.range()].starts_with(char::is_lowercase) {
+                    limit = next.end;
+                }
+            }
+        }
+        let end = top
+            .get(top.partition_point(|s| s.start < q.outer.end))
+            .map_or(limit, |s| s.start)
+            .min(limit);
+        if end <= q.outer.end {
+            return None;
+        }
+        let between = &self.text[q.outer.end..end];
+        let lead = between.len()
+            - between.trim_start_matches(|c: char| is_space(c) || ",.;—–-".contains(c)).len();
+        let lead_text = &between[..lead];
+        // A colon or other text right after the quote is not a cue.
+        if lead_text.contains(':') {
+            return None;
+        }
+        let new_sentence = lead_text.contains('.')
+            || self.text[q.span.range()].trim_end().ends_with(['.', '!', '?'])
+                && between[lead..].starts_with(char::is_uppercase);
+        let stretch = Span::new(q.outer.end + lead, end);
+        let words: Vec<Word> = text::words_up_to(self.text, stretch, 14);
+        let mut c = self.clause(words, stretch.start);
+        if c.words.is_empty() {
+            return None;
+        }
+        self.resolve_all(&mut c);
+        // Pattern B: cue mention ("said Fulani"). Pattern A: [role words]
+        // mention [also|…] cue ("he said", "army spokesman Col. X said").
+        let cue = c.cues.iter().find(|cue| cue.first <= 8 && cue.form != CueForm::Participle)?;
+        let k = if cue.first == 0 {
+            if cue.form != CueForm::Finite {
+                return None;
+            }
+            c.mentions.iter().position(|m| m.first == cue.last)?
+        } else {
+            let mut j = cue.first;
+            while j > 0 && lexicon::BETWEEN_SUBJECT_AND_VERB.contains(&c.folded[j - 1]) {
+                j -= 1;
+            }
+            let k = c.mentions.iter().position(|m| m.last == j)?;
+            let m = &c.mentions[k];
+            // Only lower-case role words may stand before the mention.
+            let modifiers = (0..m.first).all(|i| {
+                c.words[i].as_str(self.text).starts_with(char::is_lowercase)
+                    && !cue::is_cue_word(&c.folded[i])
+                    && !["that", "and", "but", "who", "which"].contains(&c.folded[i].as_str())
+            });
+            if !modifiers
+                || !gap(self.text, &c.words, m.first).trim_matches(is_space).is_empty()
+                    && m.first > 0
+            {
+                return None;
+            }
+            k
+        };
+        // After a quote that ends its sentence, the cue must end its own
+        // clause: "“….” Fulani said." but not "“….” He said that …".
+        if new_sentence {
+            let next = c.folded.get(cue.last.max(c.mentions[k].last));
+            let last = c.words[cue.last.max(c.mentions[k].last) - 1];
+            let colon = self.text[last.span.end..].trim_start_matches(is_space).starts_with(':');
+            if colon
+                || next.is_some_and(|w| w == "that")
+                || cue.last + 6 < c.words.len() && !self.clause_ends_soon(&c, cue.last)
+            {
+                return None;
+            }
+        }
+        let resolved = c.resolved[k].clone()?;
+        // A reporting verb ("…, the agency reported") credits the outlet that
+        // carried the quote: weak evidence, used only when nothing else is.
+        let document = c.mentions[k].kind == MentionKind::Document;
+        let base = if cue.form == CueForm::Report && !document { 0.6 } else { 0.95 };
+        let a = self.make(&c, k, &resolved, cue, Rule::TrailingCue, base);
+        Some((a, resolved.cataphoric, cue.form))
+    }
+
+    fn clause_ends_soon(&self, c: &Clause, from: usize) -> bool {
+        (from..c.words.len().min(from + 6))
+            .any(|j| gap(self.text, &c.words, j + 1).contains(['.', ',', ';']))
+    }
+
+    /// Rule 2: the nearest cue before the quote in its sentence.
+    fn leading(&mut self, c: &Clause, slot: usize) -> Option<(Attribution, bool)> {
+        let cue = c.cues.iter().rev().find(|cue| cue.last <= slot && cue.form != CueForm::Report);
+        let cue = match cue {
+            Some(cue) => cue,
+            None => {
+                // "X quoted Y as saying …"
+                return c.cues.iter().rev().find(|cue| cue.last <= slot).and_then(|cue| {
+                    let (k, _) = subject_of(self.text, c, cue)?;
+                    let r = c.resolved[k].clone()?;
+                    let rule = if c.folded[cue.first] == "quoted" {
+                        Rule::QuotedAsSaying
+                    } else {
+                        Rule::LeadingCue
+                    };
+                    Some((self.make(c, k, &r, cue, rule, 0.9), r.cataphoric))
+                });
+            }
+        };
+        let (k, via) = subject_of(self.text, c, cue)?;
+        let r = c.resolved[k].clone()?;
+        let colon = c.words.get(slot.saturating_sub(1)).is_some_and(|w| {
+            let after = &self.text[w.span.end..];
+            after.trim_start_matches(is_space).starts_with(':')
+        }) && slot == cue.last;
+        let quoted =
+            c.folded[cue.first] == "saying" && cue.first >= 1 && c.folded[cue.first - 1] == "as";
+        let (rule, base) = if quoted {
+            (Rule::QuotedAsSaying, 0.9)
+        } else if colon {
+            (Rule::ColonLeadIn, 0.85)
+        } else {
+            (Rule::LeadingCue, 0.9)
+        };
+        Some((self.make(c, k, &r, cue, rule, base * via), r.cataphoric))
+    }
+
+    /// Rule 3: "according to X".
+    fn according_to(&mut self, c: &Clause) -> Option<(Attribution, bool)> {
+        let k = c.mentions.iter().position(|m| is_according_to(&c.folded, m.first))?;
+        let i = (0..c.mentions[k].first).rev().find(|&i| c.folded[i] == "according")?;
+        let r = c.resolved[k].clone()?;
+        let cue = Cue {
+            span: Span::new(c.words[i].span.start, c.words[i + 1].span.end),
+            form: CueForm::Finite,
+            first: i,
+            last: i + 2,
+        };
+        Some((self.make(c, k, &r, &cue, Rule::AccordingTo, 0.9), r.cataphoric))
+    }
+
+    /// A label and a colon with no verb, as in headlines: "Army chief:
+    /// ‘We are ready’".
+    fn label(&mut self, q: &Quote, c: &Clause, slot: usize) -> Option<(Attribution, bool)> {
+        let before = c.words.get(slot.checked_sub(1)?)?;
+        if !self.text[before.span.end..q.outer.start].contains(':') || slot > 8 {
+            return None;
+        }
+        let k = c.mentions.iter().position(|m| m.last == slot)?;
+        let r = c.resolved[k].clone()?;
+        let colon = Span::new(before.span.end, q.outer.start);
+        let cue = Cue {
+            span: text::trim(self.text, colon),
+            form: CueForm::Finite,
+            first: slot,
+            last: slot,
+        };
+        Some((self.make(c, k, &r, &cue, Rule::ColonLeadIn, 0.7), r.cataphoric))
+    }
+
+    /// Rule 7: the speaker in focus.
+    fn focus(&self, q: &Quote, para: Span) -> Attribution {
+        let Some((e, mention)) = self.person_focus.clone().or_else(|| self.org_focus.clone())
+        else {
+            return Attribution::none(Rule::Unattributed);
+        };
+        let alone = text::trim(self.text, para) == q.outer || q.kind == crate::QuoteKind::Full;
+        let confidence = if alone { 0.45 } else { 0.35 };
+        Attribution {
+            entity: Some(e),
+            mention: Some(mention),
+            cue: None,
+            rule: Rule::Focus,
+            confidence,
+        }
+    }
+
+    fn make(
+        &self,
+        c: &Clause,
+        k: usize,
+        r: &Resolved,
+        cue: &Cue,
+        rule: Rule,
+        base: f64,
+    ) -> Attribution {
+        Attribution {
+            entity: (!r.cataphoric).then_some(r.entity),
+            mention: Some(self.mention_of(&c.mentions[k])),
+            cue: Some(self.text[cue.span.range()].to_string()),
+            rule,
+            confidence: round(base * r.factor),
+        }
+    }
+}
+
+/// Rule 6: a quote with nothing but space and punctuation between it and
+/// an attributed neighbour inherits that neighbour's speaker.
+pub(super) fn continue_quotes(text: &str, quotes: &[Quote], out: &mut [Attribution]) {
+    let speech: Vec<usize> =
+        (0..quotes.len()).filter(|&i| quotes[i].depth == 0 && quotes[i].kind.is_speech()).collect();
+    let adjacent = |a: usize, b: usize| {
+        text[quotes[a].outer.end..quotes[b].outer.start]
+            .chars()
+            .all(|c| is_space(c) || c.is_ascii_punctuation() && c != ':')
+    };
+    for w in speech.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if !out[b].is_cued() && out[a].entity.is_some() && adjacent(a, b) {
+            out[b] = Attribution {
+                rule: Rule::Continuation,
+                confidence: round(out[a].confidence * 0.9),
+                ..out[a].clone()
+            };
+        }
+    }
+    for w in speech.windows(2).rev() {
+        let (a, b) = (w[0], w[1]);
+        if !out[a].is_cued() && out[b].is_cued() && adjacent(a, b) {
+            out[a] = Attribution {
+                rule: Rule::Continuation,
+                confidence: round(out[b].confidence * 0.9),
+                ..out[b].clone()
+            };
+        }
+    }
+}
+
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Extractor;
+    use crate::{Article, Rule};
+
+    /// One case: a text written for the test, and for each speech quote
+    /// (in order) the expected speaker and rule.
+    struct Case {
+        name: &'static str,
+        text: &'static str,
+        want: &'static [(Option<&'static str>, Rule)],
+    }
+
+    fn run(text: &str) -> Vec<(Option<String>, Rule)> {
+        let ex = Extractor::new().extract(vec![Article::new("t", text)]);
+        ex.records
+            .into_iter()
+            .filter(|r| r.kind.is_speech() && r.depth == 0)
+            .map(|r| (r.speaker.as_deref().map(String::from), r.rule))
+            .collect()
+    }
+
+    macro_rules! t {
+        ($name:literal, $text:expr, [$(($s:expr, $r:ident)),* $(,)?]) => {
+            Case { name: $name, text: $text, want: &[$(($s, Rule::$r)),*] }
+        };
+    }
+
+    #[test]
+    fn rules() {
+        let cases = [
+            t!(
+                "trailing name",
+                "“We will not retreat,” Omar Fulani said.",
+                [(Some("Omar Fulani"), TrailingCue)]
+            ),
+            t!(
+                "inverted",
+                "“We will not retreat,” said Omar Fulani.",
+                [(Some("Omar Fulani"), TrailingCue)]
+            ),
+            t!(
+                "trailing surname after full name",
+                "Omar Fulani arrived on Monday.\n“We will not retreat,” Fulani stressed.",
+                [(Some("Omar Fulani"), TrailingCue)]
+            ),
+            t!(
+                "pronoun follows the subject, not the nearest name",
+                "Jane Doe, spokesperson for President Ali Baba, has said the plan “has failed.”\n“This path leads nowhere,” she noted.",
+                [(Some("Jane Doe"), LeadingCue), (Some("Jane Doe"), TrailingCue)]
+            ),
+            t!(
+                "the statement said",
+                "The Northland Movement said in a statement on Monday that talks had stalled.\n“The occupier lies,” the statement said.",
+                [(Some("Northland Movement"), TrailingCue)]
+            ),
+            t!(
+                "description by role",
+                "Northland Prime Minister Omar Fulani spoke on Friday.\nAccording to the PM, “The goal is peace.”",
+                [(Some("Omar Fulani"), AccordingTo)]
+            ),
+            t!(
+                "unnamed source",
+                "A local paper quoted an unnamed source in the Harbour Council as saying talks failed.\n“We met twice,” the source said.\n“Nothing came of it,” he added.",
+                [
+                    (Some("unnamed source in the Harbour Council"), TrailingCue),
+                    (Some("unnamed source in the Harbour Council"), TrailingCue)
+                ]
+            ),
+            t!(
+                "organisation with acronym",
+                "The Southern Command (SOUTHCOM) said it had killed the “commander responsible for the attacks.”",
+                [(Some("Southern Command (SOUTHCOM)"), LeadingCue)]
+            ),
+            t!(
+                "colon lead-in",
+                "Omar Fulani told reporters:\n“We are ready.”",
+                [(Some("Omar Fulani"), ColonLeadIn)]
+            ),
+            t!(
+                "colon in the sentence",
+                "He arrived. Omar Fulani said: “We are ready.”",
+                [(Some("Omar Fulani"), ColonLeadIn)]
+            ),
+            t!(
+                "continuation backwards",
+                "“We are ready.” “We have waited long enough,” Omar Fulani said.",
+                [(Some("Omar Fulani"), Continuation), (Some("Omar Fulani"), TrailingCue)]
+            ),
+            t!(
+                "a name inside a quote is not the speaker",
+                "“Omar Fulani is a liar,” the minister said.",
+                [(None, Unattributed)]
+            ),
+            t!(
+                "participle takes the clause subject",
+                "Jane Doe said on Sunday that the truce was over, stressing that “any calm is a tactic.”",
+                [(Some("Jane Doe"), LeadingCue)]
+            ),
+            t!(
+                "lead description is the first later speaker",
+                "The leader of an armed group has said the calm is a “temporary tactic”.\nOmar Fulani, head of the group, said in a statement that the calm would end.",
+                [(Some("Omar Fulani"), LeadingCue)]
+            ),
+            t!(
+                "a reporting verb ranks below a leading cue",
+                "Jane Doe spoke on Sunday.\nShe said that the group “is ready”, the Northland News Agency reported.",
+                [(Some("Jane Doe"), LeadingCue)]
+            ),
+            t!(
+                "an object of a preposition does not take the focus",
+                "Jane Doe condemned the strike, which was ordered by President Ali Baba.\n“We will respond,” she said.",
+                [(Some("Jane Doe"), TrailingCue)]
+            ),
+            t!(
+                "a quote standing alone goes to the speaker in focus",
+                "Omar Fulani said the talks would resume.\n“We have no other choice.”",
+                [(Some("Omar Fulani"), Focus)]
+            ),
+            t!("no evidence at all", "“Peace now.”", [(None, Unattributed)]),
+            t!(
+                "abbreviated title and a relative clause",
+                "Gov. Jane Doe, who toured the area by helicopter, called the fire “a wake-up call”.",
+                [(Some("Jane Doe"), LeadingCue)]
+            ),
+            t!(
+                "a role opening the clause is named after the comma",
+                "A spokeswoman for Acme Gas & Electric, Lisa Chen, said the firm was investigating. “We are cooperating,” she said.",
+                [(Some("Lisa Chen"), TrailingCue)]
+            ),
+            t!(
+                "according to sets the focus for a later description",
+                "According to the Northland Weather Service, winds will rise. “Conditions will stay critical,” the agency said.",
+                [(Some("Northland Weather Service"), TrailingCue)]
+            ),
+            t!(
+                "straight quotes, attribution before the name",
+                "\"We are seeing fire behavior we have never seen,\" said Fire Chief Joe Tyler. \"This is not normal.\"",
+                [(Some("Joe Tyler"), TrailingCue), (Some("Joe Tyler"), Focus)]
+            ),
+            t!(
+                "headline label with a colon",
+                "Army chief: ‘We are ready’\n\nThe head of the army, General Omar Fulani, spoke on Friday. “We will hold,” said Fulani.",
+                [(Some("Omar Fulani"), ColonLeadIn), (Some("Omar Fulani"), TrailingCue)]
+            ),
+            t!(
+                "an organisation described with a proper modifier issues a statement",
+                "The Northland army, for its part, issued a statement warning against escalation. \"We are prepared,\" the statement read.",
+                [(Some("Northland army"), TrailingCue)]
+            ),
+            t!(
+                "a source close to",
+                "A source close to the movement told a TV channel that plans were ready. “The decision is taken,” the source said.",
+                [(Some("source close to the movement"), TrailingCue)]
+            ),
+            t!(
+                "British single quotes and a headline title",
+                "PM says 'no deal is better than a bad deal'\n\nThe prime minister, Jane Doe, has insisted that Northland will not accept 'any deal at any price'.\n\n'We'll see what happens next,' Doe told MPs. 'But it's not easy.'",
+                [
+                    (Some("Jane Doe"), LeadingCue),
+                    (Some("Jane Doe"), LeadingCue),
+                    (Some("Jane Doe"), TrailingCue),
+                    (Some("Jane Doe"), Focus)
+                ]
+            ),
+            t!(
+                "a colon lead-in after a quote belongs to the next quote",
+                "Omar Fulani said the government had 'lost control'. Jane Doe added: 'The country deserves better.'",
+                [(Some("Omar Fulani"), LeadingCue), (Some("Jane Doe"), ColonLeadIn)]
+            ),
+            t!(
+                "a place speaks by metonymy",
+                "Harbour Street said in a statement: \"Talks will continue next week.\"",
+                [(Some("Harbour Street"), LeadingCue)]
+            ),
+            t!(
+                "role words before the name after the quote",
+                "The army denied it. “These claims are baseless,” army spokesman Col. Omar Fulani said.",
+                [(Some("Omar Fulani"), TrailingCue)]
+            ),
+            t!(
+                "the report said: a body of its own when nothing names it",
+                "Hours later the ministry published a report. “The evidence is overwhelming,” the report said.",
+                [(Some("ministry"), TrailingCue)]
+            ),
+            t!(
+                "a cue on the next line of a broken paragraph",
+                "Jane Doe spoke first.\n“Our patience is running out,”\nsaid Omar Fulani in a second interview.",
+                [(Some("Omar Fulani"), TrailingCue)]
+            ),
+            t!(
+                "attribution between two halves of a quote",
+                "“We are ready,” Omar Fulani said, “and we will fight.”",
+                [(Some("Omar Fulani"), TrailingCue), (Some("Omar Fulani"), LeadingCue)]
+            ),
+            t!(
+                "multi-paragraph quote has one speaker",
+                "Omar Fulani said:\n\n“The first part.\n\n“The last part.”",
+                [(Some("Omar Fulani"), ColonLeadIn)]
+            ),
+            t!(
+                "quote after a new sentence is not a trailing cue",
+                "Jane Doe spoke first. “We will win.” He said that the army “will return.”",
+                [(Some("Jane Doe"), Focus), (Some("Jane Doe"), LeadingCue)]
+            ),
+        ];
+        for case in &cases {
+            let got = run(case.text);
+            let want: Vec<(Option<String>, Rule)> =
+                case.want.iter().map(|(s, r)| (s.map(String::from), *r)).collect();
+            assert_eq!(got, want, "case {:?}", case.name);
+        }
+    }
+}
