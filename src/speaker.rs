@@ -85,6 +85,25 @@ fn name_key(name: &str) -> Vec<FoldedWord> {
     name.split_whitespace().map(|w| text::fold_word(text::strip_particle(w))).collect()
 }
 
+/// The registry key of a name of kind `kind`: `kind:` and the words of
+/// its [`name_key`] joined by single spaces ("person:omar fulani").
+///
+/// Built in one string, without the key's vector of words, its join and
+/// a `format!`: a key is made for every alias of every entity merged into
+/// the registry (issue #5).
+fn registry_key(kind: &str, name: &str) -> String {
+    let mut key = String::with_capacity(kind.len() + 1 + name.len());
+    key.push_str(kind);
+    key.push(':');
+    for (n, w) in name.split_whitespace().enumerate() {
+        if n > 0 {
+            key.push(' ');
+        }
+        key.push_str(&text::fold_word(text::strip_particle(w)));
+    }
+    key
+}
+
 impl Cast {
     /// An empty cast.
     pub fn new() -> Cast {
@@ -474,11 +493,7 @@ impl Speakers {
                 vec![format!("source:{article_id}:{}", e.name)]
             }
             SpeakerType::UnnamedSource => vec![format!("source:{}", text::fold(&e.name))],
-            kind => e
-                .aliases
-                .iter()
-                .map(|a| format!("{}:{}", kind.as_str(), name_key(a).join(" ")))
-                .collect(),
+            kind => e.aliases.iter().map(|a| registry_key(kind.as_str(), a)).collect(),
         };
         let mut id = keys.iter().find_map(|k| self.keys.get(k).copied());
         // A surname-only person joins the one person with that surname.
@@ -559,7 +574,7 @@ impl Speakers {
         for form in forms.keys() {
             let key = match kind {
                 SpeakerType::UnnamedSource => format!("source:{}", text::fold(form)),
-                kind => format!("{}:{}", kind.as_str(), name_key(form).join(" ")),
+                kind => registry_key(kind.as_str(), form),
             };
             if self.keys.get(&key) == Some(&id) {
                 self.keys.remove(&key);
@@ -633,7 +648,12 @@ impl Speakers {
                 // Al-Fulani), then the most frequent, then the first in order.
                 let lower_particle =
                     f.split_whitespace().any(|w| w.starts_with(char::is_lowercase));
-                (f.split_whitespace().count(), lower_particle, **n, std::cmp::Reverse((*f).clone()))
+                (
+                    f.split_whitespace().count(),
+                    lower_particle,
+                    **n,
+                    std::cmp::Reverse((*f).as_str()),
+                )
             })
             .map(|(f, _)| f.clone())
             .unwrap_or_else(|| s.name.clone());
@@ -701,6 +721,17 @@ fn is_article_local(e: &Entity) -> bool {
 mod tests {
     use super::*;
     use SpeakerType::*;
+
+    #[test]
+    fn registry_key_is_the_kind_and_the_joined_name_key() {
+        for name in ["Akram al-Kaabi", "  Jane   DOE ", "Al-Kaabi", "", "Ünal Çelik", "J.  R."] {
+            assert_eq!(
+                registry_key("person", name),
+                format!("person:{}", name_key(name).join(" ")),
+                "{name:?}"
+            );
+        }
+    }
 
     #[test]
     fn aliases_merge_within_an_article() {
