@@ -108,7 +108,7 @@ fn classify_with(
 /// scraper (`facebooktwitterwhatsapp`).
 fn is_share_word(w: &str) -> bool {
     // Most words start with no share word: answer those without the table.
-    if !SHARE_WORDS.iter().any(|s| w.starts_with(s)) {
+    if !SHARE_WORDS.has_prefix_of(w) {
         return false;
     }
     // ends[i]: whether w[..i] splits into share words.
