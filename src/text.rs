@@ -468,6 +468,25 @@ pub fn fold_into(s: &str, out: &mut String) {
             i += run;
             continue;
         }
+        // ASCII white space and the period, the bytes between most runs,
+        // are answered here without decoding a char: the rules below give
+        // the same for them (issue #5).
+        match bytes[i] {
+            b'\t'..=b'\r' | b' ' => {
+                space = out.len() > base;
+                i += 1;
+                continue;
+            }
+            b'.' => {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
         let c = s[i..].chars().next().expect("i is on a char boundary");
         i += c.len_utf8();
         // White space is TAB..CR and space (what `char::is_whitespace`
@@ -676,6 +695,8 @@ mod tests {
             ". ",
             "ÉTÉ\u{A0}. İstanbul’s — Straße\u{200B}x",
             "\u{FEFF}Hi.\u{2028}THERE",
+            " . a .b. c\u{2003}.d \t.",
+            "end .",
         ];
         for s in cases {
             let (mut runs, mut chars) = (String::from("k"), String::from("k"));
