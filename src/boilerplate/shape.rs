@@ -160,9 +160,15 @@ fn starts_with_any(folded: &str, set: &PhraseSet) -> bool {
     if !core.bytes().next().is_some_and(|b| set.may_start_with_byte(b)) {
         return false;
     }
+    // A phrase with another first byte cannot match: comparing first
+    // bytes saves a string comparison for most phrases (issue #5: three
+    // lists are tried on every line).
+    let first = core.as_bytes()[0];
     set.joined().iter().any(|phrase| {
-        core.strip_prefix(phrase.as_str())
-            .is_some_and(|rest| !rest.starts_with(|c: char| text::is_alnum(c) || c == '\''))
+        phrase.as_bytes().first() == Some(&first)
+            && core
+                .strip_prefix(phrase.as_str())
+                .is_some_and(|rest| !rest.starts_with(|c: char| text::is_alnum(c) || c == '\''))
     })
 }
 
@@ -180,7 +186,18 @@ fn contains_comment_phrase(folded: &str) -> bool {
     let ac = AUTOMATON.get_or_init(|| {
         aho_corasick::AhoCorasick::new(COMMENT_PHRASES.joined()).expect("short phrases build")
     });
-    let mut next_start = vec![0; COMMENT_PHRASES.joined().len()];
+    // Where each phrase's next occurrence may start: on the stack for the
+    // phrases there are (every line of 20 words or fewer is searched, and
+    // a vector a line was an allocation each: issue #5).
+    let n = COMMENT_PHRASES.joined().len();
+    let mut on_stack = [0; 64];
+    let mut on_heap = Vec::new();
+    let next_start: &mut [usize] = if n <= on_stack.len() {
+        &mut on_stack[..n]
+    } else {
+        on_heap.resize(n, 0);
+        &mut on_heap
+    };
     ac.find_overlapping_iter(folded).any(|m| {
         let p = m.pattern().as_usize();
         if m.start() < next_start[p] {
