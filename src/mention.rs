@@ -382,9 +382,14 @@ fn named_role_at(
     while k < words.len() && (k == i || joined(k)) && is_name(k) {
         k += 1;
     }
+    // No proper modifier: answered before the head is read, for the
+    // most words, which are not names (issue #5: this runs at every word).
+    if k == i {
+        return None;
+    }
     let head = folded.get(k)?;
     let lower = words[k].as_str(text).starts_with(char::is_lowercase);
-    if k == i || !joined(k) || !lower || !lexicon::PERSON_NOUNS.contains(head) {
+    if !joined(k) || !lower || !lexicon::PERSON_NOUNS.contains(head) {
         return None;
     }
     // Not when a name follows: "Army chief Hassan X" is a title.
