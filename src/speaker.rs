@@ -722,6 +722,47 @@ mod tests {
     use super::*;
     use SpeakerType::*;
 
+    /// Attribution links an unknown name as a person without creating
+    /// one and, when that finds nothing, does not try it as an
+    /// organisation: linking as an organisation only looks up aliases,
+    /// which linking as a person looks up too, whatever the kind.
+    #[test]
+    fn a_name_no_person_link_finds_links_no_organisation() {
+        let mut cast = Cast::new();
+        let p = cast.link_name("Akram al-Kaabi", Person, true).unwrap();
+        let o = cast.link_name("Northland Water Board", Organisation, true).unwrap();
+        cast.add_alias(o, "NWB");
+        cast.add_alias(p, "The Minister");
+        let u = cast.link_name("Rasool", Person, true).unwrap();
+        cast.set_weak(u);
+        let names = [
+            "Akram al-Kaabi",
+            "Kaabi",
+            "Al-Kaabi",
+            "Akram",
+            "Northland Water Board",
+            "NWB",
+            "nwb",
+            "Water Board",
+            "Board",
+            "Northland",
+            "The Minister",
+            "Minister",
+            "Rasool",
+            "Jane Rasool",
+            "Somebody Else",
+            "",
+            "  ",
+        ];
+        for name in names {
+            let as_person = cast.link_name(name, Person, false);
+            let as_organisation = cast.link_name(name, Organisation, false);
+            if as_person.is_none() {
+                assert_eq!(as_organisation, None, "{name:?}");
+            }
+        }
+    }
+
     #[test]
     fn registry_key_is_the_kind_and_the_joined_name_key() {
         for name in ["Akram al-Kaabi", "  Jane   DOE ", "Al-Kaabi", "", "Ünal Çelik", "J.  R."] {
