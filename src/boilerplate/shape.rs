@@ -186,6 +186,12 @@ fn contains_comment_phrase(folded: &str) -> bool {
     let ac = AUTOMATON.get_or_init(|| {
         aho_corasick::AhoCorasick::new(COMMENT_PHRASES.joined()).expect("short phrases build")
     });
+    // Most lines hold no phrase at all: one unanchored test (which the
+    // automaton's prefilter speeds up, unlike the overlapping search)
+    // says so before the occurrences are walked (issue #5).
+    if !ac.is_match(folded) {
+        return false;
+    }
     // Where each phrase's next occurrence may start: on the stack for the
     // phrases there are (every line of 20 words or fewer is searched, and
     // a vector a line was an allocation each: issue #5).
@@ -352,4 +358,25 @@ pub(super) fn is_label(line: &str) -> bool {
         && words.first().is_some_and(capital)
         && words.last().is_some_and(capital)
         && words.iter().all(|w| capital(w) || LABEL_CONNECTORS.contains(&text::fold_word(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comment_phrases_are_found_as_whole_words_only() {
+        assert!(contains_comment_phrase("leave a reply"));
+        assert!(contains_comment_phrase("please leave a comment below"));
+        assert!(contains_comment_phrase("(captcha)"));
+        // Inside a longer word, or absent: no phrase, whether or not the
+        // line holds a phrase's letters elsewhere.
+        assert!(!contains_comment_phrase("recaptchas"));
+        assert!(!contains_comment_phrase("cleave a reply"));
+        assert!(!contains_comment_phrase("the minister did not reply"));
+        assert!(!contains_comment_phrase(""));
+        // A phrase whose first occurrence is inside a word still counts at
+        // its next one.
+        assert!(contains_comment_phrase("recaptcha then captcha"));
+    }
 }
