@@ -316,13 +316,14 @@ pub fn units(extraction: &Extraction) -> (Vec<Unit<'_>>, Vocabulary) {
 /// [`units`], tokenizing `per_run` records and paraphrases per task.
 fn units_in_runs(extraction: &Extraction, per_run: usize) -> (Vec<Unit<'_>>, Vocabulary) {
     let records = extraction.records.len();
-    let items: Vec<usize> = (0..records + extraction.paraphrases.len()).collect();
-    let runs: Vec<(Vec<Unit>, Vocabulary)> = items
-        .par_chunks(per_run)
-        .map(|run| {
+    let items = records + extraction.paraphrases.len();
+    let per_run = per_run.max(1);
+    let runs: Vec<(Vec<Unit>, Vocabulary)> = (0..items.div_ceil(per_run))
+        .into_par_iter()
+        .map(|k| {
             let mut vocab = Vocabulary::default();
             let mut out = Vec::new();
-            for &item in run {
+            for item in k * per_run..items.min(k.saturating_mul(per_run).saturating_add(per_run)) {
                 match item.checked_sub(records) {
                     None => record_units(extraction, item, &mut vocab, &mut out),
                     Some(p) => out.push(paraphrase_unit(extraction, p, &mut vocab)),
