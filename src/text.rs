@@ -443,35 +443,39 @@ pub fn fold(s: &str) -> String {
 
 /// Appends the [folded](fold) form of `s` to `out`.
 ///
-/// Runs of plain ASCII, most of English news, are copied and lower-cased
-/// whole, with no Unicode table look-ups (issue #5: folding was the top
-/// of the profile).
+/// Works on the bytes of `out` (checked as UTF-8 once at the end, which
+/// for ASCII is a fast scan): plain ASCII bytes, most of English news, are
+/// lower-cased and pushed one at a time, with no Unicode table look-ups
+/// and none of `String::push`'s encoding of a `char` (issue #5: folding
+/// was the top of the profile, and pushing chars most of folding).
 pub fn fold_into(s: &str, out: &mut String) {
+    let mut bytes_out = std::mem::take(out).into_bytes();
+    fold_bytes(s, &mut bytes_out);
+    *out = String::from_utf8(bytes_out).expect("folding appends whole chars");
+}
+
+/// [`fold_into`] on the bytes of a string.
+fn fold_bytes(s: &str, out: &mut Vec<u8>) {
     let base = out.len();
     out.reserve(s.len());
     let bytes = s.as_bytes();
     let mut space = false;
     let mut i = 0;
     while i < bytes.len() {
-        // A run of plain ASCII (no white space, period or backtick) is
-        // copied and lower-cased whole.
-        let run = bytes[i..].iter().position(|&b| FOLD_SPECIAL[usize::from(b)]);
-        let run = run.unwrap_or(bytes.len() - i);
-        if run > 0 {
+        let b = bytes[i];
+        if !FOLD_SPECIAL[usize::from(b)] {
             if space {
-                out.push(' ');
+                out.push(b' ');
                 space = false;
             }
-            let at = out.len();
-            out.push_str(&s[i..i + run]);
-            out[at..].make_ascii_lowercase();
-            i += run;
+            out.push(b.to_ascii_lowercase());
+            i += 1;
             continue;
         }
-        // ASCII white space and the period, the bytes between most runs,
+        // ASCII white space and the period, the bytes between most words,
         // are answered here without decoding a char: the rules below give
         // the same for them (issue #5).
-        match bytes[i] {
+        match b {
             b'\t'..=b'\r' | b' ' => {
                 space = out.len() > base;
                 i += 1;
@@ -479,7 +483,7 @@ pub fn fold_into(s: &str, out: &mut String) {
             }
             b'.' => {
                 if space {
-                    out.push(' ');
+                    out.push(b' ');
                     space = false;
                 }
                 i += 1;
@@ -496,14 +500,19 @@ pub fn fold_into(s: &str, out: &mut String) {
             continue;
         }
         if space {
-            out.push(' ');
+            out.push(b' ');
             space = false;
         }
+        let mut utf8 = [0; 4];
         match c {
             '.' => {}
-            c if is_apostrophe(c) => out.push('\''),
-            c if is_dash(c) => out.push('-'),
-            c => out.extend(c.to_lowercase()),
+            c if is_apostrophe(c) => out.push(b'\''),
+            c if is_dash(c) => out.push(b'-'),
+            c => {
+                for lower in c.to_lowercase() {
+                    out.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
+                }
+            }
         }
     }
 }
