@@ -340,7 +340,7 @@ pub fn words_up_to(text: &str, span: Span, max: usize) -> Vec<Word> {
         }
         // ASCII white space and punctuation, between most words, start
         // none: step over them without decoding a char (issue #5).
-        if bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric() {
+        if ASCII_BETWEEN[usize::from(bytes[i])] {
             i += 1;
             continue;
         }
@@ -355,9 +355,13 @@ pub fn words_up_to(text: &str, span: Span, max: usize) -> Vec<Word> {
         // Bytes up to `end` are in the word; `j` is the next char.
         let mut j = end;
         while j < s.len() {
-            // ASCII letters and digits, most of every word, take one test.
-            if bytes[j].is_ascii_alphanumeric() {
+            // ASCII letters and digits, most of every word, take one table
+            // look-up each, in a loop of their own (issue #5).
+            if ASCII_ALNUM[usize::from(bytes[j])] {
                 j += 1;
+                while j < s.len() && ASCII_ALNUM[usize::from(bytes[j])] {
+                    j += 1;
+                }
                 end = j;
                 continue;
             }
@@ -403,6 +407,29 @@ pub fn words_up_to(text: &str, span: Span, max: usize) -> Vec<Word> {
     }
     out
 }
+
+/// ASCII letters and digits, by byte.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The ASCII bytes that are neither letters nor digits: white space and
+/// punctuation, which [`words_up_to`] steps over between words.
+static ASCII_BETWEEN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = !(b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// The `char` at byte `i` of `s` and its length, with no decoding for
 /// ASCII.
