@@ -98,6 +98,25 @@ static IS_MARK_FIRST_BYTE: [bool; 256] = {
     table
 };
 
+/// The offsets in `body` of the bytes in [`MARK_FIRST_BYTES`], in order.
+///
+/// Most paragraphs hold none of the rarer lead bytes (C2, E3, EF): one
+/// `memchr` pass says so, and `memchr3` then jumps between the others,
+/// instead of a table look-up for every byte (issue #5).
+fn mark_candidates(body: &str) -> Box<dyn Iterator<Item = usize> + '_> {
+    let b = body.as_bytes();
+    if memchr::memchr3(0xC2, 0xE3, 0xEF, b).is_none() {
+        Box::new(memchr::memchr3_iter(b'"', b'\'', 0xE2, b))
+    } else {
+        Box::new(
+            b.iter()
+                .enumerate()
+                .filter(|&(_, &c)| IS_MARK_FIRST_BYTE[usize::from(c)])
+                .map(|(i, _)| i),
+        )
+    }
+}
+
 fn mark(c: char) -> Option<(Family, Role)> {
     use Family::*;
     Some(match c {
@@ -306,9 +325,7 @@ fn pair_marks(text: &str, paragraphs: &[Span]) -> Vec<Paired> {
         // mark's neighbours are decoded where it stands (issue #5: this
         // loop decoded every char of every paragraph).
         let body = &text[para.range()];
-        let candidates =
-            body.bytes().enumerate().filter(|&(_, b)| IS_MARK_FIRST_BYTE[usize::from(b)]);
-        for (i, _) in candidates {
+        for i in mark_candidates(body) {
             let Some(c) = body[i..].chars().next() else { continue };
             let Some((family, role)) = mark(c) else { continue };
             let cx = Context {
