@@ -66,11 +66,13 @@ impl Hasher for WordHasher {
             let v = u64::from_le_bytes(c.try_into().expect("eight bytes"));
             self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
         }
-        let mut tail = [0u8; 8];
+        // The last bytes as a little-endian number, as if padded with
+        // zeros to eight: built byte by byte, since copying a slice of
+        // unknown length was a call to `memcpy` for every word looked up
+        // (issue #5).
         let rest = chunks.remainder();
-        tail[..rest.len()].copy_from_slice(rest);
-        self.0 =
-            (self.0.rotate_left(5) ^ u64::from_le_bytes(tail) ^ rest.len() as u64).wrapping_mul(K);
+        let tail = rest.iter().rev().fold(0u64, |v, &b| v << 8 | u64::from(b));
+        self.0 = (self.0.rotate_left(5) ^ tail ^ rest.len() as u64).wrapping_mul(K);
     }
 
     fn write_u8(&mut self, i: u8) {
@@ -413,6 +415,28 @@ pub static STOP_WORDS: WordSet = WordSet::new(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_word_hasher_reads_the_tail_as_zero_padded_little_endian() {
+        const K: u64 = 0xf135_7aea_2e62_a9c5;
+        let word = "abcdefghijklmnopqrstu";
+        for len in 0..=word.len() {
+            let bytes = &word.as_bytes()[..len];
+            let mut want = 0u64;
+            for c in bytes.chunks(8) {
+                let mut padded = [0u8; 8];
+                padded[..c.len()].copy_from_slice(c);
+                let extra = if c.len() < 8 { c.len() as u64 } else { 0 };
+                want = (want.rotate_left(5) ^ u64::from_le_bytes(padded) ^ extra).wrapping_mul(K);
+            }
+            if len % 8 == 0 {
+                want = (want.rotate_left(5)).wrapping_mul(K);
+            }
+            let mut h = WordHasher::default();
+            h.write(bytes);
+            assert_eq!(h.0, want, "{len} bytes");
+        }
+    }
 
     #[test]
     fn has_prefix_of_answers_as_a_scan_of_the_words() {
