@@ -196,7 +196,8 @@ impl Extractor {
             // paragraphs (most articles have no whole lines of
             // boilerplate inside them).
             if kept != paragraphs {
-                (quotes, sentences) = quote::find_quotes_split(text, &kept);
+                (quotes, sentences) =
+                    quote::find_quotes_again(text, &kept, (&paragraphs, &quotes, &sentences));
                 paragraphs = kept;
             }
         }

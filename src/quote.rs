@@ -418,6 +418,60 @@ pub type Sentences = Vec<Option<Vec<Span>>>;
 /// quotes, so it can take these instead of splitting them again (issue
 /// #5).
 pub fn find_quotes_split(text: &str, paragraphs: &[Span]) -> (Vec<Quote>, Sentences) {
+    find_quotes_reusing(text, paragraphs, None)
+}
+
+/// What an earlier [`find_quotes_split`] of the same text found: its
+/// paragraphs, quotes and sentences.
+pub(crate) type Earlier<'a> = (&'a [Span], &'a [Quote], &'a Sentences);
+
+/// [`find_quotes_split`] again after some paragraphs changed (boilerplate
+/// lines taken out of them), taking the sentences and quote kinds of each
+/// paragraph that is the same as one of `earlier`'s and holds the same
+/// quotes (issue #5: most paragraphs are, and splitting and classifying
+/// them again was about 3% of `quotes`).
+///
+/// The result is the same as [`find_quotes_split`]'s: a paragraph's
+/// sentences depend only on its span and the top-level quotes starting in
+/// it, and a quote's kind only on the quote and its sentence.
+pub(crate) fn find_quotes_again(
+    text: &str,
+    paragraphs: &[Span],
+    earlier: Earlier<'_>,
+) -> (Vec<Quote>, Sentences) {
+    find_quotes_reusing(text, paragraphs, Some(earlier))
+}
+
+/// The kinds and sentences an earlier split found for the paragraph
+/// `para` holding the quotes `here`, when it found the same paragraph
+/// with the same quotes.
+fn reuse<'a>(
+    earlier: Earlier<'a>,
+    para: Span,
+    here: &[Quote],
+) -> Option<(&'a [Quote], &'a [Span])> {
+    let (paragraphs, quotes, sentences) = earlier;
+    let k = paragraphs.binary_search_by_key(&para.start, |p| p.start).ok()?;
+    if paragraphs[k] != para {
+        return None;
+    }
+    let from = quotes.partition_point(|q| q.outer.start < para.start);
+    let to = from + quotes[from..].partition_point(|q| q.outer.start < para.end);
+    let same = |a: &Quote, b: &Quote| {
+        (a.span, a.outer, a.depth, a.closed) == (b.span, b.outer, b.depth, b.closed)
+    };
+    let found = &quotes[from..to];
+    if found.len() != here.len() || !found.iter().zip(here).all(|(a, b)| same(a, b)) {
+        return None;
+    }
+    Some((found, sentences.get(k)?.as_deref()?))
+}
+
+fn find_quotes_reusing(
+    text: &str,
+    paragraphs: &[Span],
+    earlier: Option<Earlier<'_>>,
+) -> (Vec<Quote>, Sentences) {
     let paired = pair_marks(text, paragraphs);
     let mut quotes: Vec<Quote> = paired
         .iter()
@@ -457,6 +511,13 @@ pub fn find_quotes_split(text: &str, paragraphs: &[Span]) -> (Vec<Quote>, Senten
         let (here, after) = std::mem::take(&mut rest)[before..].split_at_mut(inside);
         rest = after;
         if here.is_empty() {
+            continue;
+        }
+        if let Some((found, sentences)) = earlier.and_then(|e| reuse(e, para, here)) {
+            for (q, f) in here.iter_mut().zip(found) {
+                q.kind = f.kind;
+            }
+            *split = Some(sentences.to_vec());
             continue;
         }
         let sentences = text::sentences(text, para, &top);
@@ -858,6 +919,61 @@ mod tests {
             assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
             assert_eq!(&text[q.span.range()], "Quoted\u{A0}words");
             assert_eq!(&text[q.outer.range()], "“Quoted\u{A0}words ”");
+        }
+    }
+
+    #[test]
+    fn finding_again_equals_finding_afresh() {
+        // Paragraphs kept whole, one cut into two, one dropped, and a quote
+        // running over a paragraph break (its opening mark repeated) whose
+        // pairing changes when the paragraph before it loses a line.
+        let text = "Intro line\nShare on Facebook\n\n\
+                    “We will stay,” she said. “Until the end.”\n\n\
+                    Photo: a caption\n“It is over,” he said.\n\n\
+                    “This goes on\n\n\
+                    “and on,” she added. Mr. Fulani said “no”.\n\n\
+                    The end.";
+        let paragraphs = text::paragraphs(text);
+        let (quotes, sentences) = find_quotes_split(text, &paragraphs);
+        let line = |s: &str| {
+            let at = text.find(s).expect("in text");
+            Span::new(at, at + s.len())
+        };
+        let cut = |p: Span, drop: Span| {
+            if !p.contains(drop) {
+                return vec![p];
+            }
+            let mut out = Vec::new();
+            if drop.start > p.start {
+                out.push(text::trim(text, Span::new(p.start, drop.start)));
+            }
+            if drop.end < p.end {
+                out.push(text::trim(text, Span::new(drop.end, p.end)));
+            }
+            out
+        };
+        let variants: Vec<Vec<Span>> = vec![
+            paragraphs.clone(),
+            paragraphs.iter().flat_map(|&p| cut(p, line("Share on Facebook"))).collect(),
+            paragraphs.iter().flat_map(|&p| cut(p, line("Photo: a caption"))).collect(),
+            paragraphs.iter().filter(|p| !p.contains(line("“This goes on"))).copied().collect(),
+            paragraphs.iter().filter(|p| !p.contains(line("The end."))).copied().collect(),
+        ];
+        for kept in &variants {
+            let again = find_quotes_again(text, kept, (&paragraphs, &quotes, &sentences));
+            assert_eq!(again, find_quotes_split(text, kept), "{kept:?}");
+        }
+        // Earlier quotes that differ from those found now, in the same
+        // paragraphs, are not taken: their kinds (all made wrong here) would
+        // show.
+        for shift in [|q: &mut Quote| q.outer.end += 1, |q: &mut Quote| q.depth += 1] {
+            let mut wrong = quotes.clone();
+            for q in &mut wrong {
+                shift(q);
+                q.kind = if q.kind == NonSpeech { Full } else { NonSpeech };
+            }
+            let again = find_quotes_again(text, &paragraphs, (&paragraphs, &wrong, &sentences));
+            assert_eq!(again, find_quotes_split(text, &paragraphs));
         }
     }
 }
