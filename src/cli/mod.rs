@@ -180,15 +180,19 @@ impl Tally {
     }
 
     /// The summary line: `5 articles read, 2 skipped (1 binary, 1 empty);
-    /// 1 other problem; 1 warning; 31 quotes found`.
+    /// 1 other problem; 1 warning; 31 quotes found`, with thousands
+    /// separators as on the progress line (`122,535 articles read`).
     fn summary(&self) -> String {
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let n = |n: usize| progress::thousands(n as u64);
+        let plural = |k: usize, one: &str, many: &str| {
+            format!("{} {}", n(k), if k == 1 { one } else { many })
+        };
         let mut out = plural(self.articles, "article read", "articles read");
         let skipped: usize = self.skipped.values().sum();
-        out.push_str(&format!(", {skipped} skipped"));
+        out.push_str(&format!(", {} skipped", n(skipped)));
         if skipped > 0 {
-            let why: Vec<String> = self.skipped.iter().map(|(k, n)| format!("{n} {k}")).collect();
+            let why: Vec<String> =
+                self.skipped.iter().map(|(k, c)| format!("{} {k}", n(*c))).collect();
             out.push_str(&format!(" ({})", why.join(", ")));
         }
         if self.problems > 0 {
@@ -507,6 +511,19 @@ fn width() -> usize {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn the_summary_separates_thousands() {
+        let mut tally = Tally { articles: 122_535, quotes: 1_000_006, ..Tally::default() };
+        assert_eq!(tally.summary(), "122,535 articles read, 0 skipped; 1,000,006 quotes found");
+        tally.articles = 1;
+        tally.skipped.insert("empty", 1_200);
+        tally.warnings = 1;
+        assert_eq!(
+            tally.summary(),
+            "1 article read, 1,200 skipped (1,200 empty); 1 warning; 1,000,006 quotes found"
+        );
+    }
 
     #[test]
     fn verify_cli() {

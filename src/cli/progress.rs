@@ -125,7 +125,7 @@ fn line(articles: u64, bytes: u64, total: Option<u64>, elapsed: Duration) -> Str
 }
 
 /// `1234567` as `1,234,567`.
-fn thousands(n: u64) -> String {
+pub(super) fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
