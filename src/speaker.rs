@@ -174,10 +174,11 @@ impl Cast {
         };
         match found {
             Some(id) => {
-                self.add_alias(id, name);
                 let e = &self.entities[id];
                 // `name_key` has one key per word of the name.
-                if !e.pinned && key.len() > e.name.split_whitespace().count() {
+                let rename = !e.pinned && key.len() > e.name.split_whitespace().count();
+                self.add_alias_keyed(id, name, key);
+                if rename {
                     self.unindex_name(id);
                     let e = &mut self.entities[id];
                     e.name = name.to_string();
@@ -187,7 +188,9 @@ impl Cast {
                 Some(id)
             }
             None if create => {
-                let id = self.push(Entity {
+                // The name is the entity's name and its first alias: index
+                // both with the key made above, not one made for each (issue #5).
+                let id = self.push_unindexed(Entity {
                     name: name.to_string(),
                     kind,
                     aliases: BTreeSet::new(),
@@ -195,7 +198,8 @@ impl Cast {
                     weak: false,
                     pinned: false,
                 });
-                self.add_alias(id, name);
+                self.index_key(id, &key);
+                self.add_alias_keyed(id, name, key);
                 Some(id)
             }
             None => None,
@@ -204,27 +208,40 @@ impl Cast {
 
     /// Adds an entity, indexing its name (not its aliases).
     fn push(&mut self, entity: Entity) -> EntityId {
+        let id = self.push_unindexed(entity);
+        self.index_name(id);
+        id
+    }
+
+    /// Adds an entity without indexing its name.
+    fn push_unindexed(&mut self, entity: Entity) -> EntityId {
         let person = entity.kind == SpeakerType::Person;
         self.entities.push(entity);
         let id = self.entities.len() - 1;
         if !person {
             self.non_persons.push(id);
         }
-        self.index_name(id);
         id
     }
 
     /// Indexes a person's name for surname matches.
     fn index_name(&mut self, id: EntityId) {
-        let e = &self.entities[id];
-        if e.kind != SpeakerType::Person {
+        if self.entities[id].kind != SpeakerType::Person {
             return;
         }
-        let key = name_key(&e.name);
+        let key = name_key(&self.entities[id].name);
+        self.index_key(id, &key);
+    }
+
+    /// Indexes a person's name, as its [`name_key`], for surname matches.
+    fn index_key(&mut self, id: EntityId, key: &[FoldedWord]) {
+        if self.entities[id].kind != SpeakerType::Person {
+            return;
+        }
         if let Some(last) = key.last() {
             self.by_surname.entry(last.clone()).or_default().insert(id);
         }
-        if let [one] = key.as_slice() {
+        if let [one] = key {
             self.by_single.entry(one.clone()).or_default().insert(id);
         }
     }
@@ -279,6 +296,14 @@ impl Cast {
         if !self.entities[id].aliases.contains(alias) {
             self.entities[id].aliases.insert(alias.to_string());
             self.by_alias.entry(name_key(alias)).or_default().insert(id);
+        }
+    }
+
+    /// [`Cast::add_alias`] with the alias's [`name_key`] already made.
+    fn add_alias_keyed(&mut self, id: EntityId, alias: &str, key: Vec<FoldedWord>) {
+        if !self.entities[id].aliases.contains(alias) {
+            self.entities[id].aliases.insert(alias.to_string());
+            self.by_alias.entry(key).or_default().insert(id);
         }
     }
 
@@ -430,7 +455,7 @@ pub struct Speaker {
 pub struct Speakers {
     speakers: Vec<Speaker>,
     /// Name forms seen per speaker, with counts, to choose the canonical.
-    forms: Vec<BTreeMap<String, usize>>,
+    forms: Vec<BTreeMap<String, Form>>,
     /// Merge keys → speaker index.
     keys: BTreeMap<String, usize>,
     /// Canonical names fixed by a gazetteer, per speaker.
@@ -447,6 +472,36 @@ pub struct Speakers {
 
 /// Index of a speaker in [`Speakers`].
 pub type SpeakerId = usize;
+
+/// A name form of a speaker: how often it was seen, and what choosing the
+/// canonical name reads of its text, worked out once when the form is
+/// first seen. Renaming reads every form of the speaker at each merge, and
+/// splitting each form into words there again was a sixth of the cost of
+/// merging a cast (issue #5).
+#[derive(Clone, Debug)]
+struct Form {
+    /// Times seen.
+    n: usize,
+    /// Its words.
+    words: usize,
+    /// Whether a word starts lower-case (a mid-sentence particle:
+    /// al-Fulani).
+    lower_particle: bool,
+    /// Whether it is an acronym: one word whose letters are all capitals.
+    acronym: bool,
+}
+
+impl Form {
+    fn new(f: &str) -> Form {
+        Form {
+            n: 0,
+            words: f.split_whitespace().count(),
+            lower_particle: f.split_whitespace().any(|w| w.starts_with(char::is_lowercase)),
+            acronym: f.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+                && !f.contains(' '),
+        }
+    }
+}
 
 impl Speakers {
     /// An empty registry.
@@ -534,7 +589,14 @@ impl Speakers {
             self.keys.entry(k).or_insert(id);
         }
         for a in &e.aliases {
-            *self.forms[id].entry(a.clone()).or_default() += 1;
+            // Most forms were seen before: look before copying it.
+            let forms = &mut self.forms[id];
+            match forms.get_mut(a) {
+                Some(form) => form.n += 1,
+                None => {
+                    forms.insert(a.clone(), Form { n: 1, ..Form::new(a) });
+                }
+            }
         }
         if e.pinned {
             self.pinned.insert(id, e.name.clone());
@@ -636,31 +698,21 @@ impl Speakers {
             }
             return;
         }
-        let is_acronym = |f: &str| {
-            f.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && !f.contains(' ')
-        };
-        let all_acronyms = forms.keys().all(|f| is_acronym(f));
+        let all_acronyms = forms.values().all(|f| f.acronym);
         let best = forms
             .iter()
-            .filter(|(f, _)| !is_acronym(f) || all_acronyms)
-            .max_by_key(|(f, n)| {
+            .filter(|(_, form)| !form.acronym || all_acronyms)
+            .max_by_key(|(f, form)| {
                 // Most words, then a mid-sentence form (al-Fulani over
                 // Al-Fulani), then the most frequent, then the first in order.
-                let lower_particle =
-                    f.split_whitespace().any(|w| w.starts_with(char::is_lowercase));
-                (
-                    f.split_whitespace().count(),
-                    lower_particle,
-                    **n,
-                    std::cmp::Reverse((*f).as_str()),
-                )
+                (form.words, form.lower_particle, form.n, std::cmp::Reverse(f.as_str()))
             })
             .map(|(f, _)| f.clone())
             .unwrap_or_else(|| s.name.clone());
         let acronym = forms
-            .keys()
-            .find(|f| is_acronym(f) && name_key(f) != name_key(&best) && !all_acronyms)
-            .cloned();
+            .iter()
+            .find(|(f, form)| form.acronym && name_key(f) != name_key(&best) && !all_acronyms)
+            .map(|(f, _)| f.clone());
         s.name = match (&acronym, s.kind) {
             (Some(a), SpeakerType::Organisation) => format!("{best} ({a})"),
             _ => best.clone(),
