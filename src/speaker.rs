@@ -456,8 +456,10 @@ pub struct Speakers {
     speakers: Vec<Speaker>,
     /// Name forms seen per speaker, with counts, to choose the canonical.
     forms: Vec<BTreeMap<String, Form>>,
-    /// Merge keys → speaker index.
-    keys: BTreeMap<String, usize>,
+    /// Merge keys → speaker index. Only looked up, never iterated: a hash
+    /// map, where a B-tree compared some dozen keys a look-up and was a
+    /// tenth of merging a cast (issue #5).
+    keys: HashMap<String, usize>,
     /// Canonical names fixed by a gazetteer, per speaker.
     pinned: BTreeMap<usize, String>,
     /// Persons by the last word of their name's key, and persons whose
