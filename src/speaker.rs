@@ -82,7 +82,40 @@ pub struct Cast {
 /// linked and every alias added, and a `String` a word cost an
 /// allocation each (issue #5).
 fn name_key(name: &str) -> Vec<FoldedWord> {
-    name.split_whitespace().map(|w| text::fold_word(text::strip_particle(w))).collect()
+    name_words(name).map(|w| text::fold_word(text::strip_particle(w))).collect()
+}
+
+/// The words of a name, as [`str::split_whitespace`] splits it.
+///
+/// Most names are ASCII, and splitting those by bytes gives the same
+/// words without decoding each char and asking whether it is Unicode
+/// white space: a name is split for every name linked and every merge key
+/// made (issue #5). The one ASCII char that is white space to `char` but
+/// not to `u8::is_ascii_whitespace` is the vertical tab, so a name with
+/// one takes the general path.
+fn name_words(name: &str) -> NameWords<'_> {
+    if name.is_ascii() && !name.contains('\x0B') {
+        NameWords::Ascii(name.split_ascii_whitespace())
+    } else {
+        NameWords::Unicode(name.split_whitespace())
+    }
+}
+
+/// The iterator of [`name_words`].
+enum NameWords<'a> {
+    Ascii(std::str::SplitAsciiWhitespace<'a>),
+    Unicode(std::str::SplitWhitespace<'a>),
+}
+
+impl<'a> Iterator for NameWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            NameWords::Ascii(words) => words.next(),
+            NameWords::Unicode(words) => words.next(),
+        }
+    }
 }
 
 /// The registry key of a name of kind `kind`: `kind:` and the words of
@@ -95,7 +128,7 @@ fn registry_key(kind: &str, name: &str) -> String {
     let mut key = String::with_capacity(kind.len() + 1 + name.len());
     key.push_str(kind);
     key.push(':');
-    for (n, w) in name.split_whitespace().enumerate() {
+    for (n, w) in name_words(name).enumerate() {
         if n > 0 {
             key.push(' ');
         }
@@ -176,7 +209,7 @@ impl Cast {
             Some(id) => {
                 let e = &self.entities[id];
                 // `name_key` has one key per word of the name.
-                let rename = !e.pinned && key.len() > e.name.split_whitespace().count();
+                let rename = !e.pinned && key.len() > name_words(&e.name).count();
                 self.add_alias_keyed(id, name, key);
                 if rename {
                     self.unindex_name(id);
@@ -814,6 +847,20 @@ mod tests {
             if as_person.is_none() {
                 assert_eq!(as_organisation, None, "{name:?}");
             }
+        }
+    }
+
+    #[test]
+    fn name_words_split_as_split_whitespace() {
+        let mut names: Vec<String> = (0..128u8)
+            .map(|b| format!("Omar{}al-Fulani {} x", char::from(b), char::from(b)))
+            .collect();
+        names.extend(
+            ["", " ", "  Jane   Doe ", "Jane\u{a0}Doe", "Jane\u{2009}Doe\x0B"].map(String::from),
+        );
+        for name in &names {
+            let want: Vec<&str> = name.split_whitespace().collect();
+            assert_eq!(name_words(name).collect::<Vec<_>>(), want, "{name:?}");
         }
     }
 
