@@ -342,7 +342,13 @@ impl Cast {
 
     /// Records a role or title for an entity.
     pub fn add_role(&mut self, id: EntityId, role: &str) {
-        let role = role.split_whitespace().collect::<Vec<_>>().join(" ");
+        // Most roles are written with single spaces already: those are
+        // used as they are, not split and joined again (issue #5).
+        let role: std::borrow::Cow<str> = if is_spaced(role) {
+            role.into()
+        } else {
+            role.split_whitespace().collect::<Vec<_>>().join(" ").into()
+        };
         let role = role.trim_end_matches(',');
         if !role.is_empty() && !self.entities[id].roles.iter().any(|r| r == role) {
             if self.entities[id].roles.is_empty() {
@@ -415,6 +421,25 @@ impl Cast {
             _ => None,
         }
     }
+}
+
+/// Whether `s` is its words joined by single spaces: what
+/// `s.split_whitespace().collect::<Vec<_>>().join(" ")` gives back
+/// unchanged (so not empty).
+fn is_spaced(s: &str) -> bool {
+    // Whether the char before is white space; at the start, as if it were.
+    let mut after_space = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space
 }
 
 /// The forms other than `name`, one per spelling that differs in more
@@ -847,6 +872,16 @@ mod tests {
             if as_person.is_none() {
                 assert_eq!(as_organisation, None, "{name:?}");
             }
+        }
+    }
+
+    #[test]
+    fn spaced_is_what_joining_the_words_leaves_unchanged() {
+        for s in
+            ["", " ", "a", "a b", " a b", "a b ", "a  b", "a\tb", "a\u{a0}b", "Prime Minister,"]
+        {
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(is_spaced(s), joined == s && !s.is_empty(), "{s:?}");
         }
     }
 
