@@ -367,6 +367,28 @@ pub fn is_cue_word(folded: &str) -> bool {
         .contains(folded)
 }
 
+/// Whether the folded word heads a description, a document or an unnamed
+/// source: it is in [`SOURCE_NOUNS`], [`DOCUMENT_NOUNS`], [`PERSON_NOUNS`]
+/// or [`BODY_NOUNS`].
+///
+/// The four sets are merged into one, looked up once: most words after a
+/// determiner are in none, and finding descriptions looked each up in all
+/// four (issue #5).
+pub fn is_description_head(folded: &str) -> bool {
+    static HEADS: OnceLock<Lookup> = OnceLock::new();
+    HEADS
+        .get_or_init(|| {
+            Lookup::of(
+                SOURCE_NOUNS
+                    .iter()
+                    .chain(DOCUMENT_NOUNS.iter())
+                    .chain(PERSON_NOUNS.iter())
+                    .chain(BODY_NOUNS.iter()),
+            )
+        })
+        .contains(folded)
+}
+
 /// Words that may stand between a subject and its verb without breaking
 /// the link: `Fulani also said`, `he further underscored`, `has said`.
 pub static BETWEEN_SUBJECT_AND_VERB: WordSet = WordSet::new(
@@ -488,6 +510,21 @@ mod tests {
             assert_eq!(is_cue_word(w), one_by_one(w), "{w:?}");
         }
         assert!(is_cue_word("said") && is_cue_word("pointing") && !is_cue_word("the"));
+    }
+
+    #[test]
+    fn description_heads_are_the_four_noun_sets_in_one() {
+        let one_by_one = |w: &str| {
+            SOURCE_NOUNS.contains(w)
+                || DOCUMENT_NOUNS.contains(w)
+                || PERSON_NOUNS.contains(w)
+                || BODY_NOUNS.contains(w)
+        };
+        let sets = [&SOURCE_NOUNS, &DOCUMENT_NOUNS, &PERSON_NOUNS, &BODY_NOUNS, &FUNCTION_WORDS];
+        let words = sets.iter().flat_map(|s| s.iter());
+        for w in words.chain(["", "Statement", "statements", "sourc", "the"]) {
+            assert_eq!(is_description_head(w), one_by_one(w), "{w:?}");
+        }
     }
 
     #[test]

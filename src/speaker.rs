@@ -82,7 +82,40 @@ pub struct Cast {
 /// linked and every alias added, and a `String` a word cost an
 /// allocation each (issue #5).
 fn name_key(name: &str) -> Vec<FoldedWord> {
-    name.split_whitespace().map(|w| text::fold_word(text::strip_particle(w))).collect()
+    name_words(name).map(|w| text::fold_word(text::strip_particle(w))).collect()
+}
+
+/// The words of a name, as [`str::split_whitespace`] splits it.
+///
+/// Most names are ASCII, and splitting those by bytes gives the same
+/// words without decoding each char and asking whether it is Unicode
+/// white space: a name is split for every name linked and every merge key
+/// made (issue #5). The one ASCII char that is white space to `char` but
+/// not to `u8::is_ascii_whitespace` is the vertical tab, so a name with
+/// one takes the general path.
+fn name_words(name: &str) -> NameWords<'_> {
+    if name.is_ascii() && !name.contains('\x0B') {
+        NameWords::Ascii(name.split_ascii_whitespace())
+    } else {
+        NameWords::Unicode(name.split_whitespace())
+    }
+}
+
+/// The iterator of [`name_words`].
+enum NameWords<'a> {
+    Ascii(std::str::SplitAsciiWhitespace<'a>),
+    Unicode(std::str::SplitWhitespace<'a>),
+}
+
+impl<'a> Iterator for NameWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            NameWords::Ascii(words) => words.next(),
+            NameWords::Unicode(words) => words.next(),
+        }
+    }
 }
 
 /// The registry key of a name of kind `kind`: `kind:` and the words of
@@ -95,7 +128,7 @@ fn registry_key(kind: &str, name: &str) -> String {
     let mut key = String::with_capacity(kind.len() + 1 + name.len());
     key.push_str(kind);
     key.push(':');
-    for (n, w) in name.split_whitespace().enumerate() {
+    for (n, w) in name_words(name).enumerate() {
         if n > 0 {
             key.push(' ');
         }
@@ -174,10 +207,11 @@ impl Cast {
         };
         match found {
             Some(id) => {
-                self.add_alias(id, name);
                 let e = &self.entities[id];
                 // `name_key` has one key per word of the name.
-                if !e.pinned && key.len() > e.name.split_whitespace().count() {
+                let rename = !e.pinned && key.len() > name_words(&e.name).count();
+                self.add_alias_keyed(id, name, key);
+                if rename {
                     self.unindex_name(id);
                     let e = &mut self.entities[id];
                     e.name = name.to_string();
@@ -187,7 +221,9 @@ impl Cast {
                 Some(id)
             }
             None if create => {
-                let id = self.push(Entity {
+                // The name is the entity's name and its first alias: index
+                // both with the key made above, not one made for each (issue #5).
+                let id = self.push_unindexed(Entity {
                     name: name.to_string(),
                     kind,
                     aliases: BTreeSet::new(),
@@ -195,7 +231,8 @@ impl Cast {
                     weak: false,
                     pinned: false,
                 });
-                self.add_alias(id, name);
+                self.index_key(id, &key);
+                self.add_alias_keyed(id, name, key);
                 Some(id)
             }
             None => None,
@@ -204,27 +241,40 @@ impl Cast {
 
     /// Adds an entity, indexing its name (not its aliases).
     fn push(&mut self, entity: Entity) -> EntityId {
+        let id = self.push_unindexed(entity);
+        self.index_name(id);
+        id
+    }
+
+    /// Adds an entity without indexing its name.
+    fn push_unindexed(&mut self, entity: Entity) -> EntityId {
         let person = entity.kind == SpeakerType::Person;
         self.entities.push(entity);
         let id = self.entities.len() - 1;
         if !person {
             self.non_persons.push(id);
         }
-        self.index_name(id);
         id
     }
 
     /// Indexes a person's name for surname matches.
     fn index_name(&mut self, id: EntityId) {
-        let e = &self.entities[id];
-        if e.kind != SpeakerType::Person {
+        if self.entities[id].kind != SpeakerType::Person {
             return;
         }
-        let key = name_key(&e.name);
+        let key = name_key(&self.entities[id].name);
+        self.index_key(id, &key);
+    }
+
+    /// Indexes a person's name, as its [`name_key`], for surname matches.
+    fn index_key(&mut self, id: EntityId, key: &[FoldedWord]) {
+        if self.entities[id].kind != SpeakerType::Person {
+            return;
+        }
         if let Some(last) = key.last() {
             self.by_surname.entry(last.clone()).or_default().insert(id);
         }
-        if let [one] = key.as_slice() {
+        if let [one] = key {
             self.by_single.entry(one.clone()).or_default().insert(id);
         }
     }
@@ -282,9 +332,23 @@ impl Cast {
         }
     }
 
+    /// [`Cast::add_alias`] with the alias's [`name_key`] already made.
+    fn add_alias_keyed(&mut self, id: EntityId, alias: &str, key: Vec<FoldedWord>) {
+        if !self.entities[id].aliases.contains(alias) {
+            self.entities[id].aliases.insert(alias.to_string());
+            self.by_alias.entry(key).or_default().insert(id);
+        }
+    }
+
     /// Records a role or title for an entity.
     pub fn add_role(&mut self, id: EntityId, role: &str) {
-        let role = role.split_whitespace().collect::<Vec<_>>().join(" ");
+        // Most roles are written with single spaces already: those are
+        // used as they are, not split and joined again (issue #5).
+        let role: std::borrow::Cow<str> = if is_spaced(role) {
+            role.into()
+        } else {
+            role.split_whitespace().collect::<Vec<_>>().join(" ").into()
+        };
         let role = role.trim_end_matches(',');
         if !role.is_empty() && !self.entities[id].roles.iter().any(|r| r == role) {
             if self.entities[id].roles.is_empty() {
@@ -359,6 +423,25 @@ impl Cast {
     }
 }
 
+/// Whether `s` is its words joined by single spaces: what
+/// `s.split_whitespace().collect::<Vec<_>>().join(" ")` gives back
+/// unchanged (so not empty).
+fn is_spaced(s: &str) -> bool {
+    // Whether the char before is white space; at the start, as if it were.
+    let mut after_space = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space
+}
+
 /// The forms other than `name`, one per spelling that differs in more
 /// than case (al-Fulani and Al-Fulani are one alias; the lower-case particle
 /// is kept).
@@ -430,9 +513,11 @@ pub struct Speaker {
 pub struct Speakers {
     speakers: Vec<Speaker>,
     /// Name forms seen per speaker, with counts, to choose the canonical.
-    forms: Vec<BTreeMap<String, usize>>,
-    /// Merge keys → speaker index.
-    keys: BTreeMap<String, usize>,
+    forms: Vec<BTreeMap<String, Form>>,
+    /// Merge keys → speaker index. Only looked up, never iterated: a hash
+    /// map, where a B-tree compared some dozen keys a look-up and was a
+    /// tenth of merging a cast (issue #5).
+    keys: HashMap<String, usize>,
     /// Canonical names fixed by a gazetteer, per speaker.
     pinned: BTreeMap<usize, String>,
     /// Persons by the last word of their name's key, and persons whose
@@ -447,6 +532,36 @@ pub struct Speakers {
 
 /// Index of a speaker in [`Speakers`].
 pub type SpeakerId = usize;
+
+/// A name form of a speaker: how often it was seen, and what choosing the
+/// canonical name reads of its text, worked out once when the form is
+/// first seen. Renaming reads every form of the speaker at each merge, and
+/// splitting each form into words there again was a sixth of the cost of
+/// merging a cast (issue #5).
+#[derive(Clone, Debug)]
+struct Form {
+    /// Times seen.
+    n: usize,
+    /// Its words.
+    words: usize,
+    /// Whether a word starts lower-case (a mid-sentence particle:
+    /// al-Fulani).
+    lower_particle: bool,
+    /// Whether it is an acronym: one word whose letters are all capitals.
+    acronym: bool,
+}
+
+impl Form {
+    fn new(f: &str) -> Form {
+        Form {
+            n: 0,
+            words: f.split_whitespace().count(),
+            lower_particle: f.split_whitespace().any(|w| w.starts_with(char::is_lowercase)),
+            acronym: f.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+                && !f.contains(' '),
+        }
+    }
+}
 
 impl Speakers {
     /// An empty registry.
@@ -534,7 +649,14 @@ impl Speakers {
             self.keys.entry(k).or_insert(id);
         }
         for a in &e.aliases {
-            *self.forms[id].entry(a.clone()).or_default() += 1;
+            // Most forms were seen before: look before copying it.
+            let forms = &mut self.forms[id];
+            match forms.get_mut(a) {
+                Some(form) => form.n += 1,
+                None => {
+                    forms.insert(a.clone(), Form { n: 1, ..Form::new(a) });
+                }
+            }
         }
         if e.pinned {
             self.pinned.insert(id, e.name.clone());
@@ -636,31 +758,21 @@ impl Speakers {
             }
             return;
         }
-        let is_acronym = |f: &str| {
-            f.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && !f.contains(' ')
-        };
-        let all_acronyms = forms.keys().all(|f| is_acronym(f));
+        let all_acronyms = forms.values().all(|f| f.acronym);
         let best = forms
             .iter()
-            .filter(|(f, _)| !is_acronym(f) || all_acronyms)
-            .max_by_key(|(f, n)| {
+            .filter(|(_, form)| !form.acronym || all_acronyms)
+            .max_by_key(|(f, form)| {
                 // Most words, then a mid-sentence form (al-Fulani over
                 // Al-Fulani), then the most frequent, then the first in order.
-                let lower_particle =
-                    f.split_whitespace().any(|w| w.starts_with(char::is_lowercase));
-                (
-                    f.split_whitespace().count(),
-                    lower_particle,
-                    **n,
-                    std::cmp::Reverse((*f).as_str()),
-                )
+                (form.words, form.lower_particle, form.n, std::cmp::Reverse(f.as_str()))
             })
             .map(|(f, _)| f.clone())
             .unwrap_or_else(|| s.name.clone());
         let acronym = forms
-            .keys()
-            .find(|f| is_acronym(f) && name_key(f) != name_key(&best) && !all_acronyms)
-            .cloned();
+            .iter()
+            .find(|(f, form)| form.acronym && name_key(f) != name_key(&best) && !all_acronyms)
+            .map(|(f, _)| f.clone());
         s.name = match (&acronym, s.kind) {
             (Some(a), SpeakerType::Organisation) => format!("{best} ({a})"),
             _ => best.clone(),
@@ -760,6 +872,30 @@ mod tests {
             if as_person.is_none() {
                 assert_eq!(as_organisation, None, "{name:?}");
             }
+        }
+    }
+
+    #[test]
+    fn spaced_is_what_joining_the_words_leaves_unchanged() {
+        for s in
+            ["", " ", "a", "a b", " a b", "a b ", "a  b", "a\tb", "a\u{a0}b", "Prime Minister,"]
+        {
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(is_spaced(s), joined == s && !s.is_empty(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn name_words_split_as_split_whitespace() {
+        let mut names: Vec<String> = (0..128u8)
+            .map(|b| format!("Omar{}al-Fulani {} x", char::from(b), char::from(b)))
+            .collect();
+        names.extend(
+            ["", " ", "  Jane   Doe ", "Jane\u{a0}Doe", "Jane\u{2009}Doe\x0B"].map(String::from),
+        );
+        for name in &names {
+            let want: Vec<&str> = name.split_whitespace().collect();
+            assert_eq!(name_words(name).collect::<Vec<_>>(), want, "{name:?}");
         }
     }
 

@@ -156,8 +156,11 @@ impl Reader<'_> {
     /// Resolves a sentence's mentions in order, records roles and
     /// statement issuers, and moves the focus to the sentence's subject.
     fn read(&mut self, c: &mut Clause) {
-        let speaking: Vec<usize> =
-            c.cues.iter().filter_map(|cue| subject_of(self.text, c, cue)).map(|(k, _)| k).collect();
+        // The subject of each cue, found once: the steps below ask for it
+        // four times (issue #5). Resolving changes none of what it reads.
+        let subjects: Vec<Option<(usize, f64)>> =
+            c.cues.iter().map(|cue| subject_of(self.text, c, cue)).collect();
+        let speaking: Vec<usize> = subjects.iter().flatten().map(|&(k, _)| k).collect();
         let mut subject_seen = false;
         for k in 0..c.mentions.len() {
             c.resolved[k] = self.resolve(&c.mentions[k], speaking.contains(&k));
@@ -174,8 +177,8 @@ impl Reader<'_> {
             }
         }
         // Subjects of cues are speakers.
-        for cue in &c.cues {
-            if let Some((k, _)) = subject_of(self.text, c, cue) {
+        for (cue, subject) in c.cues.iter().zip(&subjects) {
+            if let Some((k, _)) = *subject {
                 if let Some(r) = c.resolved[k].clone().filter(|r| !r.cataphoric) {
                     if self.cast.get(r.entity).kind == SpeakerType::Person {
                         self.speakers_seen.push((cue.span.start, r.entity));
@@ -183,8 +186,8 @@ impl Reader<'_> {
                 }
             }
         }
-        self.record_reported(c);
-        self.record_cues(c);
+        self.record_reported(c, &subjects);
+        self.record_cues(c, &subjects);
         // "X said in a statement", "X issued a statement": X is the issuer
         // of "the statement" — the subject of the cue before the document,
         // else the sentence's subject.
@@ -195,9 +198,10 @@ impl Reader<'_> {
             let by_cue = c
                 .cues
                 .iter()
+                .zip(&subjects)
                 .rev()
-                .filter(|cue| cue.last <= doc.first)
-                .find_map(|cue| subject_of(self.text, c, cue))
+                .filter(|(cue, _)| cue.last <= doc.first)
+                .find_map(|(_, subject)| *subject)
                 .map(|(k, _)| k);
             let by_subject = c.mentions.iter().position(|m| m.subject && m.first < doc.first);
             let issuer = by_cue
@@ -211,14 +215,14 @@ impl Reader<'_> {
     }
 
     /// Reported speech: "X said (in a statement) (on Sunday) that …" up
-    /// to the next cue, quote or the end of the sentence.
-    fn record_reported(&mut self, c: &Clause) {
+    /// to the next cue, quote or the end of the sentence. `subjects` are
+    /// the cues' [`subject_of`].
+    fn record_reported(&mut self, c: &Clause, subjects: &[Option<(usize, f64)>]) {
         for (n, cue) in c.cues.iter().enumerate() {
             if cue.form != CueForm::Finite {
                 continue;
             }
-            let Some(r) = subject_of(self.text, c, cue).and_then(|(k, _)| c.resolved[k].clone())
-            else {
+            let Some(r) = subjects[n].and_then(|(k, _)| c.resolved[k].clone()) else {
                 continue;
             };
             if r.cataphoric {
@@ -251,8 +255,8 @@ impl Reader<'_> {
     }
 
     /// Records each cue whose subject resolved, and `according to X`, as
-    /// [`CueUse`]s.
-    fn record_cues(&mut self, c: &Clause) {
+    /// [`CueUse`]s. `subjects` are the cues' [`subject_of`].
+    fn record_cues(&mut self, c: &Clause, subjects: &[Option<(usize, f64)>]) {
         let according = (0..c.mentions.len()).filter_map(|k| {
             let first = c.mentions[k].first;
             if !is_according_to(&c.folded, first) {
@@ -261,10 +265,7 @@ impl Reader<'_> {
             let i = (0..first).rev().find(|&i| c.folded[i] == "according")?;
             Some((k, Span::new(c.words[i].span.start, c.words[i + 1].span.end)))
         });
-        let cued = c
-            .cues
-            .iter()
-            .filter_map(|cue| subject_of(self.text, c, cue).map(|(k, _)| (k, cue.span)));
+        let cued = c.cues.iter().zip(subjects).filter_map(|(cue, s)| s.map(|(k, _)| (k, cue.span)));
         let mut found: Vec<(usize, Span)> = cued.chain(according).collect();
         found.sort_by_key(|&(_, cue)| cue.start);
         for (k, cue) in found {
