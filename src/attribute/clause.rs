@@ -119,10 +119,12 @@ pub(super) fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f6
                 && (m.last < j || matches!(m.kind, MentionKind::Name(_)))
                 && m.last <= j
                 && gap(text, &c.words, m.last).trim_matches(is_space) == ","
-        })?;
-        return Some((k, 0.95));
+        });
+        if let Some(k) = k {
+            return Some((k, 0.95));
+        }
     }
-    // Inverted: "said Fulani".
+    // Inverted: "said Fulani", also after a comma: "…, said Fulani".
     if let Some(k) = c
         .mentions
         .iter()
@@ -149,4 +151,96 @@ pub(super) fn gap<'t>(text: &'t str, words: &[Word], i: usize) -> &'t str {
         return "";
     }
     &text[words[i - 1].span.end..words[i].span.start]
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::quote;
+
+    /// Reads `text` (one sentence, or a stretch read as one) into a clause
+    /// of its words outside quotes, and hands it to `f` with a fresh reader.
+    pub(in crate::attribute) fn with_clause<T>(
+        text: &str,
+        f: impl FnOnce(&mut Reader<'_>, &mut Clause) -> T,
+    ) -> T {
+        let words = text::words(text, Span::new(0, text.len()));
+        let paragraphs = text::paragraphs(text);
+        let top: Vec<Span> =
+            quote::find_quotes(text).iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
+        let mut reader = Reader::new(text, &words, &paragraphs, None);
+        let mut clause = reader.clause(reader.words_outside(Span::new(0, text.len()), &top), 0);
+        f(&mut reader, &mut clause)
+    }
+
+    /// The text of each cue of `text`'s clause with its subject's text and
+    /// factor.
+    fn subjects(text: &str) -> Vec<(String, Option<(String, f64)>)> {
+        with_clause(text, |_, c| {
+            c.cues
+                .iter()
+                .map(|cue| {
+                    let subject = subject_of(text, c, cue)
+                        .map(|(k, f)| (text[c.mentions[k].span.range()].to_string(), f));
+                    (text[cue.span.range()].to_string(), subject)
+                })
+                .collect()
+        })
+    }
+
+    #[test]
+    fn the_subject_of_a_cue() {
+        let one = |cue: &str, subject: &str, factor: f64| {
+            vec![(cue.to_string(), Some((subject.to_string(), factor)))]
+        };
+        let cases = [
+            ("Omar Fulani said the talks were over.", one("said", "Omar Fulani", 1.0)),
+            // Adverbs and auxiliaries may stand between.
+            ("Fulani also said the talks were over.", one("said", "Fulani", 1.0)),
+            // Through an apposition.
+            (
+                "Omar Fulani, the army chief, said the talks were over.",
+                one("said", "Omar Fulani", 0.95),
+            ),
+            // Inverted.
+            ("The talks are over, said Fulani.", one("said", "Fulani", 1.0)),
+        ];
+        for (text, want) in cases {
+            assert_eq!(subjects(text), want, "{text}");
+        }
+        // A participle takes the subject of the finite cue before it.
+        let got = subjects("Fulani said the talks were over, adding that nothing was agreed.");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].1, Some(("Fulani".to_string(), 0.95)), "{got:?}");
+    }
+
+    #[test]
+    fn according_to_with_or_without_the() {
+        let folded: Vec<FoldedWord> =
+            ["according", "to", "the", "ministry"].into_iter().map(FoldedWord::from).collect();
+        assert!(is_according_to(&folded, 3));
+        assert!(is_according_to(&folded, 2));
+        assert!(!is_according_to(&folded, 1));
+        let folded: Vec<FoldedWord> =
+            ["he", "spoke", "to", "fulani"].into_iter().map(FoldedWord::from).collect();
+        assert!(!is_according_to(&folded, 3));
+    }
+
+    #[test]
+    fn gaps_between_words() {
+        let text = "Fulani, the chief, said";
+        let words = text::words(text, Span::new(0, text.len()));
+        assert_eq!(gap(text, &words, 1), ", ");
+        assert_eq!(gap(text, &words, 3), ", ");
+        assert_eq!(gap(text, &words, 0), "");
+        assert_eq!(gap(text, &words, words.len()), "");
+    }
+
+    #[test]
+    fn words_outside_quotes() {
+        let text = "Fulani said: “We will stay.” He left.";
+        let got: Vec<String> =
+            with_clause(text, |_, c| c.words.iter().map(|w| w.as_str(text).to_string()).collect());
+        assert_eq!(got, ["Fulani", "said", "He", "left"]);
+    }
 }

@@ -56,20 +56,7 @@ pub fn attribute_split(
     gazetteer: Option<&Gazetteer>,
 ) -> Attributed {
     let top: Vec<Span> = quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
-    let mut reader = Reader {
-        text,
-        words,
-        gazetteer,
-        paragraphs,
-        cast: Cast::new(),
-        person_focus: None,
-        org_focus: None,
-        issuer: None,
-        last_source: None,
-        speakers_seen: Vec::new(),
-        reported: Vec::new(),
-        cues: Vec::new(),
-    };
+    let mut reader = Reader::new(text, words, paragraphs, gazetteer);
     let mut out: Vec<Attribution> = quotes
         .iter()
         .map(|q| {
@@ -150,6 +137,32 @@ pub fn attribute_split(
         })
         .collect();
     Attributed { cast: reader.cast, quotes: out, reported: reader.reported, cues }
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of an article: `words` are the words of the
+    /// whole `text`, `paragraphs` its paragraphs; nothing read yet.
+    pub(super) fn new(
+        text: &'a str,
+        words: &'a [Word],
+        paragraphs: &'a [Span],
+        gazetteer: Option<&'a Gazetteer>,
+    ) -> Reader<'a> {
+        Reader {
+            text,
+            words,
+            gazetteer,
+            paragraphs,
+            cast: Cast::new(),
+            person_focus: None,
+            org_focus: None,
+            issuer: None,
+            last_source: None,
+            speakers_seen: Vec::new(),
+            reported: Vec::new(),
+            cues: Vec::new(),
+        }
+    }
 }
 
 impl Reader<'_> {
