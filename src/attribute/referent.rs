@@ -245,3 +245,70 @@ fn strip_determiner(s: &str) -> &str {
         _ => s,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribute::clause::tests::with_clause;
+
+    /// Resolves every mention of `text`'s clause in order, as the reader
+    /// does, and gives each mention's text with its entity's name and the
+    /// factor (or `None`).
+    fn resolved(text: &str, focus_first: bool) -> Vec<(String, Option<(String, f64)>)> {
+        with_clause(text, |reader, c| {
+            let mut out = Vec::new();
+            for k in 0..c.mentions.len() {
+                let m = &c.mentions[k];
+                let r = reader.resolve(m, false);
+                if focus_first && k == 0 {
+                    if let Some(r) = &r {
+                        reader.person_focus = Some((r.entity, reader.mention_of(m)));
+                    }
+                }
+                let named = r
+                    .filter(|r| !r.cataphoric)
+                    .map(|r| (reader.cast.get(r.entity).name.clone(), r.factor));
+                out.push((text[m.span.range()].to_string(), named));
+            }
+            out
+        })
+    }
+
+    fn some(mention: &str, name: &str, factor: f64) -> (String, Option<(String, f64)>) {
+        (mention.to_string(), Some((name.to_string(), factor)))
+    }
+
+    #[test]
+    fn a_surname_links_to_the_full_name() {
+        let got = resolved("Omar Fulani met Fulani", false);
+        assert_eq!(
+            got,
+            [some("Omar Fulani", "Omar Fulani", 1.0), some("Fulani", "Omar Fulani", 1.0)]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_takes_the_person_in_focus() {
+        let got = resolved("Omar Fulani arrived and he spoke", true);
+        assert_eq!(got, [some("Omar Fulani", "Omar Fulani", 1.0), some("he", "Omar Fulani", 0.9)]);
+        // With nobody in focus, nobody.
+        assert_eq!(resolved("he spoke", false), [("he".to_string(), None)]);
+    }
+
+    #[test]
+    fn an_unnamed_source_is_named_by_its_description() {
+        let got = resolved("a senior official spoke", false);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1.as_ref().map(|(name, _)| name.as_str()), Some("senior official"));
+    }
+
+    #[test]
+    fn descriptions_without_their_determiner() {
+        assert_eq!(strip_determiner("the army"), "army");
+        assert_eq!(strip_determiner(" The Northland army "), "Northland army");
+        assert_eq!(strip_determiner("Army chief"), "Army chief");
+        assert_eq!(source_name("a  senior \n official"), "senior official");
+        assert!(has_proper_modifier("the Northland army"));
+        assert!(!has_proper_modifier("the army"));
+    }
+}
