@@ -474,7 +474,8 @@ pub fn fold(s: &str) -> String {
 /// for ASCII is a fast scan): plain ASCII bytes, most of English news, are
 /// lower-cased and pushed one at a time, with no Unicode table look-ups
 /// and none of `String::push`'s encoding of a `char` (issue #5: folding
-/// was the top of the profile, and pushing chars most of folding).
+/// was the top of the profile; pushing bytes instead of chars or copied
+/// runs saved about 1% of the instructions of `quotes`).
 pub fn fold_into(s: &str, out: &mut String) {
     let mut bytes_out = std::mem::take(out).into_bytes();
     fold_bytes(s, &mut bytes_out);

@@ -48,9 +48,10 @@ fn classify_with(
         |w: &text::Word| text::Word { span: Span::new(w.span.start - at, w.span.end - at) };
     let line_words = words;
     let words = count_words_of(line, words.iter().take(WORD_CAP).map(in_line), WORD_CAP);
-    // A line of more than 30 words, most lines of prose, is folded only as
-    // far as the caption starts look (see `fold_for`): folding every line
-    // whole was a sixth of the instructions of `quotes` (issue #5).
+    // A line of more than 30 words (a paragraph of real news often is;
+    // generated ones rarely) is folded only as far as the caption starts
+    // look (see `fold_for`): folding every line whole was about 6% of the
+    // instructions of `quotes` (issue #5).
     let partial = if prefix {
         fold_for(line, words, folded)
     } else {
@@ -149,8 +150,11 @@ fn fold_for(line: &str, words: usize, folded: &mut String) -> bool {
         end -= 1;
     }
     text::fold_into(&line[..end], folded);
-    // The caption starts need their phrase and the few bytes after it.
-    let need = CAPTION_STARTS.joined().iter().map(String::len).max().unwrap_or(0) + 8;
+    // The caption starts need their phrase and the few bytes after it:
+    // worked out once, not for every long line.
+    static NEED: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let need = *NEED
+        .get_or_init(|| CAPTION_STARTS.joined().iter().map(String::len).max().unwrap_or(0) + 8);
     let core = folded.trim_start_matches(|c: char| !text::is_alnum(c));
     if core.len() < need {
         folded.clear();
