@@ -4,22 +4,24 @@
 //! # Memory
 //!
 //! A stream of any length goes through [`Ids`], so it keeps 16 bytes an
-//! article (19 to 39 bytes with the hash table's slack, and up to 58 while
-//! the table doubles and the old one is still held) instead of the id
-//! itself: a 64-bit hash of the id, the index of the
-//! place it was read from and its line. A place is a JSON Lines file (or
-//! standard input), or a folder of article files, and is stored once for
-//! a run of articles from it, so a folder of a million `.txt` files costs
-//! one path, not a million: an article file's path is its folder joined
-//! with its id (and `.txt`, when its name had it).
+//! article instead of the id itself: a 64-bit hash of the id, the index of
+//! the place it was read from and its line. A place is a JSON Lines file
+//! (or standard input), or a folder of article files, and is stored once
+//! for a run of articles from it, so a folder of a million `.txt` files
+//! costs one path, not a million: an article file's path is its folder
+//! joined with its id (and `.txt`, when its name had it).
+//!
+//! The entries are kept in [`SHARDS`] vectors, the top bits of the hash
+//! choosing one, each sorted by hash and grown by an eighth at a time: about
+//! 17 bytes an article in all, with no moment when the whole table is held
+//! twice. A hash table (as before) holds 19 to 39 bytes an article with its
+//! slack, and up to 58 while it doubles, when the old table and the new are
+//! both alive; at a million articles that moment set the peak of `quotes`
+//! (issue #5). A look-up is a binary search in one shard of a few hundred
+//! entries, and an insertion moves half of them.
 //!
 //! Before issue #5 this was a `HashMap<String, (usize, Option<u64>)>` plus
-//! every `.txt` file's path: by estimate 100 to 140 bytes an article. With
-//! this and [`Speakers::names_only`](crate::speaker::Speakers::names_only),
-//! the heap of `quotes --threads 1` grew by about 30 bytes an article
-//! between the 100,000th and 200,000th generated article, against about
-//! 115 before (`mallinfo2`'s `uordblks`: small allocations, not the large
-//! tables, which glibc maps apart).
+//! every `.txt` file's path: by estimate 100 to 140 bytes an article.
 //!
 //! # Hash collisions
 //!
@@ -31,19 +33,41 @@
 //! message names the first article's place, where the two ids can be
 //! compared.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
 use crate::{Article, Error, Result, Skip};
 
+/// How many sorted vectors the entries are spread over: the top
+/// `SHARD_BITS` bits of an id's hash choose one.
+const SHARD_BITS: u32 = 12;
+const SHARDS: usize = 1 << SHARD_BITS;
+
 /// The ids read so far, as 64-bit hashes, with where each was first read.
-#[derive(Default)]
 pub(super) struct Ids {
-    /// Hash of an article id → (index in `places`, line or 0).
-    first: HashMap<u64, (u32, u32), BuildHasherDefault<PassThrough>>,
+    /// [`SHARDS`] vectors of entries, each sorted by hash.
+    shards: Box<[Vec<Entry>]>,
+    /// The number of entries in all shards.
+    len: usize,
     /// The places articles were read from, each once per run of articles.
     places: Vec<Place>,
+}
+
+/// One id read: 16 bytes.
+#[derive(Clone, Copy)]
+struct Entry {
+    /// The id's [`hash`].
+    hash: u64,
+    /// Its index in `places`.
+    place: u32,
+    /// Its line, or 0.
+    line: u32,
+}
+
+impl Default for Ids {
+    fn default() -> Ids {
+        Ids { shards: (0..SHARDS).map(|_| Vec::new()).collect(), len: 0, places: Vec::new() }
+    }
 }
 
 /// Where a run of articles was read from.
@@ -60,7 +84,7 @@ enum Place {
 impl Ids {
     /// The number of ids read.
     pub(super) fn len(&self) -> usize {
-        self.first.len()
+        self.len
     }
 
     /// Passes `article`, read from `path` at `line`, unless its id was seen.
@@ -76,10 +100,19 @@ impl Ids {
         line: Option<u64>,
     ) -> Result<Article> {
         let hash = hash(&article.id);
-        if let Some(&(place, first_line)) = self.first.get(&hash) {
-            let first = self.describe(&article.id, place, first_line);
-            let reason = Skip::DuplicateId { id: article.id, first };
-            return Err(Error::skipped(path, line, reason));
+        let shard = &mut self.shards[(hash >> (u64::BITS - SHARD_BITS)) as usize];
+        let at = match shard.binary_search_by_key(&hash, |e| e.hash) {
+            Ok(i) => {
+                let Entry { place, line: first_line, .. } = shard[i];
+                let first = self.describe(&article.id, place, first_line);
+                let reason = Skip::DuplicateId { id: article.id, first };
+                return Err(Error::skipped(path, line, reason));
+            }
+            Err(at) => at,
+        };
+        if shard.len() == shard.capacity() {
+            // By an eighth, not double: a shard's slack stays small.
+            shard.reserve_exact((shard.len() / 8).max(4));
         }
         let place = place(&article.id, path, line);
         if self.places.last() != Some(&place) {
@@ -89,7 +122,8 @@ impl Ids {
         // than four billion files or lines, never met in practice.
         let index = u32::try_from(self.places.len() - 1).unwrap_or(u32::MAX);
         let line = line.and_then(|n| u32::try_from(n).ok()).unwrap_or(0);
-        self.first.insert(hash, (index, line));
+        shard.insert(at, Entry { hash, place: index, line });
+        self.len += 1;
         Ok(article)
     }
 
@@ -131,27 +165,6 @@ fn hash(id: &str) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
     hasher.write(id.as_bytes());
     hasher.finish()
-}
-
-/// A hasher for keys that are already hashes: passes the `u64` through.
-#[derive(Default)]
-struct PassThrough(u64);
-
-impl Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // Only `write_u64` is used; fold anything else in, to stay correct.
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
 }
 
 #[cfg(test)]
@@ -218,5 +231,29 @@ mod tests {
         ids.check(Article::new("r", "x"), Path::new("r.jsonl"), Some(1)).unwrap();
         ids.check(Article::new("s", "x"), Path::new("r.jsonl"), Some(2)).unwrap();
         assert_eq!((ids.len(), ids.places.len()), (1002, 2));
+    }
+
+    #[test]
+    fn many_ids_stay_sorted_and_small() {
+        let mut ids = Ids::default();
+        let n = 200_000;
+        for k in 0..n {
+            let id = format!("id-{k}");
+            ids.check(Article::new(&id, "x"), Path::new("in.jsonl"), Some(k + 1)).unwrap();
+        }
+        // Every id is found again, as a duplicate naming its first line.
+        for k in [0, 1, 4_095, 4_096, 123_457, n - 1] {
+            let id = format!("id-{k}");
+            let err = ids.check(Article::new(&id, "x"), Path::new("b.jsonl"), Some(1)).unwrap_err();
+            let first = format!("(first read from in.jsonl:{})", k + 1);
+            assert!(err.to_string().ends_with(&first), "{err}");
+        }
+        assert_eq!(ids.len(), n as usize);
+        assert!(ids.shards.iter().all(|s| s.windows(2).all(|w| w[0].hash < w[1].hash)));
+        // Growing by an eighth (at least four) keeps each shard's spare
+        // room under that: doubling would leave some 60,000 spare here.
+        let spare: usize = ids.shards.iter().map(|s| s.capacity() - s.len()).sum();
+        assert!(spare <= ids.len() / 8 + 4 * SHARDS, "{spare} spare for {}", ids.len());
+        assert_eq!(std::mem::size_of::<Entry>(), 16);
     }
 }

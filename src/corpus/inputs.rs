@@ -94,8 +94,8 @@ impl InputsBuilder {
 /// current line), along with the sorted entry names of each directory being
 /// walked, one `sources.csv` per such directory, and, to catch duplicate
 /// ids, a 64-bit hash of every article id yielded so far with where it was
-/// read: 16 bytes an article plus the hash table's slack, 19 to 39 bytes
-/// in all, up to 58 while the table grows (see `corpus/ids.rs`).
+/// read: 16 bytes an article, about 17 with the spare room of the sorted
+/// vectors that hold them (see `corpus/ids.rs`).
 pub struct Inputs {
     /// The input paths not yet opened.
     paths: VecDeque<PathBuf>,
