@@ -6,7 +6,8 @@
 //! `Brigadier Jane Doe` is `Jane Doe` with a title. Across
 //! articles a [`Speakers`] registry merges the casts: persons by full name,
 //! or by a surname that only one full name has; organisations by name or
-//! acronym; unnamed sources only within their article (two articles'
+//! acronym (a surname or an acronym links a fuller name only to a speaker
+//! known by such short forms alone: many may share one); unnamed sources only within their article (two articles'
 //! "unnamed source" are not the same person) unless their descriptions
 //! match. The canonical name is the fullest form seen: the most name
 //! words, then the most frequent.
@@ -530,6 +531,36 @@ pub struct Speakers {
     names_only: bool,
 }
 
+#[cfg(test)]
+impl Speakers {
+    /// What the registry holds for speakers no longer in it: merge keys
+    /// and surname-index entries of forgotten slots, and keys that are no
+    /// form of their speaker. Empty when forgetting leaves nothing behind.
+    pub(crate) fn strays(&self) -> Vec<String> {
+        let live = |id: SpeakerId| !self.speakers[id].name.is_empty();
+        let mut out = Vec::new();
+        for (key, &id) in &self.keys {
+            let kind = self.speakers[id].kind;
+            let is_form = self.forms[id].keys().any(|form| {
+                *key == match kind {
+                    SpeakerType::UnnamedSource => format!("source:{}", text::fold(form)),
+                    kind => registry_key(kind.as_str(), form),
+                }
+            });
+            if !live(id) || !is_form {
+                out.push(format!("key {key:?} -> {id} {:?}", self.speakers[id]));
+            }
+        }
+        for (word, ids) in self.by_surname.iter().chain(&self.by_single) {
+            out.extend(
+                ids.iter().filter(|&&id| !live(id)).map(|id| format!("index {word:?} -> {id}")),
+            );
+        }
+        out.extend(self.pinned.keys().filter(|&&id| !live(id)).map(|id| format!("pinned {id}")));
+        out
+    }
+}
+
 /// Index of a speaker in [`Speakers`].
 pub type SpeakerId = usize;
 
@@ -556,13 +587,17 @@ struct Form {
 }
 
 impl Form {
+    /// [`is_short`], from what the form keeps.
+    fn is_short(&self) -> bool {
+        self.acronym || self.words <= 1
+    }
+
     fn new(f: &str) -> Form {
         Form {
             n: 0,
             words: u16::try_from(f.split_whitespace().count()).unwrap_or(u16::MAX),
             lower_particle: f.split_whitespace().any(|w| w.starts_with(char::is_lowercase)),
-            acronym: f.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
-                && !f.contains(' '),
+            acronym: is_acronym(f),
         }
     }
 }
@@ -614,7 +649,7 @@ impl Speakers {
             SpeakerType::UnnamedSource => vec![format!("source:{}", text::fold(&e.name))],
             kind => e.aliases.iter().map(|a| registry_key(kind.as_str(), a)).collect(),
         };
-        let mut id = keys.iter().find_map(|k| self.keys.get(k).copied());
+        let mut id = self.find_by_keys(e, &keys);
         // A surname-only person joins the one person with that surname.
         if id.is_none() && e.kind == SpeakerType::Person {
             // The persons this name may be the surname of, or whose surname it
@@ -683,6 +718,30 @@ impl Speakers {
             self.index_name(id, true);
         }
         id
+    }
+
+    /// The speaker one of `keys` (the merge keys of `e`'s aliases, in
+    /// order) belongs to, the fullest aliases tried first.
+    ///
+    /// A short alias (an acronym or a single word, see [`is_short`]) links
+    /// an entity that has a longer one only to a speaker known by short
+    /// forms alone: `Jane Doe` and `John Doe` stay two people though both
+    /// are `Doe` somewhere, and two organisations that share an acronym
+    /// (`Northland Port Authority (NPA)`, `Norvia Port Authority (NPA)`)
+    /// stay two, while `Doe` or `NPA` alone still links to the one that
+    /// form was first merged into. Without this, every person with a
+    /// common surname would pile into one speaker (and its forms grow
+    /// without bound in a stream, issue #5).
+    fn find_by_keys(&self, e: &Entity, keys: &[String]) -> Option<SpeakerId> {
+        if e.kind == SpeakerType::UnnamedSource || e.aliases.iter().all(|a| is_short(a)) {
+            return keys.iter().find_map(|k| self.keys.get(k).copied());
+        }
+        let mut order: Vec<(&String, &String)> = e.aliases.iter().zip(keys).collect();
+        order.sort_by_key(|(a, _)| is_short(a));
+        order.into_iter().find_map(|(a, k)| {
+            let id = *self.keys.get(k)?;
+            (!is_short(a) || self.forms[id].values().all(Form::is_short)).then_some(id)
+        })
     }
 
     /// Forgets speaker `id`: no later entity merges with it, and its slot
@@ -828,6 +887,18 @@ impl Speakers {
 
 /// Whether the entity is an unnamed source too vaguely described to be
 /// matched outside its article ("a source", "senior officials").
+/// Whether a name form is an acronym: one word whose letters are all
+/// capitals.
+fn is_acronym(f: &str) -> bool {
+    f.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && !f.contains(' ')
+}
+
+/// Whether a name form is short: an acronym or a single word (`Doe`,
+/// `al-Fulani`, `NPA`), which many speakers may share.
+fn is_short(f: &str) -> bool {
+    is_acronym(f) || f.split_whitespace().nth(1).is_none()
+}
+
 fn is_article_local(e: &Entity) -> bool {
     e.kind == SpeakerType::UnnamedSource
         && (!e.name.contains(' ') || e.name.split(' ').count() <= 2)
@@ -999,6 +1070,66 @@ mod tests {
         assert_eq!(full.all()[0].roles, ["Iraqi Prime Minister"]);
         lean.forget(0);
         assert!(lean.by_surname.is_empty() && lean.by_single.is_empty() && lean.keys.is_empty());
+    }
+
+    #[test]
+    fn a_shared_acronym_links_only_to_a_speaker_known_by_it_alone() {
+        use SpeakerType::Organisation;
+        let org = |name: Option<&str>, acronym: &str| {
+            let mut cast = Cast::new();
+            let id = match name {
+                Some(name) => cast.link_name(name, Organisation, true).unwrap(),
+                None => cast.link_name(acronym, Organisation, true).unwrap(),
+            };
+            cast.add_alias(id, acronym);
+            cast
+        };
+        let mut speakers = Speakers::names_only();
+        let merge = |speakers: &mut Speakers, id: &str, cast: &Cast| speakers.merge(id, cast)[0];
+        // Known by its acronym first, then by its full name: one speaker.
+        let a = merge(&mut speakers, "a1", &org(None, "NPA"));
+        assert_eq!(merge(&mut speakers, "a2", &org(Some("Northland Port Authority"), "NPA")), a);
+        assert_eq!(speakers.all()[a].name, "Northland Port Authority (NPA)");
+        // Another organisation with the same acronym: another speaker.
+        let b = merge(&mut speakers, "a3", &org(Some("Norvia Port Authority"), "NPA"));
+        assert_ne!(a, b);
+        assert_eq!(speakers.all()[b].name, "Norvia Port Authority (NPA)");
+        assert_eq!(speakers.all()[a].name, "Northland Port Authority (NPA)");
+        // The acronym alone still finds the first; the full names their own.
+        assert_eq!(merge(&mut speakers, "a4", &org(None, "NPA")), a);
+        assert_eq!(merge(&mut speakers, "a5", &org(Some("Norvia Port Authority"), "NPA")), b);
+        // Forgetting the second leaves the first's acronym in place.
+        speakers.forget(b);
+        assert_eq!(merge(&mut speakers, "a6", &org(None, "NPA")), a);
+        assert!(speakers.strays().is_empty(), "{:?}", speakers.strays());
+    }
+
+    #[test]
+    fn people_who_share_a_surname_stay_apart() {
+        let mut speakers = Speakers::names_only();
+        let merge = |speakers: &mut Speakers, n: usize, names: &[&str]| {
+            let mut cast = Cast::new();
+            for name in names {
+                cast.link_name(name, Person, true);
+            }
+            speakers.merge(&format!("a{n}"), &cast)[0]
+        };
+        let jane = merge(&mut speakers, 1, &["Jane al-Doe"]);
+        // The surname alone: the one person with it.
+        assert_eq!(merge(&mut speakers, 2, &["Doe"]), jane);
+        let john = merge(&mut speakers, 3, &["John Doe"]);
+        assert_ne!(john, jane);
+        // An article naming John Doe, then Doe: John, though `Doe` was
+        // first merged into Jane.
+        assert_eq!(merge(&mut speakers, 4, &["John Doe", "Doe"]), john);
+        let omar = merge(&mut speakers, 5, &["Omar Doe", "Doe"]);
+        assert!(omar != jane && omar != john);
+        assert_eq!(speakers.all()[jane].name, "Jane al-Doe");
+        assert_eq!(speakers.all()[john].name, "John Doe");
+        // Known by the surname first, then by a full name: one person.
+        let fulani = merge(&mut speakers, 6, &["Fulani"]);
+        assert_eq!(merge(&mut speakers, 7, &["Omar Fulani", "Fulani"]), fulani);
+        assert_eq!(speakers.all()[fulani].name, "Omar Fulani");
     }
 
     #[test]

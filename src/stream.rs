@@ -426,4 +426,22 @@ mod tests {
         let whole = extractor.extract(articles);
         assert_eq!(whole.records[0].speaker.as_deref(), Some("Omar Fulani"));
     }
+
+    #[test]
+    fn forgetting_leaves_nothing_behind() {
+        let extractor = Extractor::new();
+        let config = crate::generate::GeneratorConfig { articles: 3_000, seed: 7 };
+        let mut names = StreamingNames::with_window(40);
+        for article in crate::generate::Generator::new(config) {
+            let mut found = extractor.article(&article);
+            names.name(&article.id, &mut found);
+        }
+        let strays = names.speakers.strays();
+        assert!(
+            strays.is_empty(),
+            "{} strays: {:#?}",
+            strays.len(),
+            &strays[..strays.len().min(20)]
+        );
+    }
 }
