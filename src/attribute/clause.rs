@@ -9,7 +9,7 @@
 use super::reader::Reader;
 use super::referent::Resolved;
 use crate::cue::{self, Cue, CueForm};
-use crate::lexicon;
+use crate::lexicon::{self, WordClass};
 use crate::mention::{self, Found, KnownName, MentionKind, NameKind};
 use crate::text::{self, FoldedWord, Word, is_space};
 use crate::{Span, SpeakerType};
@@ -18,6 +18,9 @@ use crate::{Span, SpeakerType};
 pub(super) struct Clause {
     pub(super) words: Vec<Word>,
     pub(super) folded: Vec<FoldedWord>,
+    /// Each word's [`WordClass`], looked up once for mentions, cues and
+    /// the rules (issue #5).
+    pub(super) classes: Vec<WordClass>,
     pub(super) mentions: Vec<Found>,
     pub(super) resolved: Vec<Option<Resolved>>,
     pub(super) cues: Vec<Cue>,
@@ -73,15 +76,16 @@ impl Reader<'_> {
 
     pub(super) fn clause(&self, words: Vec<Word>, start: usize) -> Clause {
         let folded = text::fold_words(self.text, &words);
+        let classes: Vec<WordClass> = folded.iter().map(|f| lexicon::word_class(f)).collect();
         let mentions = if words.is_empty() {
             Vec::new()
         } else {
             let known = self.known_names(&words);
-            mention::find_mentions_folded(self.text, &words, &folded, start, &known)
+            mention::find_mentions_classed(self.text, &words, &folded, &classes, start, &known)
         };
-        let cues = cue::find_cues_folded(self.text, &words, &folded);
+        let cues = cue::find_cues_classed(self.text, &words, &folded, &classes);
         let resolved = vec![None; mentions.len()];
-        Clause { words, folded, mentions, resolved, cues }
+        Clause { words, folded, classes, mentions, resolved, cues }
     }
 }
 
@@ -103,7 +107,7 @@ pub(super) fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f6
         return c.mentions.iter().position(|m| m.first == cue.last).map(|k| (k, 1.0));
     }
     let mut j = cue.first;
-    while j > 0 && lexicon::BETWEEN_SUBJECT_AND_VERB.contains(&c.folded[j - 1]) {
+    while j > 0 && c.classes[j - 1].has(WordClass::BETWEEN_SUBJECT_AND_VERB) {
         j -= 1;
     }
     if let Some(k) =

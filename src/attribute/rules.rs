@@ -12,8 +12,8 @@ use super::Attribution;
 use super::clause::{Clause, gap, is_according_to, subject_of};
 use super::reader::Reader;
 use super::referent::Resolved;
-use crate::cue::{self, Cue, CueForm};
-use crate::lexicon;
+use crate::cue::{Cue, CueForm};
+use crate::lexicon::WordClass;
 use crate::mention::MentionKind;
 use crate::quote::Quote;
 use crate::text::{self, Word, is_space};
@@ -132,7 +132,7 @@ impl Reader<'_> {
             c.mentions.iter().position(|m| m.first == cue.last)?
         } else {
             let mut j = cue.first;
-            while j > 0 && lexicon::BETWEEN_SUBJECT_AND_VERB.contains(&c.folded[j - 1]) {
+            while j > 0 && c.classes[j - 1].has(WordClass::BETWEEN_SUBJECT_AND_VERB) {
                 j -= 1;
             }
             let k = c.mentions.iter().position(|m| m.last == j)?;
@@ -140,7 +140,7 @@ impl Reader<'_> {
             // Only lower-case role words may stand before the mention.
             let modifiers = (0..m.first).all(|i| {
                 c.words[i].as_str(self.text).starts_with(char::is_lowercase)
-                    && !cue::is_cue_word(&c.folded[i])
+                    && !c.classes[i].has(WordClass::CUE)
                     && !["that", "and", "but", "who", "which"].contains(&c.folded[i].as_str())
             });
             if !modifiers
