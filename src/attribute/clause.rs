@@ -28,25 +28,9 @@ pub(super) struct Clause {
 
 impl Reader<'_> {
     /// The words of `span` outside the quotes in `top` (sorted and
-    /// disjoint, so the one quote that may hold a word is the last one
-    /// starting at or before it).
+    /// disjoint, as the top-level quotes are).
     pub(super) fn words_outside(&self, span: Span, top: &[Span]) -> Vec<Word> {
-        let words = text::words_within(self.words, span);
-        let Some(first) = words.first() else { return Vec::new() };
-        // Words and quotes are both in text order: after one binary search,
-        // the quotes starting at or before each word are counted by
-        // walking them along with the words (issue #5: a search per word).
-        let mut k = top.partition_point(|q| q.start <= first.span.start);
-        let mut out = Vec::with_capacity(words.len());
-        for w in words {
-            while top.get(k).is_some_and(|q| q.start <= w.span.start) {
-                k += 1;
-            }
-            if !(k > 0 && top[k - 1].contains(w.span)) {
-                out.push(*w);
-            }
-        }
-        out
+        words_outside(text::words_within(self.words, span), top)
     }
 
     /// The gazetteer's names among `words`, on word boundaries.
@@ -87,6 +71,31 @@ impl Reader<'_> {
         let resolved = vec![None; mentions.len()];
         Clause { words, folded, classes, mentions, resolved, cues }
     }
+}
+
+/// The `words` (in text order) that no span of `top` (sorted and
+/// disjoint) contains.
+///
+/// The words a quote holds are a run, found by binary search: the runs
+/// between quotes are copied whole instead of each word being tested
+/// (issue #5: a sentence's words include those of its quotes, often
+/// most of them).
+fn words_outside(words: &[Word], top: &[Span]) -> Vec<Word> {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else { return Vec::new() };
+    let mut out = Vec::with_capacity(words.len());
+    let mut rest = words;
+    // The quotes that may hold a word: from the first that ends after the
+    // first word starts to the last that starts before the last word ends.
+    let from = top.partition_point(|q| q.end <= first.span.start);
+    for q in top[from..].iter().take_while(|q| q.start < last.span.end) {
+        let before = rest.partition_point(|w| w.span.start < q.start);
+        out.extend_from_slice(&rest[..before]);
+        rest = &rest[before..];
+        let inside = rest.partition_point(|w| w.span.end <= q.end);
+        rest = &rest[inside..];
+    }
+    out.extend_from_slice(rest);
+    out
 }
 
 /// The subject of a cue: the mention index and a factor (1.0 when next to
@@ -238,6 +247,33 @@ pub(super) mod tests {
         assert_eq!(gap(text, &words, 3), ", ");
         assert_eq!(gap(text, &words, 0), "");
         assert_eq!(gap(text, &words, words.len()), "");
+    }
+
+    #[test]
+    fn words_outside_quotes_are_the_words_no_quote_holds() {
+        let text = "a “b c” d “e” f“g h”i j “k”";
+        let words = text::words(text, Span::new(0, text.len()));
+        let quotes: Vec<Span> = quote::find_quotes(text).iter().map(|q| q.outer).collect();
+        assert_eq!(quotes.len(), 4, "{quotes:?}");
+        // Every run of the words against every run of the quotes, and a
+        // quote that overlaps a word without holding it.
+        let mut tops: Vec<Vec<Span>> = (0..=quotes.len())
+            .flat_map(|i| (i..=quotes.len()).map(move |j| (i, j)))
+            .map(|(i, j)| quotes[i..j].to_vec())
+            .collect();
+        tops.push(vec![Span::new(0, 3), Span::new(text.find('d').unwrap(), text.len())]);
+        for top in &tops {
+            for i in 0..=words.len() {
+                for j in i..=words.len() {
+                    let want: Vec<Word> = words[i..j]
+                        .iter()
+                        .filter(|w| !top.iter().any(|q| q.contains(w.span)))
+                        .copied()
+                        .collect();
+                    assert_eq!(words_outside(&words[i..j], top), want, "{i}..{j} {top:?}");
+                }
+            }
+        }
     }
 
     #[test]
