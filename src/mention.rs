@@ -267,6 +267,13 @@ fn known_at(text: &str, words: &[Word], i: usize, known: &[KnownName]) -> Option
 /// [`WordClass`] of `folded`.
 fn is_name_word(text: &str, word: Word, folded: &str, class: WordClass) -> bool {
     let s = word.as_str(text);
+    // Most words start with a lower-case ASCII letter or a digit and have
+    // no particle: neither capitalized nor an acronym, told from their
+    // first bytes (issue #5: this runs for every word).
+    let Some(&first) = s.as_bytes().first() else { return false };
+    if first.is_ascii_digit() || first.is_ascii_lowercase() && !text::may_start_with_particle(s) {
+        return false;
+    }
     if !(text::is_capitalized(s) || is_acronym(s)) {
         return false;
     }
@@ -699,8 +706,9 @@ mod tests {
 
     #[test]
     fn name_words_are_capitalized_and_no_function_words() {
-        // What `is_name_word` answered before word classes: a function
-        // word looked up without its possessive or apostrophe.
+        // What `is_name_word` answered before word classes and the test of
+        // the first bytes: a function word looked up without its
+        // possessive or apostrophe.
         let by_sets = |s: &str, folded: &str| {
             (text::is_capitalized(s) || is_acronym(s))
                 && !lexicon::FUNCTION_WORDS.contains(trim_possessive(folded).trim_end_matches('\''))
@@ -723,6 +731,15 @@ mod tests {
             "Sources'",
             "Ministry",
             "x",
+            "2,500",
+            "12-year-old",
+            "el-Sisi",
+            "ash-Shami",
+            "ad‐Din",
+            "ad‐din",
+            "éTÉ",
+            "Éte",
+            "",
         ];
         for s in words {
             let w = Word { span: Span::new(0, s.len()) };
