@@ -257,6 +257,21 @@ fn starts_sentence(rest: &str) -> bool {
 /// is no abbreviation, and looking further back at every period of a long
 /// run of text with no space (`a.a.a.…`) would take quadratic time.
 fn is_abbreviation(before: &str) -> bool {
+    // Most periods end a word of two or more lower-case ASCII letters
+    // after a space: such a word is neither an initial nor dotted, and is
+    // an abbreviation only if the list has it, as it is (issue #5: the
+    // general rules below decode the word's chars four times over).
+    let bytes = before.as_bytes();
+    let letters = bytes.iter().rev().take_while(|b| b.is_ascii_lowercase()).count();
+    let word_start = bytes.len() - letters;
+    if letters >= 2 && (word_start == 0 || bytes[word_start - 1] == b' ') {
+        return crate::lexicon::ABBREVIATIONS.contains(&before[word_start..]);
+    }
+    abbreviation_by_rules(before)
+}
+
+/// [`is_abbreviation`] by its general rules, whatever the word.
+fn abbreviation_by_rules(before: &str) -> bool {
     let mut from = before.len().saturating_sub(MAX_ABBREVIATION + 1);
     while !before.is_char_boundary(from) {
         from += 1;
@@ -704,6 +719,39 @@ mod tests {
             let p = Span::new(0, text.len());
             assert_eq!(strs(text, &sentences(text, p, &[])), want, "{text}");
         }
+    }
+
+    #[test]
+    fn abbreviations_of_lower_case_words_as_the_general_rules_say() {
+        let long = "x".repeat(40);
+        let cases = [
+            "He met the gen",
+            "the approx",
+            "etc",
+            "(etc",
+            "said the minister",
+            "talks were over",
+            "a",
+            "the a",
+            "x dr",
+            "x\u{A0}dr",
+            "x.dr",
+            "U.S",
+            "J",
+            "Mr",
+            "met Mr",
+            "the st",
+            "über",
+            "2,5",
+            "ab-st",
+            "co",
+            &long,
+            "",
+        ];
+        for before in cases {
+            assert_eq!(is_abbreviation(before), abbreviation_by_rules(before), "{before:?}");
+        }
+        assert!(is_abbreviation("the gen") && !is_abbreviation("the general"));
     }
 
     #[test]
