@@ -58,9 +58,48 @@ impl Reader<'_> {
             .collect()
     }
 
+    /// The clause of `words`, the narration from offset `start`.
     pub(super) fn clause(&self, words: Vec<Word>, start: usize) -> Clause {
         let folded = text::fold_words(self.text, &words);
         let classes: Vec<WordClass> = folded.iter().map(|f| lexicon::word_class(f)).collect();
+        self.clause_folded(words, folded, classes, start)
+    }
+
+    /// [`Reader::clause`] for words that are mostly words of `read`, a
+    /// clause read already (the words after a quote, of the quote's
+    /// sentence): a word with the same span as one of `read` takes its
+    /// folded form and class from there (issue #5: they were folded and
+    /// looked up again for each quote).
+    pub(super) fn clause_sharing(&self, words: Vec<Word>, start: usize, read: &Clause) -> Clause {
+        let mut folded = Vec::with_capacity(words.len());
+        let mut classes = Vec::with_capacity(words.len());
+        // Both in text order: walk `read` along with `words`.
+        let mut j = words
+            .first()
+            .map_or(0, |first| read.words.partition_point(|w| w.span.start < first.span.start));
+        for w in &words {
+            while read.words.get(j).is_some_and(|r| r.span.start < w.span.start) {
+                j += 1;
+            }
+            if read.words.get(j).is_some_and(|r| r.span == w.span) {
+                folded.push(read.folded[j].clone());
+                classes.push(read.classes[j]);
+            } else {
+                let f = text::fold_word(w.as_str(self.text));
+                classes.push(lexicon::word_class(&f));
+                folded.push(f);
+            }
+        }
+        self.clause_folded(words, folded, classes, start)
+    }
+
+    fn clause_folded(
+        &self,
+        words: Vec<Word>,
+        folded: Vec<FoldedWord>,
+        classes: Vec<WordClass>,
+        start: usize,
+    ) -> Clause {
         let mentions = if words.is_empty() {
             Vec::new()
         } else {
@@ -274,6 +313,27 @@ pub(super) mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_clause_sharing_words_reads_as_one_of_its_own() {
+        let text = "“We stay,” said Omar Fulani’s aide. The U.S. envoy left.";
+        with_clause(text, |reader, read| {
+            let after = text.find(',').unwrap() + 1;
+            // Words after the quote: some of the sentence read, some
+            // beyond it, and one the sentence does not have (the second
+            // half of a word cut at the stretch's start).
+            for start in [after, after + 3, text.find("aide").unwrap() + 2] {
+                let stretch = Span::new(start, text.len());
+                let words = text::words_up_to(text, stretch, 14);
+                let shared = reader.clause_sharing(words.clone(), start, read);
+                let own = reader.clause(words, start);
+                assert_eq!(shared.folded, own.folded, "{start}");
+                assert_eq!(shared.classes, own.classes, "{start}");
+                assert_eq!(shared.mentions, own.mentions, "{start}");
+                assert_eq!(shared.cues, own.cues, "{start}");
+            }
+        });
     }
 
     #[test]

@@ -31,7 +31,7 @@ impl Reader<'_> {
         prev_sentence: Option<Span>,
         top: &[Span],
     ) -> (Attribution, bool) {
-        let trailing = self.trailing(q, para, top);
+        let trailing = self.trailing(q, c, para, top);
         if let Some((a, pending, form)) = &trailing {
             if *form != CueForm::Report || a.confidence > 0.6 {
                 return (a.clone(), *pending);
@@ -71,10 +71,12 @@ impl Reader<'_> {
         (self.focus(q, para), false)
     }
 
-    /// Rule 1 and 4: a cue right after the quote.
+    /// Rule 1 and 4: a cue right after the quote. `sentence` is the
+    /// clause of the quote's sentence.
     fn trailing(
         &mut self,
         q: &Quote,
+        sentence: &Clause,
         para: Span,
         top: &[Span],
     ) -> Option<(Attribution, bool, CueForm)> {
@@ -117,7 +119,7 @@ impl Reader<'_> {
                 && between[lead..].starts_with(char::is_uppercase);
         let stretch = Span::new(q.outer.end + lead, end);
         let words: Vec<Word> = text::words_up_to(self.text, stretch, 14);
-        let mut c = self.clause(words, stretch.start);
+        let mut c = self.clause_sharing(words, stretch.start, sentence);
         if c.words.is_empty() {
             return None;
         }
