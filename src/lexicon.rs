@@ -449,10 +449,19 @@ impl WordClass {
     pub const NAME_PARTICLE: WordClass = WordClass(1 << 7);
     /// [`BETWEEN_SUBJECT_AND_VERB`].
     pub const BETWEEN_SUBJECT_AND_VERB: WordClass = WordClass(1 << 8);
+    /// A word that can be part of a name: no set of this module, but the
+    /// shape of the word as written, which [`word_class`] does not see
+    /// (see [`crate::mention::word_classes`]).
+    pub const NAME: WordClass = WordClass(1 << 9);
 
     /// Whether the word is in the set `set` stands for.
     pub fn has(self, set: WordClass) -> bool {
         self.0 & set.0 != 0
+    }
+
+    /// The class with the bits of `other` too.
+    pub fn with(self, other: WordClass) -> WordClass {
+        WordClass(self.0 | other.0)
     }
 }
 

@@ -123,12 +123,28 @@ pub fn find_mentions_folded(
     sentence_start: usize,
     known: &[KnownName],
 ) -> Vec<Found> {
-    let classes: Vec<WordClass> = folded.iter().map(|f| lexicon::word_class(f)).collect();
+    let classes = word_classes(text, words, folded);
     find_mentions_classed(text, words, folded, &classes, sentence_start, known)
 }
 
-/// [`find_mentions_folded`] with each word's [`WordClass`] too, for
-/// callers that share them with [cue finding](crate::cue::find_cues_classed).
+/// The [`WordClass`] of each of `words` (folded as `folded`), with
+/// [`WordClass::NAME`] for those that can be part of a name.
+pub fn word_classes(text: &str, words: &[Word], folded: &[FoldedWord]) -> Vec<WordClass> {
+    words.iter().zip(folded).map(|(&w, f)| word_class(text, w, f)).collect()
+}
+
+/// The [`WordClass`] of one word (folded as `folded`), with
+/// [`WordClass::NAME`] when it can be part of a name: worked out with
+/// the sets it is in, once a word, for mentions, cues and the rules of
+/// attribution (issue #5).
+pub fn word_class(text: &str, word: Word, folded: &str) -> WordClass {
+    let class = lexicon::word_class(folded);
+    if is_name_word(text, word, folded, class) { class.with(WordClass::NAME) } else { class }
+}
+
+/// [`find_mentions_folded`] with each word's [`WordClass`] too (as
+/// [`word_classes`] gives them), for callers that share them with [cue
+/// finding](crate::cue::find_cues_classed).
 pub fn find_mentions_classed(
     text: &str,
     words: &[Word],
@@ -173,11 +189,9 @@ pub fn find_mentions_classed(
         let ampersand = g.trim_matches(is_space) == "&";
         !g.is_empty() && g.chars().all(is_space) || is_nickname(g) || ampersand
     };
-    // Whether each word can be part of a name, worked out once: the rules
-    // below ask it of the same word several times (issue #5).
-    let name_words: Vec<bool> =
-        (0..words.len()).map(|k| is_name_word(text, words[k], &folded[k], classes[k])).collect();
-    let is_name = |k: usize| name_words[k];
+    // Whether each word can be part of a name, worked out once with its
+    // class: the rules below ask it of the same word several times.
+    let is_name = |k: usize| classes[k].has(WordClass::NAME);
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -744,15 +758,17 @@ mod tests {
         for s in words {
             let w = Word { span: Span::new(0, s.len()) };
             let folded = text::fold(s);
-            let got = is_name_word(s, w, &folded, lexicon::word_class(&folded));
-            assert_eq!(got, by_sets(s, &folded), "{s:?}");
+            let class = word_class(s, w, &folded);
+            assert_eq!(class.has(WordClass::NAME), by_sets(s, &folded), "{s:?}");
+            // The sets' bits are there too.
+            assert_eq!(
+                class.with(WordClass::NAME),
+                lexicon::word_class(&folded).with(WordClass::NAME)
+            );
         }
-        assert!(!is_name_word(
-            "Monday's",
-            Word { span: Span::new(0, 8) },
-            "monday's",
-            lexicon::word_class("monday's")
-        ));
+        let name = |s: &str| word_class(s, Word { span: Span::new(0, s.len()) }, &text::fold(s));
+        assert!(name("Fulani").has(WordClass::NAME) && !name("Monday's").has(WordClass::NAME));
+        assert!(name("The").has(WordClass::DETERMINER) && !name("the").has(WordClass::NAME));
     }
 
     #[test]

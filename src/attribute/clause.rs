@@ -9,7 +9,7 @@
 use super::reader::Reader;
 use super::referent::Resolved;
 use crate::cue::{self, Cue, CueForm};
-use crate::lexicon::{self, WordClass};
+use crate::lexicon::WordClass;
 use crate::mention::{self, Found, KnownName, MentionKind, NameKind};
 use crate::text::{self, FoldedWord, Word, is_space};
 use crate::{Span, SpeakerType};
@@ -61,7 +61,7 @@ impl Reader<'_> {
     /// The clause of `words`, the narration from offset `start`.
     pub(super) fn clause(&self, words: Vec<Word>, start: usize) -> Clause {
         let folded = text::fold_words(self.text, &words);
-        let classes: Vec<WordClass> = folded.iter().map(|f| lexicon::word_class(f)).collect();
+        let classes = mention::word_classes(self.text, &words, &folded);
         self.clause_folded(words, folded, classes, start)
     }
 
@@ -86,7 +86,7 @@ impl Reader<'_> {
                 classes.push(read.classes[j]);
             } else {
                 let f = text::fold_word(w.as_str(self.text));
-                classes.push(lexicon::word_class(&f));
+                classes.push(mention::word_class(self.text, *w, &f));
                 folded.push(f);
             }
         }
