@@ -6,7 +6,7 @@
 //! (`stressing`, `adding`) takes the subject of the clause it hangs from.
 
 use crate::Span;
-use crate::lexicon::{self, PhraseSet};
+use crate::lexicon::{self, PhraseSet, WordClass};
 use crate::text::{self, FoldedWord, Word};
 
 /// How a cue finds its subject.
@@ -44,12 +44,25 @@ pub fn find_cues(text: &str, words: &[Word]) -> Vec<Cue> {
 /// [`find_cues`] with the words already [folded](text::fold), one folded
 /// string per word.
 pub fn find_cues_folded(text: &str, words: &[Word], folded: &[FoldedWord]) -> Vec<Cue> {
+    let classes: Vec<WordClass> = folded.iter().map(|f| lexicon::word_class(f)).collect();
+    find_cues_classed(text, words, folded, &classes)
+}
+
+/// [`find_cues_folded`] with each word's [`WordClass`] too, for callers
+/// that share them with [mention finding](crate::mention::find_mentions_classed).
+pub fn find_cues_classed(
+    text: &str,
+    words: &[Word],
+    folded: &[FoldedWord],
+    classes: &[WordClass],
+) -> Vec<Cue> {
     debug_assert_eq!(words.len(), folded.len());
+    debug_assert_eq!(words.len(), classes.len());
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        // Most words are in no cue table: one look-up rules them out.
-        if !lexicon::is_cue_word(&folded[i]) {
+        // Most words are in no cue table: their class rules them out.
+        if !classes[i].has(WordClass::CUE) {
             i += 1;
             continue;
         }

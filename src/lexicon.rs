@@ -4,9 +4,9 @@
 //! Every list is a [`WordSet`] of folded words (see [`crate::text::fold`]:
 //! lower case, ASCII apostrophes and hyphens, no periods), written as one
 //! whitespace-separated string so the lists stay easy to read and edit.
-//! Each set is built into a hash set the first time it is used.
+//! Each set is built into a hash table the first time it is used.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -17,13 +17,13 @@ pub struct WordSet {
     list: OnceLock<Vec<&'static str>>,
 }
 
-/// A [`WordSet`] built for look-ups: the hash set, and for each first
+/// A [`WordSet`] built for look-ups: the words, and for each first
 /// byte a bit per word length (lengths from 31 up share the last bit)
 /// saying whether some word of the set has that first byte and length.
 /// Most words looked up are in no set, and the bits turn most of them
 /// away without hashing them (issue #5).
 struct Lookup {
-    set: HashSet<&'static str, BuildHasherDefault<WordHasher>>,
+    set: WordMap<()>,
     shapes: Box<[u32; 256]>,
 }
 
@@ -33,9 +33,10 @@ impl Lookup {
     }
 
     fn of(words: impl IntoIterator<Item = &'static str>) -> Lookup {
-        let set: HashSet<_, _> = words.into_iter().collect();
+        let mut set = WordMap::default();
         let mut shapes = Box::new([0u32; 256]);
-        for w in &set {
+        for w in words {
+            set.entry(w);
             shapes[usize::from(w.as_bytes()[0])] |= Lookup::length_bit(w);
         }
         Lookup { set, shapes }
@@ -47,7 +48,39 @@ impl Lookup {
 
     fn contains(&self, w: &str) -> bool {
         let Some(&first) = w.as_bytes().first() else { return false };
-        self.shapes[usize::from(first)] & Lookup::length_bit(w) != 0 && self.set.contains(w)
+        self.shapes[usize::from(first)] & Lookup::length_bit(w) != 0 && self.set.get(w).is_some()
+    }
+}
+
+/// Words mapped to values: a word of up to 16 bytes by its [`packed`]
+/// form, which is hashed and compared as one number (issue #5: hashing a
+/// word's bytes and comparing them with `memcmp` took some 100
+/// instructions a look-up), and the few longer words by their text.
+struct WordMap<V> {
+    short: HashMap<u128, V, BuildHasherDefault<PackedHasher>>,
+    long: HashMap<&'static str, V, BuildHasherDefault<WordHasher>>,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> WordMap<V> {
+        WordMap { short: HashMap::default(), long: HashMap::default() }
+    }
+}
+
+impl<V: Default> WordMap<V> {
+    /// The value of `w`, added as the default if `w` is not there yet.
+    fn entry(&mut self, w: &'static str) -> &mut V {
+        match packed(w.as_bytes()) {
+            Some(key) => self.short.entry(key).or_default(),
+            None => self.long.entry(w).or_default(),
+        }
+    }
+
+    fn get(&self, w: &str) -> Option<&V> {
+        match packed(w.as_bytes()) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(w),
+        }
     }
 }
 
@@ -118,7 +151,7 @@ impl WordSet {
         while lengths != 0 {
             let n = lengths.trailing_zeros() as usize;
             lengths &= lengths - 1;
-            if w.is_char_boundary(n) && lookup.set.contains(&w[..n]) {
+            if w.is_char_boundary(n) && lookup.set.get(&w[..n]).is_some() {
                 return true;
             }
         }
@@ -389,6 +422,129 @@ pub fn is_description_head(folded: &str) -> bool {
         .contains(folded)
 }
 
+/// The sets of this module that the mention and cue rules ask about most
+/// words, as bits: [`word_class`] answers for all of them with one
+/// look-up per word, and each question after that is a bit test (issue
+/// #5: finding mentions and cues looked most words up in three or more
+/// sets, one hash each).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordClass(u16);
+
+impl WordClass {
+    /// [`is_cue_word`].
+    pub const CUE: WordClass = WordClass(1);
+    /// [`DETERMINERS`].
+    pub const DETERMINER: WordClass = WordClass(1 << 1);
+    /// [`FUNCTION_WORDS`].
+    pub const FUNCTION: WordClass = WordClass(1 << 2);
+    /// [`PREPOSITIONS`].
+    pub const PREPOSITION: WordClass = WordClass(1 << 3);
+    /// [`is_description_head`].
+    pub const DESCRIPTION_HEAD: WordClass = WordClass(1 << 4);
+    /// [`PERSON_NOUNS`].
+    pub const PERSON_NOUN: WordClass = WordClass(1 << 5);
+    /// [`TITLE_WORDS`].
+    pub const TITLE: WordClass = WordClass(1 << 6);
+    /// [`NAME_PARTICLES`].
+    pub const NAME_PARTICLE: WordClass = WordClass(1 << 7);
+    /// [`BETWEEN_SUBJECT_AND_VERB`].
+    pub const BETWEEN_SUBJECT_AND_VERB: WordClass = WordClass(1 << 8);
+    /// A word that can be part of a name: no set of this module, but the
+    /// shape of the word as written, which [`word_class`] does not see
+    /// (see [`crate::mention::word_classes`]).
+    pub const NAME: WordClass = WordClass(1 << 9);
+
+    /// Whether the word is in the set `set` stands for.
+    pub fn has(self, set: WordClass) -> bool {
+        self.0 & set.0 != 0
+    }
+
+    /// The class with the bits of `other` too.
+    pub fn with(self, other: WordClass) -> WordClass {
+        WordClass(self.0 | other.0)
+    }
+}
+
+/// The [`WordClass`] of the folded word `w`: the sets it is in.
+pub fn word_class(w: &str) -> WordClass {
+    static CLASSES: OnceLock<WordMap<u16>> = OnceLock::new();
+    let table = CLASSES.get_or_init(|| {
+        let sets = [
+            (&FINITE_CUES, WordClass::CUE),
+            (&PARTICIPLE_CUES, WordClass::CUE),
+            (&REPORT_CUES, WordClass::CUE),
+            (&DETERMINERS, WordClass::DETERMINER),
+            (&FUNCTION_WORDS, WordClass::FUNCTION),
+            (&PREPOSITIONS, WordClass::PREPOSITION),
+            (&SOURCE_NOUNS, WordClass::DESCRIPTION_HEAD),
+            (&DOCUMENT_NOUNS, WordClass::DESCRIPTION_HEAD),
+            (&PERSON_NOUNS, WordClass::DESCRIPTION_HEAD),
+            (&BODY_NOUNS, WordClass::DESCRIPTION_HEAD),
+            (&PERSON_NOUNS, WordClass::PERSON_NOUN),
+            (&TITLE_WORDS, WordClass::TITLE),
+            (&NAME_PARTICLES, WordClass::NAME_PARTICLE),
+            (&BETWEEN_SUBJECT_AND_VERB, WordClass::BETWEEN_SUBJECT_AND_VERB),
+        ];
+        let phrase_cues = [&PHRASE_CUES, &PARTICIPLE_PHRASE_CUES]
+            .into_iter()
+            .flat_map(|set| set.phrases().iter().map(|p| (p[0], WordClass::CUE)));
+        let words = sets.into_iter().flat_map(|(set, class)| set.iter().map(move |w| (w, class)));
+        let mut table = WordMap::default();
+        for (w, class) in words.chain(phrase_cues) {
+            *table.entry(w) |= class.0;
+        }
+        table
+    });
+    WordClass(table.get(w).copied().unwrap_or(0))
+}
+
+/// A word of up to 16 bytes as a number: its bytes in little-endian
+/// order, padded with zeros. `None` for a longer word, and for one that
+/// ends in a zero byte: then two words have the same number only if they
+/// are the same. The bytes are read with two to four loads, which overlap
+/// for most lengths, instead of one at a time.
+fn packed(w: &[u8]) -> Option<u128> {
+    if w.last() == Some(&0) {
+        return None;
+    }
+    let n = w.len();
+    let load4 = |i: usize| u64::from(u32::from_le_bytes(w[i..i + 4].try_into().expect("4 bytes")));
+    let load8 = |i: usize| u64::from_le_bytes(w[i..i + 8].try_into().expect("8 bytes"));
+    let (lo, hi) = match n {
+        0 => (0, 0),
+        1..=3 => {
+            let (a, b, c) = (u64::from(w[0]), u64::from(w[n / 2]), u64::from(w[n - 1]));
+            (a | b << (8 * (n / 2)) | c << (8 * (n - 1)), 0)
+        }
+        4..=8 => (load4(0) | load4(n - 4) << (8 * (n - 4)), 0),
+        9..=16 => (load8(0), load8(n - 8) >> (8 * (16 - n))),
+        _ => return None,
+    };
+    Some(u128::from(lo) | u128::from(hi) << 64)
+}
+
+/// A hasher for [`packed`] words: mixes the two halves with a multiply.
+#[derive(Clone, Copy, Default)]
+struct PackedHasher(u64);
+
+impl Hasher for PackedHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `u128` keys are hashed; any other bytes, word by word.
+        let mut h = WordHasher(self.0);
+        h.write(bytes);
+        self.0 = h.finish();
+    }
+
+    fn write_u128(&mut self, v: u128) {
+        let x = (v as u64) ^ ((v >> 64) as u64).rotate_left(32);
+        self.0 = (x ^ (x >> 31)).wrapping_mul(0xf135_7aea_2e62_a9c5);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+}
+
 /// Words that may stand between a subject and its verb without breaking
 /// the link: `Fulani also said`, `he further underscored`, `has said`.
 pub static BETWEEN_SUBJECT_AND_VERB: WordSet = WordSet::new(
@@ -513,6 +669,61 @@ mod tests {
     }
 
     #[test]
+    fn a_packed_word_is_its_bytes_padded_with_zeros() {
+        let word = "abcdefghijklmnopq";
+        for len in 0..=word.len() {
+            let bytes = &word.as_bytes()[..len];
+            let want = (len <= 16).then(|| {
+                // (No byte of `word` is zero.)
+                let mut padded = [0u8; 16];
+                padded[..len].copy_from_slice(bytes);
+                u128::from_le_bytes(padded)
+            });
+            assert_eq!(packed(bytes), want, "{len} bytes");
+        }
+        // A zero byte at the end would make the number ambiguous.
+        assert_eq!(packed(b"ab\0"), None);
+        assert_eq!(packed(b"a\0b"), Some(u128::from_le_bytes(*b"a\0b\0\0\0\0\0\0\0\0\0\0\0\0\0")));
+        // Words of one length differ in their numbers wherever they differ.
+        assert_ne!(packed(b"abc"), packed(b"abd"));
+        assert_ne!(packed(b"xbcdefghi"), packed(b"abcdefghi"));
+    }
+
+    #[test]
+    fn a_word_class_is_the_sets_it_is_in() {
+        let sets: [(&WordSet, WordClass); 8] = [
+            (&DETERMINERS, WordClass::DETERMINER),
+            (&FUNCTION_WORDS, WordClass::FUNCTION),
+            (&PREPOSITIONS, WordClass::PREPOSITION),
+            (&PERSON_NOUNS, WordClass::PERSON_NOUN),
+            (&TITLE_WORDS, WordClass::TITLE),
+            (&NAME_PARTICLES, WordClass::NAME_PARTICLE),
+            (&BETWEEN_SUBJECT_AND_VERB, WordClass::BETWEEN_SUBJECT_AND_VERB),
+            (&ORG_WORDS, WordClass::default()),
+        ];
+        let words = sets.iter().flat_map(|(set, _)| set.iter());
+        let others = [
+            "",
+            "the",
+            "The",
+            "said",
+            "pointed",
+            "minister-president",
+            "x",
+            "zzzzzzzzzzzzzzzzzzzz",
+        ];
+        for w in words.chain(others) {
+            let class = word_class(w);
+            for (set, bit) in &sets[..7] {
+                assert_eq!(class.has(*bit), set.contains(w), "{w:?} {bit:?}");
+            }
+            assert_eq!(class.has(WordClass::CUE), is_cue_word(w), "{w:?}");
+            assert_eq!(class.has(WordClass::DESCRIPTION_HEAD), is_description_head(w), "{w:?}");
+        }
+        assert_eq!(word_class("zzzz"), WordClass::default());
+    }
+
+    #[test]
     fn description_heads_are_the_four_noun_sets_in_one() {
         let one_by_one = |w: &str| {
             SOURCE_NOUNS.contains(w)
@@ -564,6 +775,9 @@ mod tests {
             "e",
             "unconstitutionally-and-provisionally-long-wore",
             "unconstitutionally-and-provisionally-long-word-",
+            "a\0",
+            "an\0\0",
+            "\0",
         ];
         for w in misses {
             assert!(!SET.contains(w), "{w}");

@@ -10,7 +10,7 @@
 //! names.
 
 use crate::Span;
-use crate::lexicon::{self, WordSet};
+use crate::lexicon::{self, WordClass, WordSet};
 use crate::text::{self, FoldedWord, Word, is_space};
 
 /// What a mention is.
@@ -123,7 +123,38 @@ pub fn find_mentions_folded(
     sentence_start: usize,
     known: &[KnownName],
 ) -> Vec<Found> {
+    let classes = word_classes(text, words, folded);
+    find_mentions_classed(text, words, folded, &classes, sentence_start, known)
+}
+
+/// The [`WordClass`] of each of `words` (folded as `folded`), with
+/// [`WordClass::NAME`] for those that can be part of a name.
+pub fn word_classes(text: &str, words: &[Word], folded: &[FoldedWord]) -> Vec<WordClass> {
+    words.iter().zip(folded).map(|(&w, f)| word_class(text, w, f)).collect()
+}
+
+/// The [`WordClass`] of one word (folded as `folded`), with
+/// [`WordClass::NAME`] when it can be part of a name: worked out with
+/// the sets it is in, once a word, for mentions, cues and the rules of
+/// attribution (issue #5).
+pub fn word_class(text: &str, word: Word, folded: &str) -> WordClass {
+    let class = lexicon::word_class(folded);
+    if is_name_word(text, word, folded, class) { class.with(WordClass::NAME) } else { class }
+}
+
+/// [`find_mentions_folded`] with each word's [`WordClass`] too (as
+/// [`word_classes`] gives them), for callers that share them with [cue
+/// finding](crate::cue::find_cues_classed).
+pub fn find_mentions_classed(
+    text: &str,
+    words: &[Word],
+    folded: &[FoldedWord],
+    classes: &[WordClass],
+    sentence_start: usize,
+    known: &[KnownName],
+) -> Vec<Found> {
     debug_assert_eq!(words.len(), folded.len());
+    debug_assert_eq!(words.len(), classes.len());
     let gap = |i: usize| -> &str {
         // The text between word i-1 and word i.
         if i == 0 {
@@ -158,11 +189,9 @@ pub fn find_mentions_folded(
         let ampersand = g.trim_matches(is_space) == "&";
         !g.is_empty() && g.chars().all(is_space) || is_nickname(g) || ampersand
     };
-    // Whether each word can be part of a name, worked out once: the rules
-    // below ask it of the same word several times (issue #5).
-    let name_words: Vec<bool> =
-        words.iter().zip(folded).map(|(&w, f)| is_name_word(text, w, f)).collect();
-    let is_name = |k: usize| name_words[k];
+    // Whether each word can be part of a name, worked out once with its
+    // class: the rules below ask it of the same word several times.
+    let is_name = |k: usize| classes[k].has(WordClass::NAME);
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -171,10 +200,16 @@ pub fn find_mentions_folded(
             out.push(found);
             continue;
         }
-        if let Some(found) = named_role_at(text, words, folded, i, &joined, &is_name)
-            .or_else(|| name_at(text, words, folded, i, &joined, &is_name))
-            .or_else(|| description_at(text, words, folded, i, &joined, &is_name))
-        {
+        let found = if is_name(i) {
+            named_role_at(text, words, (folded, classes), i, &joined, &is_name)
+                .or_else(|| name_at(text, words, (folded, classes), i, &joined, &is_name))
+                .or_else(|| description_at(text, words, (folded, classes), i, &joined, &is_name))
+        } else if starts_description(&folded[i], classes[i]) {
+            description_at(text, words, (folded, classes), i, &joined, &is_name)
+        } else {
+            None
+        };
+        if let Some(found) = found {
             i = found.last;
             out.push(found);
             continue;
@@ -199,7 +234,7 @@ pub fn find_mentions_folded(
         }
         i += 1;
     }
-    mark_subjects(text, words, folded, &mut out);
+    mark_subjects(text, words, (folded, classes), &mut out);
     out
 }
 
@@ -242,11 +277,28 @@ fn known_at(text: &str, words: &[Word], i: usize, known: &[KnownName]) -> Option
     })
 }
 
-/// A capitalized word that can be part of a name.
-fn is_name_word(text: &str, word: Word, folded: &str) -> bool {
+/// A capitalized word that can be part of a name. `class` is the
+/// [`WordClass`] of `folded`.
+fn is_name_word(text: &str, word: Word, folded: &str, class: WordClass) -> bool {
     let s = word.as_str(text);
-    (text::is_capitalized(s) || is_acronym(s))
-        && !lexicon::FUNCTION_WORDS.contains(trim_possessive(folded).trim_end_matches('\''))
+    // Most words start with a lower-case ASCII letter or a digit and have
+    // no particle: neither capitalized nor an acronym, told from their
+    // first bytes (issue #5: this runs for every word).
+    let Some(&first) = s.as_bytes().first() else { return false };
+    if first.is_ascii_digit() || first.is_ascii_lowercase() && !text::may_start_with_particle(s) {
+        return false;
+    }
+    if !(text::is_capitalized(s) || is_acronym(s)) {
+        return false;
+    }
+    // A function word even with a possessive or apostrophe after it; the
+    // class answers for a word with neither.
+    let function = if folded.ends_with('\'') || folded.ends_with("'s") {
+        lexicon::FUNCTION_WORDS.contains(trim_possessive(folded).trim_end_matches('\''))
+    } else {
+        class.has(WordClass::FUNCTION)
+    };
+    !function
 }
 
 /// `folded` without any trailing `'s`: what `trim_end_matches("'s")`
@@ -279,7 +331,7 @@ fn is_possessive(folded: &str) -> bool {
 fn name_at(
     text: &str,
     words: &[Word],
-    folded: &[FoldedWord],
+    (folded, classes): (&[FoldedWord], &[WordClass]),
     i: usize,
     joined: &impl Fn(usize) -> bool,
     is_name: &impl Fn(usize) -> bool,
@@ -299,7 +351,7 @@ fn name_at(
             && end + 1 < words.len()
             && joined(end + 1)
             && is_name(end + 1)
-            && (lexicon::NAME_PARTICLES.contains(&folded[end])
+            && (classes[end].has(WordClass::NAME_PARTICLE)
                 || ["of", "for", "in"].contains(&folded[end].as_str())
                     && (has(&lexicon::ORG_WORDS, i, end) || has(&lexicon::TITLE_WORDS, i, end)))
         {
@@ -309,8 +361,7 @@ fn name_at(
         }
     }
     // Split the title off: the name proper follows the last title word.
-    let title_end =
-        (i..end).rev().find(|&k| lexicon::TITLE_WORDS.contains(&folded[k])).map_or(i, |k| k + 1);
+    let title_end = (i..end).rev().find(|&k| classes[k].has(WordClass::TITLE)).map_or(i, |k| k + 1);
     let is_title = title_end > i && !has(&lexicon::ORG_WORDS, i, title_end);
     let (name_start, role) = if is_title && title_end < end {
         (title_end, Some(join_words(text, &words[i..title_end])))
@@ -381,7 +432,7 @@ fn name_at(
 fn named_role_at(
     text: &str,
     words: &[Word],
-    folded: &[FoldedWord],
+    (folded, classes): (&[FoldedWord], &[WordClass]),
     i: usize,
     joined: &impl Fn(usize) -> bool,
     is_name: &impl Fn(usize) -> bool,
@@ -397,7 +448,7 @@ fn named_role_at(
     }
     let head = folded.get(k)?;
     let lower = words[k].as_str(text).starts_with(char::is_lowercase);
-    if !joined(k) || !lower || !lexicon::PERSON_NOUNS.contains(head) {
+    if !joined(k) || !lower || !classes[k].has(WordClass::PERSON_NOUN) {
         return None;
     }
     // Not when a name follows: "Army chief Hassan X" is a title.
@@ -423,14 +474,13 @@ fn named_role_at(
 fn description_at(
     text: &str,
     words: &[Word],
-    folded: &[FoldedWord],
+    (folded, classes): (&[FoldedWord], &[WordClass]),
     i: usize,
     joined: &impl Fn(usize) -> bool,
     is_name: &impl Fn(usize) -> bool,
 ) -> Option<Found> {
     let det = folded[i].as_str();
-    let determined = lexicon::DETERMINERS.contains(det) || is_possessive(det);
-    if !determined {
+    if !starts_description(det, classes[i]) {
         return None;
     }
     // Up to four modifiers, then a head noun.
@@ -448,7 +498,7 @@ fn description_at(
         };
         // A word that heads none of the kinds below, the most common case,
         // is turned away with one look-up instead of four (issue #5).
-        let head = lower_head && lexicon::is_description_head(w) || w == "official";
+        let head = lower_head && classes[k].has(WordClass::DESCRIPTION_HEAD) || w == "official";
         let kind = if !head {
             None
         } else if noun(&lexicon::SOURCE_NOUNS)
@@ -467,8 +517,8 @@ fn description_at(
             while k + 1 < words.len()
                 && joined(k + 1)
                 && words[k + 1].as_str(text).starts_with(char::is_lowercase)
-                && (lexicon::PERSON_NOUNS.contains(&folded[k + 1])
-                    || lexicon::TITLE_WORDS.contains(&folded[k + 1]))
+                && (classes[k + 1].has(WordClass::PERSON_NOUN)
+                    || classes[k + 1].has(WordClass::TITLE))
             {
                 k += 1;
                 head = format!("{head} {}", folded[k]);
@@ -502,8 +552,8 @@ fn description_at(
                 }
                 while j < words.len()
                     && joined(j)
-                    && !lexicon::BETWEEN_SUBJECT_AND_VERB.contains(&folded[j])
-                    && !is_verbish(&folded[j])
+                    && !classes[j].has(WordClass::BETWEEN_SUBJECT_AND_VERB)
+                    && !is_verbish(&folded[j], classes[j])
                 {
                     j += 1;
                 }
@@ -535,7 +585,7 @@ fn description_at(
             });
         }
         if !(w.chars().all(|c| c.is_lowercase() || c == '-') || is_name(k))
-            || lexicon::DETERMINERS.contains(w)
+            || classes[k].has(WordClass::DETERMINER)
         {
             break;
         }
@@ -544,20 +594,31 @@ fn description_at(
     None
 }
 
+/// Whether a description may start at the folded word (of [`WordClass`]
+/// `class`): a determiner or a possessive.
+fn starts_description(folded: &str, class: WordClass) -> bool {
+    class.has(WordClass::DETERMINER) || is_possessive(folded)
+}
+
 /// A word that ends a noun phrase: a speech cue, a relative pronoun, a
 /// conjunction.
-fn is_verbish(folded: &str) -> bool {
+fn is_verbish(folded: &str, class: WordClass) -> bool {
     ["as", "who", "which", "that", "and", "on", "to", "is", "was", "has", "have", "had"]
         .contains(&folded)
-        || crate::cue::is_cue_word(folded)
+        || class.has(WordClass::CUE)
 }
 
 /// Decides which mentions can be subjects.
-fn mark_subjects(text: &str, words: &[Word], folded: &[FoldedWord], found: &mut [Found]) {
+fn mark_subjects(
+    text: &str,
+    words: &[Word],
+    (folded, classes): (&[FoldedWord], &[WordClass]),
+    found: &mut [Found],
+) {
     // Only a name asks for the leading role: found when one does, not for
     // every sentence (issue #5).
     let role = std::cell::OnceCell::new();
-    let role = || *role.get_or_init(|| leading_role(folded));
+    let role = || *role.get_or_init(|| leading_role(classes));
     for k in 0..found.len() {
         let first = found[k].first;
         // Look past a determiner: "in the Gaza Strip".
@@ -565,7 +626,7 @@ fn mark_subjects(text: &str, words: &[Word], folded: &[FoldedWord], found: &mut 
         while before > 0 && ["the", "a", "an"].contains(&folded[before - 1].as_str()) {
             before -= 1;
         }
-        if before > 0 && lexicon::PREPOSITIONS.contains(&folded[before - 1]) {
+        if before > 0 && classes[before - 1].has(WordClass::PREPOSITION) {
             found[k].subject = false;
         }
         // An apposition: "X, secretary general of Y, said": Y is not a
@@ -575,7 +636,7 @@ fn mark_subjects(text: &str, words: &[Word], folded: &[FoldedWord], found: &mut 
         let names_a_role = |kind: &MentionKind| {
             matches!(kind, MentionKind::Name(_))
                 && role().is_some_and(|h| h < first)
-                && !folded[..first].iter().any(|w| crate::cue::is_cue_word(w))
+                && !classes[..first].iter().any(|c| c.has(WordClass::CUE))
         };
         if k > 0
             && !matches!(found[k].kind, MentionKind::Pronoun(_))
@@ -593,15 +654,16 @@ fn mark_subjects(text: &str, words: &[Word], folded: &[FoldedWord], found: &mut 
 
 /// The index of a role noun that heads the clause's first noun phrase:
 /// "A spokeswoman for …", "The company’s chief executive …".
-fn leading_role(folded: &[FoldedWord]) -> Option<usize> {
+/// `classes` are the [`WordClass`]es of the clause's words.
+fn leading_role(classes: &[WordClass]) -> Option<usize> {
     let mut i = 0;
-    while i < folded.len() && lexicon::DETERMINERS.contains(&folded[i]) {
+    while i < classes.len() && classes[i].has(WordClass::DETERMINER) {
         i += 1;
     }
-    let limit = (i + 5).min(folded.len());
+    let limit = (i + 5).min(classes.len());
     (i..limit)
-        .take_while(|&h| !lexicon::PREPOSITIONS.contains(&folded[h]))
-        .find(|&h| lexicon::PERSON_NOUNS.contains(&folded[h]))
+        .take_while(|&h| !classes[h].has(WordClass::PREPOSITION))
+        .find(|&h| classes[h].has(WordClass::PERSON_NOUN))
 }
 
 /// Joins the words with single spaces, dropping stray marks at their ends
@@ -654,6 +716,59 @@ mod tests {
                 s
             })
             .collect()
+    }
+
+    #[test]
+    fn name_words_are_capitalized_and_no_function_words() {
+        // What `is_name_word` answered before word classes and the test of
+        // the first bytes: a function word looked up without its
+        // possessive or apostrophe.
+        let by_sets = |s: &str, folded: &str| {
+            (text::is_capitalized(s) || is_acronym(s))
+                && !lexicon::FUNCTION_WORDS.contains(trim_possessive(folded).trim_end_matches('\''))
+        };
+        let words = [
+            "The",
+            "the",
+            "Its",
+            "Their'",
+            "Monday's",
+            "Monday’s",
+            "Fulani's",
+            "Fulani",
+            "NORCOM",
+            "U.S.",
+            "al-Fulani",
+            "al-qaeda",
+            "He",
+            "May's's",
+            "Sources'",
+            "Ministry",
+            "x",
+            "2,500",
+            "12-year-old",
+            "el-Sisi",
+            "ash-Shami",
+            "ad‐Din",
+            "ad‐din",
+            "éTÉ",
+            "Éte",
+            "",
+        ];
+        for s in words {
+            let w = Word { span: Span::new(0, s.len()) };
+            let folded = text::fold(s);
+            let class = word_class(s, w, &folded);
+            assert_eq!(class.has(WordClass::NAME), by_sets(s, &folded), "{s:?}");
+            // The sets' bits are there too.
+            assert_eq!(
+                class.with(WordClass::NAME),
+                lexicon::word_class(&folded).with(WordClass::NAME)
+            );
+        }
+        let name = |s: &str| word_class(s, Word { span: Span::new(0, s.len()) }, &text::fold(s));
+        assert!(name("Fulani").has(WordClass::NAME) && !name("Monday's").has(WordClass::NAME));
+        assert!(name("The").has(WordClass::DETERMINER) && !name("the").has(WordClass::NAME));
     }
 
     #[test]

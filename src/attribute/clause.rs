@@ -9,7 +9,7 @@
 use super::reader::Reader;
 use super::referent::Resolved;
 use crate::cue::{self, Cue, CueForm};
-use crate::lexicon;
+use crate::lexicon::WordClass;
 use crate::mention::{self, Found, KnownName, MentionKind, NameKind};
 use crate::text::{self, FoldedWord, Word, is_space};
 use crate::{Span, SpeakerType};
@@ -18,6 +18,9 @@ use crate::{Span, SpeakerType};
 pub(super) struct Clause {
     pub(super) words: Vec<Word>,
     pub(super) folded: Vec<FoldedWord>,
+    /// Each word's [`WordClass`], looked up once for mentions, cues and
+    /// the rules (issue #5).
+    pub(super) classes: Vec<WordClass>,
     pub(super) mentions: Vec<Found>,
     pub(super) resolved: Vec<Option<Resolved>>,
     pub(super) cues: Vec<Cue>,
@@ -25,25 +28,9 @@ pub(super) struct Clause {
 
 impl Reader<'_> {
     /// The words of `span` outside the quotes in `top` (sorted and
-    /// disjoint, so the one quote that may hold a word is the last one
-    /// starting at or before it).
+    /// disjoint, as the top-level quotes are).
     pub(super) fn words_outside(&self, span: Span, top: &[Span]) -> Vec<Word> {
-        let words = text::words_within(self.words, span);
-        let Some(first) = words.first() else { return Vec::new() };
-        // Words and quotes are both in text order: after one binary search,
-        // the quotes starting at or before each word are counted by
-        // walking them along with the words (issue #5: a search per word).
-        let mut k = top.partition_point(|q| q.start <= first.span.start);
-        let mut out = Vec::with_capacity(words.len());
-        for w in words {
-            while top.get(k).is_some_and(|q| q.start <= w.span.start) {
-                k += 1;
-            }
-            if !(k > 0 && top[k - 1].contains(w.span)) {
-                out.push(*w);
-            }
-        }
-        out
+        words_outside(text::words_within(self.words, span), top)
     }
 
     /// The gazetteer's names among `words`, on word boundaries.
@@ -71,18 +58,83 @@ impl Reader<'_> {
             .collect()
     }
 
+    /// The clause of `words`, the narration from offset `start`.
     pub(super) fn clause(&self, words: Vec<Word>, start: usize) -> Clause {
         let folded = text::fold_words(self.text, &words);
+        let classes = mention::word_classes(self.text, &words, &folded);
+        self.clause_folded(words, folded, classes, start)
+    }
+
+    /// [`Reader::clause`] for words that are mostly words of `read`, a
+    /// clause read already (the words after a quote, of the quote's
+    /// sentence): a word with the same span as one of `read` takes its
+    /// folded form and class from there (issue #5: they were folded and
+    /// looked up again for each quote).
+    pub(super) fn clause_sharing(&self, words: Vec<Word>, start: usize, read: &Clause) -> Clause {
+        let mut folded = Vec::with_capacity(words.len());
+        let mut classes = Vec::with_capacity(words.len());
+        // Both in text order: walk `read` along with `words`.
+        let mut j = words
+            .first()
+            .map_or(0, |first| read.words.partition_point(|w| w.span.start < first.span.start));
+        for w in &words {
+            while read.words.get(j).is_some_and(|r| r.span.start < w.span.start) {
+                j += 1;
+            }
+            if read.words.get(j).is_some_and(|r| r.span == w.span) {
+                folded.push(read.folded[j].clone());
+                classes.push(read.classes[j]);
+            } else {
+                let f = text::fold_word(w.as_str(self.text));
+                classes.push(mention::word_class(self.text, *w, &f));
+                folded.push(f);
+            }
+        }
+        self.clause_folded(words, folded, classes, start)
+    }
+
+    fn clause_folded(
+        &self,
+        words: Vec<Word>,
+        folded: Vec<FoldedWord>,
+        classes: Vec<WordClass>,
+        start: usize,
+    ) -> Clause {
         let mentions = if words.is_empty() {
             Vec::new()
         } else {
             let known = self.known_names(&words);
-            mention::find_mentions_folded(self.text, &words, &folded, start, &known)
+            mention::find_mentions_classed(self.text, &words, &folded, &classes, start, &known)
         };
-        let cues = cue::find_cues_folded(self.text, &words, &folded);
+        let cues = cue::find_cues_classed(self.text, &words, &folded, &classes);
         let resolved = vec![None; mentions.len()];
-        Clause { words, folded, mentions, resolved, cues }
+        Clause { words, folded, classes, mentions, resolved, cues }
     }
+}
+
+/// The `words` (in text order) that no span of `top` (sorted and
+/// disjoint) contains.
+///
+/// The words a quote holds are a run, found by binary search: the runs
+/// between quotes are copied whole instead of each word being tested
+/// (issue #5: a sentence's words include those of its quotes, often
+/// most of them).
+fn words_outside(words: &[Word], top: &[Span]) -> Vec<Word> {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else { return Vec::new() };
+    let mut out = Vec::with_capacity(words.len());
+    let mut rest = words;
+    // The quotes that may hold a word: from the first that ends after the
+    // first word starts to the last that starts before the last word ends.
+    let from = top.partition_point(|q| q.end <= first.span.start);
+    for q in top[from..].iter().take_while(|q| q.start < last.span.end) {
+        let before = rest.partition_point(|w| w.span.start < q.start);
+        out.extend_from_slice(&rest[..before]);
+        rest = &rest[before..];
+        let inside = rest.partition_point(|w| w.span.end <= q.end);
+        rest = &rest[inside..];
+    }
+    out.extend_from_slice(rest);
+    out
 }
 
 /// The subject of a cue: the mention index and a factor (1.0 when next to
@@ -103,7 +155,7 @@ pub(super) fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f6
         return c.mentions.iter().position(|m| m.first == cue.last).map(|k| (k, 1.0));
     }
     let mut j = cue.first;
-    while j > 0 && lexicon::BETWEEN_SUBJECT_AND_VERB.contains(&c.folded[j - 1]) {
+    while j > 0 && c.classes[j - 1].has(WordClass::BETWEEN_SUBJECT_AND_VERB) {
         j -= 1;
     }
     if let Some(k) =
@@ -234,6 +286,54 @@ pub(super) mod tests {
         assert_eq!(gap(text, &words, 3), ", ");
         assert_eq!(gap(text, &words, 0), "");
         assert_eq!(gap(text, &words, words.len()), "");
+    }
+
+    #[test]
+    fn words_outside_quotes_are_the_words_no_quote_holds() {
+        let text = "a “b c” d “e” f“g h”i j “k”";
+        let words = text::words(text, Span::new(0, text.len()));
+        let quotes: Vec<Span> = quote::find_quotes(text).iter().map(|q| q.outer).collect();
+        assert_eq!(quotes.len(), 4, "{quotes:?}");
+        // Every run of the words against every run of the quotes, and a
+        // quote that overlaps a word without holding it.
+        let mut tops: Vec<Vec<Span>> = (0..=quotes.len())
+            .flat_map(|i| (i..=quotes.len()).map(move |j| (i, j)))
+            .map(|(i, j)| quotes[i..j].to_vec())
+            .collect();
+        tops.push(vec![Span::new(0, 3), Span::new(text.find('d').unwrap(), text.len())]);
+        for top in &tops {
+            for i in 0..=words.len() {
+                for j in i..=words.len() {
+                    let want: Vec<Word> = words[i..j]
+                        .iter()
+                        .filter(|w| !top.iter().any(|q| q.contains(w.span)))
+                        .copied()
+                        .collect();
+                    assert_eq!(words_outside(&words[i..j], top), want, "{i}..{j} {top:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_clause_sharing_words_reads_as_one_of_its_own() {
+        let text = "“We stay,” said Omar Fulani’s aide. The U.S. envoy left.";
+        with_clause(text, |reader, read| {
+            let after = text.find(',').unwrap() + 1;
+            // Words after the quote: some of the sentence read, some
+            // beyond it, and one the sentence does not have (the second
+            // half of a word cut at the stretch's start).
+            for start in [after, after + 3, text.find("aide").unwrap() + 2] {
+                let stretch = Span::new(start, text.len());
+                let words = text::words_up_to(text, stretch, 14);
+                let shared = reader.clause_sharing(words.clone(), start, read);
+                let own = reader.clause(words, start);
+                assert_eq!(shared.folded, own.folded, "{start}");
+                assert_eq!(shared.classes, own.classes, "{start}");
+                assert_eq!(shared.mentions, own.mentions, "{start}");
+                assert_eq!(shared.cues, own.cues, "{start}");
+            }
+        });
     }
 
     #[test]

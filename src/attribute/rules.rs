@@ -12,8 +12,8 @@ use super::Attribution;
 use super::clause::{Clause, gap, is_according_to, subject_of};
 use super::reader::Reader;
 use super::referent::Resolved;
-use crate::cue::{self, Cue, CueForm};
-use crate::lexicon;
+use crate::cue::{Cue, CueForm};
+use crate::lexicon::WordClass;
 use crate::mention::MentionKind;
 use crate::quote::Quote;
 use crate::text::{self, Word, is_space};
@@ -31,7 +31,7 @@ impl Reader<'_> {
         prev_sentence: Option<Span>,
         top: &[Span],
     ) -> (Attribution, bool) {
-        let trailing = self.trailing(q, para, top);
+        let trailing = self.trailing(q, c, para, top);
         if let Some((a, pending, form)) = &trailing {
             if *form != CueForm::Report || a.confidence > 0.6 {
                 return (a.clone(), *pending);
@@ -71,10 +71,12 @@ impl Reader<'_> {
         (self.focus(q, para), false)
     }
 
-    /// Rule 1 and 4: a cue right after the quote.
+    /// Rule 1 and 4: a cue right after the quote. `sentence` is the
+    /// clause of the quote's sentence.
     fn trailing(
         &mut self,
         q: &Quote,
+        sentence: &Clause,
         para: Span,
         top: &[Span],
     ) -> Option<(Attribution, bool, CueForm)> {
@@ -117,7 +119,7 @@ impl Reader<'_> {
                 && between[lead..].starts_with(char::is_uppercase);
         let stretch = Span::new(q.outer.end + lead, end);
         let words: Vec<Word> = text::words_up_to(self.text, stretch, 14);
-        let mut c = self.clause(words, stretch.start);
+        let mut c = self.clause_sharing(words, stretch.start, sentence);
         if c.words.is_empty() {
             return None;
         }
@@ -132,7 +134,7 @@ impl Reader<'_> {
             c.mentions.iter().position(|m| m.first == cue.last)?
         } else {
             let mut j = cue.first;
-            while j > 0 && lexicon::BETWEEN_SUBJECT_AND_VERB.contains(&c.folded[j - 1]) {
+            while j > 0 && c.classes[j - 1].has(WordClass::BETWEEN_SUBJECT_AND_VERB) {
                 j -= 1;
             }
             let k = c.mentions.iter().position(|m| m.last == j)?;
@@ -140,7 +142,7 @@ impl Reader<'_> {
             // Only lower-case role words may stand before the mention.
             let modifiers = (0..m.first).all(|i| {
                 c.words[i].as_str(self.text).starts_with(char::is_lowercase)
-                    && !cue::is_cue_word(&c.folded[i])
+                    && !c.classes[i].has(WordClass::CUE)
                     && !["that", "and", "but", "who", "which"].contains(&c.folded[i].as_str())
             });
             if !modifiers
