@@ -736,9 +736,10 @@ impl Speakers {
         if e.kind == SpeakerType::UnnamedSource || e.aliases.iter().all(|a| is_short(a)) {
             return keys.iter().find_map(|k| self.keys.get(k).copied());
         }
-        let mut order: Vec<(&String, &String)> = e.aliases.iter().zip(keys).collect();
-        order.sort_by_key(|(a, _)| is_short(a));
-        order.into_iter().find_map(|(a, k)| {
+        // Full forms first, then short ones, each in alias order.
+        let pairs = || e.aliases.iter().zip(keys);
+        let full = pairs().filter(|(a, _)| !is_short(a));
+        full.chain(pairs().filter(|(a, _)| is_short(a))).find_map(|(a, k)| {
             let id = *self.keys.get(k)?;
             (!is_short(a) || self.forms[id].values().all(Form::is_short)).then_some(id)
         })
