@@ -7,9 +7,9 @@
 //! articles a [`Speakers`] registry merges the casts: persons by full name,
 //! or by a surname that only one full name has; organisations by name or
 //! acronym (a surname or an acronym links a fuller name only to a speaker
-//! known by such short forms alone: many may share one); unnamed sources only within their article (two articles'
-//! "unnamed source" are not the same person) unless their descriptions
-//! match. The canonical name is the fullest form seen: the most name
+//! known by such short forms alone: many may share one); unnamed sources
+//! only within their article (two articles' "unnamed source" are not the
+//! same person) unless their descriptions match. The canonical name is the fullest form seen: the most name
 //! words, then the most frequent.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -541,12 +541,7 @@ impl Speakers {
         let mut out = Vec::new();
         for (key, &id) in &self.keys {
             let kind = self.speakers[id].kind;
-            let is_form = self.forms[id].keys().any(|form| {
-                *key == match kind {
-                    SpeakerType::UnnamedSource => format!("source:{}", text::fold(form)),
-                    kind => registry_key(kind.as_str(), form),
-                }
-            });
+            let is_form = self.forms[id].keys().any(|form| *key == form_key(kind, form));
             if !live(id) || !is_form {
                 out.push(format!("key {key:?} -> {id} {:?}", self.speakers[id]));
             }
@@ -646,8 +641,8 @@ impl Speakers {
             SpeakerType::UnnamedSource if is_article_local(e) => {
                 vec![format!("source:{article_id}:{}", e.name)]
             }
-            SpeakerType::UnnamedSource => vec![format!("source:{}", text::fold(&e.name))],
-            kind => e.aliases.iter().map(|a| registry_key(kind.as_str(), a)).collect(),
+            SpeakerType::UnnamedSource => vec![form_key(e.kind, &e.name)],
+            kind => e.aliases.iter().map(|a| form_key(kind, a)).collect(),
         };
         let mut id = self.find_by_keys(e, &keys);
         // A surname-only person joins the one person with that surname.
@@ -758,10 +753,7 @@ impl Speakers {
         let kind = self.speakers[id].kind;
         let forms = std::mem::take(&mut self.forms[id]);
         for form in forms.keys() {
-            let key = match kind {
-                SpeakerType::UnnamedSource => format!("source:{}", text::fold(form)),
-                kind => registry_key(kind.as_str(), form),
-            };
+            let key = form_key(kind, form);
             if self.keys.get(&key) == Some(&id) {
                 self.keys.remove(&key);
             }
@@ -886,8 +878,15 @@ impl Speakers {
     }
 }
 
-/// Whether the entity is an unnamed source too vaguely described to be
-/// matched outside its article ("a source", "senior officials").
+/// The merge key a name form of a speaker of `kind` was stored under (an
+/// unnamed source's description is one form; see `merge_entity`).
+fn form_key(kind: SpeakerType, form: &str) -> String {
+    match kind {
+        SpeakerType::UnnamedSource => format!("source:{}", text::fold(form)),
+        kind => registry_key(kind.as_str(), form),
+    }
+}
+
 /// Whether a name form is an acronym: one word whose letters are all
 /// capitals.
 fn is_acronym(f: &str) -> bool {
@@ -900,6 +899,8 @@ fn is_short(f: &str) -> bool {
     is_acronym(f) || f.split_whitespace().nth(1).is_none()
 }
 
+/// Whether the entity is an unnamed source too vaguely described to be
+/// matched outside its article ("a source", "senior officials").
 fn is_article_local(e: &Entity) -> bool {
     e.kind == SpeakerType::UnnamedSource
         && (!e.name.contains(' ') || e.name.split(' ').count() <= 2)
