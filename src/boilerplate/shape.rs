@@ -383,6 +383,11 @@ fn is_byline(line: &str, folded: &str) -> bool {
 
 /// A line of only dates and times: `2025-03-14 18:05:09`.
 fn is_timestamp(line: &str) -> bool {
+    !starts_with_plain_non_time_word(line) && is_timestamp_by_tokens(line)
+}
+
+/// [`is_timestamp`], token by token.
+fn is_timestamp_by_tokens(line: &str) -> bool {
     // Some token must hold a digit, which the loop below checks as it
     // reads: a line of prose fails at its first word, before the scan for
     // a digit that stood here read it all (issue #5).
@@ -414,6 +419,29 @@ fn is_timestamp(line: &str) -> bool {
         any_digit |= t.chars().any(|c| c.is_ascii_digit());
     }
     count > 0 && any_digit
+}
+
+/// Whether the first token [`is_timestamp`] reads is plain ASCII letters
+/// (with only ASCII separators and trimmed marks before it, and an ASCII
+/// separator or the end after it) that are no time word: such a token is
+/// neither a number nor an ordinal, so the line is no timestamp. Told from
+/// the bytes, without splitting or folding (issue #5: every line is
+/// tested, and prose fails at its first word).
+fn starts_with_plain_non_time_word(line: &str) -> bool {
+    let b = line.as_bytes();
+    let lead = |c: u8| matches!(c, b'\t'..=b'\r' | b' ' | b',' | b'|' | b':' | b'(' | b')' | b'-');
+    let start = b.iter().position(|&c| !lead(c)).unwrap_or(b.len());
+    let len = b[start..].iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(b.len() - start);
+    let end = start + len;
+    let separated = b.get(end).is_none_or(|&c| matches!(c, b'\t'..=b'\r' | b' ' | b',' | b'|'));
+    // The longest time word has nine letters.
+    if len == 0 || !separated || len > 9 {
+        return len > 9 && separated;
+    }
+    let mut lower = [0; 9];
+    lower[..len].copy_from_slice(&b[start..end]);
+    lower[..len].make_ascii_lowercase();
+    !std::str::from_utf8(&lower[..len]).is_ok_and(|w| TIME_WORDS.contains(w))
 }
 
 /// A short title-case line with no sentence punctuation.
@@ -498,6 +526,43 @@ mod tests {
         assert_eq!(classify_line(&cases[0]), None);
         assert_eq!(classify_line(&cases[11]), Some(BoilerplateKind::Link));
         assert_eq!(classify_line(&cases[12]), None);
+    }
+
+    #[test]
+    fn a_plain_first_word_rules_out_a_timestamp_as_the_tokens_do() {
+        let lines = [
+            "The minister said",
+            "Updated: 2025-03-14 18:05",
+            "Monday, March 3, 2025",
+            "(Mon) 12 Jan",
+            ", | 3rd March",
+            "Ministers 12",
+            "Wednesdays 3",
+            "Wednesday 3",
+            "UPDATED 3 HOURS AGO",
+            "Jan. 3",
+            "Mon:day 3",
+            "Thé 3",
+            "March",
+            "12:30 pm",
+            "\u{212A}m 3",
+            "",
+            "   ",
+            "-- 2024",
+            "Jan’s 3",
+            "abcdefghij 3",
+            "Said the 3",
+        ];
+        let mut ruled_out = 0;
+        for line in lines {
+            if starts_with_plain_non_time_word(line) {
+                ruled_out += 1;
+                assert!(!is_timestamp_by_tokens(line), "{line}");
+            }
+            assert_eq!(is_timestamp(line), is_timestamp_by_tokens(line), "{line}");
+        }
+        assert_eq!(ruled_out, 5);
+        assert!(is_timestamp("Updated: 2025-03-14 18:05"));
     }
 
     #[test]
