@@ -424,13 +424,18 @@ fn is_timestamp_by_tokens(line: &str) -> bool {
 /// Whether the first token [`is_timestamp`] reads is plain ASCII letters
 /// (with only ASCII separators and trimmed marks before it, and an ASCII
 /// separator or the end after it) that are no time word: such a token is
-/// neither a number nor an ordinal, so the line is no timestamp. Told from
-/// the bytes, without splitting or folding (issue #5: every line is
-/// tested, and prose fails at its first word).
+/// neither a number nor an ordinal, so the line is no timestamp. So is a
+/// first token that starts with a quotation mark, which no number, ordinal
+/// or folded time word does. Told from the bytes, without splitting or
+/// folding (issue #5: every line is tested, and prose fails at its first
+/// word).
 fn starts_with_plain_non_time_word(line: &str) -> bool {
     let b = line.as_bytes();
     let lead = |c: u8| matches!(c, b'\t'..=b'\r' | b' ' | b',' | b'|' | b':' | b'(' | b')' | b'-');
     let start = b.iter().position(|&c| !lead(c)).unwrap_or(b.len());
+    if line[start..].starts_with(['"', '\'', '“', '”', '‘', '’', '«']) {
+        return true;
+    }
     let len = b[start..].iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(b.len() - start);
     let end = start + len;
     let separated = b.get(end).is_none_or(|&c| matches!(c, b'\t'..=b'\r' | b' ' | b',' | b'|'));
@@ -552,6 +557,12 @@ mod tests {
             "Jan’s 3",
             "abcdefghij 3",
             "Said the 3",
+            "“We will 3",
+            "(\"2024\")",
+            "'3rd March",
+            "« 3 »",
+            "‘Jan 3",
+            "\u{A0}“3",
         ];
         let mut ruled_out = 0;
         for line in lines {
@@ -561,7 +572,7 @@ mod tests {
             }
             assert_eq!(is_timestamp(line), is_timestamp_by_tokens(line), "{line}");
         }
-        assert_eq!(ruled_out, 5);
+        assert_eq!(ruled_out, 10);
         assert!(is_timestamp("Updated: 2025-03-14 18:05"));
     }
 
