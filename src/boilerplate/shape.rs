@@ -48,9 +48,9 @@ fn classify_with(
         |w: &text::Word| text::Word { span: Span::new(w.span.start - at, w.span.end - at) };
     let line_words = words;
     let words = count_words_of(line, words.iter().take(WORD_CAP).map(in_line), WORD_CAP);
-    // A line of more than 30 words (a paragraph of real news often is;
-    // generated ones rarely) is folded only as far as the caption starts
-    // look (see `fold_for`): folding every line whole was about 6% of the
+    // A line of more than 20 words (a paragraph of real news often is) is
+    // folded only as far as the caption and link starts look (see
+    // `fold_for`): folding every line whole was about 6% of the
     // instructions of `quotes` (issue #5).
     let partial = if prefix {
         fold_for(line, words, folded)
@@ -97,13 +97,12 @@ fn classify_with(
         return Some(Share);
     }
     // A partly folded line has more words than any navigation phrase or
-    // link heading (a test below checks), so it is none of them.
+    // link heading has bytes (a test below checks), so it is none of them.
     if !partial && is_phrase(folded, &NAVIGATION) || is_breadcrumb(line) {
         return Some(Navigation);
     }
-    if !partial
-        && (words <= 30 && starts_with_any(folded, &LINK_STARTS)
-            || is_phrase(folded, &LINK_HEADINGS))
+    if words <= 30 && starts_with_any(folded, &LINK_STARTS)
+        || !partial && is_phrase(folded, &LINK_HEADINGS)
     {
         return Some(Link);
     }
@@ -120,20 +119,24 @@ fn classify_with(
 }
 
 /// How many bytes of a long line [`fold_for`] folds at first.
-const PREFIX: usize = 96;
+const PREFIX: usize = 48;
+
+/// The most words of a line [`fold_for`] always folds whole: the comment
+/// tests read the whole folded line up to this many words.
+const FOLD_WHOLE_UP_TO: usize = 20;
 
 /// Folds `line`, of `words` words (capped at [`WORD_CAP`]), into `folded`
 /// for the tests of [`classify_with`], and says whether it folded only a
 /// prefix.
 ///
-/// A line of `WORD_CAP` words or more can only be a caption among the
-/// kinds that read the folded line: comment phrases, link starts and
-/// bylines are tested on shorter lines only, and navigation phrases and
-/// link headings are all shorter than `WORD_CAP` bytes, while the folded
-/// line keeps at least one byte for each of its words' letters and digits.
-/// The caption tests read the start of the folded line (at most
-/// [`CAPTION_STARTS`]' longest phrase and a few bytes after it) and
-/// whether it holds `getty`. So such a line is folded only up to
+/// A line of more than [`FOLD_WHOLE_UP_TO`] words can only be a caption
+/// or a link start among the kinds that read the folded line: comment
+/// phrases and bylines are tested on shorter lines only, and navigation
+/// phrases and link headings all have at most `FOLD_WHOLE_UP_TO` bytes,
+/// while the folded line keeps at least one byte for each of its words'
+/// letters and digits. The caption and link-start tests read the start of
+/// the folded line (at most the longest phrase of [`CAPTION_STARTS`] and
+/// [`LINK_STARTS`] and a few bytes after it) and whether it holds `getty`. So such a line is folded only up to
 /// [`PREFIX`] bytes, unless that leaves too little after its leading
 /// punctuation, or the line may hold `getty` (see [`may_fold_to_getty`]):
 /// then it is folded whole, and the answer is the same either way. The
@@ -141,7 +144,7 @@ const PREFIX: usize = 96;
 /// one char at a time; only a space waiting for the next word is left
 /// off the end).
 fn fold_for(line: &str, words: usize, folded: &mut String) -> bool {
-    if words < WORD_CAP || line.len() <= PREFIX || may_fold_to_getty(line) {
+    if words <= FOLD_WHOLE_UP_TO || line.len() <= PREFIX || may_fold_to_getty(line) {
         text::fold_into(line, folded);
         return false;
     }
@@ -150,11 +153,13 @@ fn fold_for(line: &str, words: usize, folded: &mut String) -> bool {
         end -= 1;
     }
     text::fold_into(&line[..end], folded);
-    // The caption starts need their phrase and the few bytes after it:
-    // worked out once, not for every long line.
+    // The caption and link starts need their phrase and the few bytes
+    // after it: worked out once, not for every long line.
     static NEED: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    let need = *NEED
-        .get_or_init(|| CAPTION_STARTS.joined().iter().map(String::len).max().unwrap_or(0) + 8);
+    let need = *NEED.get_or_init(|| {
+        let phrases = CAPTION_STARTS.joined().iter().chain(LINK_STARTS.joined());
+        phrases.map(String::len).max().unwrap_or(0) + 8
+    });
     let core = folded.trim_start_matches(|c: char| !text::is_alnum(c));
     if core.len() < need {
         folded.clear();
@@ -378,6 +383,11 @@ fn is_byline(line: &str, folded: &str) -> bool {
 
 /// A line of only dates and times: `2025-03-14 18:05:09`.
 fn is_timestamp(line: &str) -> bool {
+    !starts_with_plain_non_time_word(line) && is_timestamp_by_tokens(line)
+}
+
+/// [`is_timestamp`], token by token.
+fn is_timestamp_by_tokens(line: &str) -> bool {
     // Some token must hold a digit, which the loop below checks as it
     // reads: a line of prose fails at its first word, before the scan for
     // a digit that stood here read it all (issue #5).
@@ -409,6 +419,34 @@ fn is_timestamp(line: &str) -> bool {
         any_digit |= t.chars().any(|c| c.is_ascii_digit());
     }
     count > 0 && any_digit
+}
+
+/// Whether the first token [`is_timestamp`] reads is plain ASCII letters
+/// (with only ASCII separators and trimmed marks before it, and an ASCII
+/// separator or the end after it) that are no time word: such a token is
+/// neither a number nor an ordinal, so the line is no timestamp. So is a
+/// first token that starts with a quotation mark, which no number, ordinal
+/// or folded time word does. Told from the bytes, without splitting or
+/// folding (issue #5: every line is tested, and prose fails at its first
+/// word).
+fn starts_with_plain_non_time_word(line: &str) -> bool {
+    let b = line.as_bytes();
+    let lead = |c: u8| matches!(c, b'\t'..=b'\r' | b' ' | b',' | b'|' | b':' | b'(' | b')' | b'-');
+    let start = b.iter().position(|&c| !lead(c)).unwrap_or(b.len());
+    if line[start..].starts_with(['"', '\'', '“', '”', '‘', '’', '«']) {
+        return true;
+    }
+    let len = b[start..].iter().position(|c| !c.is_ascii_alphabetic()).unwrap_or(b.len() - start);
+    let end = start + len;
+    let separated = b.get(end).is_none_or(|&c| matches!(c, b'\t'..=b'\r' | b' ' | b',' | b'|'));
+    // The longest time word has nine letters.
+    if len == 0 || !separated || len > 9 {
+        return len > 9 && separated;
+    }
+    let mut lower = [0; 9];
+    lower[..len].copy_from_slice(&b[start..end]);
+    lower[..len].make_ascii_lowercase();
+    !std::str::from_utf8(&lower[..len]).is_ok_and(|w| TIME_WORDS.contains(w))
 }
 
 /// A short title-case line with no sentence punctuation.
@@ -450,7 +488,7 @@ mod tests {
         // `fold_for` relies on these being shorter than any partly folded
         // line: one byte per word at least.
         for set in [&NAVIGATION, &LINK_HEADINGS] {
-            assert!(set.joined().iter().all(|p| p.len() < WORD_CAP), "{:?}", set.joined());
+            assert!(set.joined().iter().all(|p| p.len() <= FOLD_WHOLE_UP_TO), "{:?}", set.joined());
         }
     }
 
@@ -473,6 +511,16 @@ mod tests {
                 "... ... ... ... ... ... ... ... ... ... ... ... ... ... ... ... ... ... Photo: {prose}"
             ),
             format!("«Ünïcödé» {prose} — Photo"),
+            // 21 to 30 words: also read for link starts.
+            "Read more: the minister told reporters on Monday that the talks would go on \
+             for as long as it takes, she said"
+                .to_string(),
+            "Read moreover the minister told reporters on Monday that the talks would go \
+             on for as long as it takes, she said"
+                .to_string(),
+            "... ... ... ... ... ... ... ... ... ... ... ... ... ... Related: the minister \
+             told reporters on Monday that talks would go on"
+                .to_string(),
         ];
         for line in &cases {
             assert!(line.len() > PREFIX);
@@ -481,6 +529,51 @@ mod tests {
         assert_eq!(classify_line(&cases[1]), Some(BoilerplateKind::Caption));
         assert_eq!(classify_line(&cases[6]), Some(BoilerplateKind::Caption));
         assert_eq!(classify_line(&cases[0]), None);
+        assert_eq!(classify_line(&cases[11]), Some(BoilerplateKind::Link));
+        assert_eq!(classify_line(&cases[12]), None);
+    }
+
+    #[test]
+    fn a_plain_first_word_rules_out_a_timestamp_as_the_tokens_do() {
+        let lines = [
+            "The minister said",
+            "Updated: 2025-03-14 18:05",
+            "Monday, March 3, 2025",
+            "(Mon) 12 Jan",
+            ", | 3rd March",
+            "Ministers 12",
+            "Wednesdays 3",
+            "Wednesday 3",
+            "UPDATED 3 HOURS AGO",
+            "Jan. 3",
+            "Mon:day 3",
+            "Thé 3",
+            "March",
+            "12:30 pm",
+            "\u{212A}m 3",
+            "",
+            "   ",
+            "-- 2024",
+            "Jan’s 3",
+            "abcdefghij 3",
+            "Said the 3",
+            "“We will 3",
+            "(\"2024\")",
+            "'3rd March",
+            "« 3 »",
+            "‘Jan 3",
+            "\u{A0}“3",
+        ];
+        let mut ruled_out = 0;
+        for line in lines {
+            if starts_with_plain_non_time_word(line) {
+                ruled_out += 1;
+                assert!(!is_timestamp_by_tokens(line), "{line}");
+            }
+            assert_eq!(is_timestamp(line), is_timestamp_by_tokens(line), "{line}");
+        }
+        assert_eq!(ruled_out, 10);
+        assert!(is_timestamp("Updated: 2025-03-14 18:05"));
     }
 
     #[test]
@@ -499,6 +592,7 @@ mod tests {
                     "Photo", "photo:", "by", "Getty", "Images", "via", "G.etty", "(Photo", "AFP)",
                     "/AFP", "In", "this", "the", "minister", "said", "U.S.", "...", "—", "Home",
                     "»", "2024", "Related", "Leave", "a", "reply", "Share", "Facebook", "Édouard",
+                    "Read", "more:", "also", "Watch:", "Top", "stories",
                 ]),
                 0..60,
             )
