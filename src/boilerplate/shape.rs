@@ -129,20 +129,19 @@ const FOLD_WHOLE_UP_TO: usize = 20;
 /// for the tests of [`classify_with`], and says whether it folded only a
 /// prefix.
 ///
-/// A line of more than [`FOLD_WHOLE_UP_TO`] words can only be a caption
-/// or a link start among the kinds that read the folded line: comment
-/// phrases and bylines are tested on shorter lines only, and navigation
-/// phrases and link headings all have at most `FOLD_WHOLE_UP_TO` bytes,
-/// while the folded line keeps at least one byte for each of its words'
-/// letters and digits. The caption and link-start tests read the start of
-/// the folded line (at most the longest phrase of [`CAPTION_STARTS`] and
-/// [`LINK_STARTS`] and a few bytes after it) and whether it holds `getty`. So such a line is folded only up to
+/// A line of more than [`FOLD_WHOLE_UP_TO`] words can only be a caption or a
+/// link start among the kinds that read the folded line: comment phrases and
+/// bylines are tested on shorter lines only, and navigation phrases and link
+/// headings all have at most `FOLD_WHOLE_UP_TO` bytes, while the folded line
+/// keeps at least one byte for each of its words' letters and digits. The
+/// caption and link-start tests read the start of the folded line (at most the
+/// longest phrase of [`CAPTION_STARTS`] and [`LINK_STARTS`] and a few bytes
+/// after it) and whether it holds `getty`. So such a line is folded only up to
 /// [`PREFIX`] bytes, unless that leaves too little after its leading
-/// punctuation, or the line may hold `getty` (see [`may_fold_to_getty`]):
-/// then it is folded whole, and the answer is the same either way. The
-/// folded form of a prefix is a prefix of the folded line (folding reads
-/// one char at a time; only a space waiting for the next word is left
-/// off the end).
+/// punctuation, or the line may hold `getty` (see [`may_fold_to_getty`]): then
+/// it is folded whole, and the answer is the same either way. The folded form
+/// of a prefix is a prefix of the folded line (folding reads one char at a
+/// time; only a space waiting for the next word is left off the end).
 fn fold_for(line: &str, words: usize, folded: &mut String) -> bool {
     if words <= FOLD_WHOLE_UP_TO || line.len() <= PREFIX || may_fold_to_getty(line) {
         text::fold_into(line, folded);
