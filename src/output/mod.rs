@@ -39,6 +39,7 @@ pub mod eval;
 pub mod framing;
 pub mod json;
 pub mod matches;
+mod record_line;
 mod records;
 pub mod said;
 pub mod speakers;
@@ -83,6 +84,11 @@ pub fn write_records(
         Format::Table => table::write_records(records, width, out),
         Format::Csv => csv::write_records(records, out),
         Format::Json => json::write_json(&records, out),
-        Format::Jsonl => json::write_jsonl(records, out),
+        // The bytes of `json::write_jsonl`, written faster (issue #5).
+        Format::Jsonl => {
+            let mut writer = RecordWriter::new(format, width, out);
+            writer.write(records)?;
+            writer.finish().map(drop)
+        }
     }
 }

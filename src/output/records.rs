@@ -10,7 +10,7 @@
 
 use std::io::{self, Write};
 
-use super::{Format, csv, table};
+use super::{Format, csv, record_line, table};
 use crate::QuoteRecord;
 
 /// A stream of quote records in one [`Format`]: exactly the bytes
@@ -26,10 +26,9 @@ pub struct RecordWriter<W: Write> {
     cells: csv::Cells,
     /// Records written so far.
     written: usize,
-    /// A JSON Lines record is serialized here first and reaches the sink
-    /// in one write: serde_json writes each field and punctuation mark
-    /// separately, and every one of those small writes through a
-    /// `BufWriter` costs more than appending to a `Vec` (issue #5). Kept
+    /// A JSON Lines record is written here first ([`record_line`]) and
+    /// reaches the sink in one write: many small writes through a
+    /// `BufWriter` cost more than appending to a `Vec` (issue #5). Kept
     /// across calls so that it is allocated once.
     line: Vec<u8>,
 }
@@ -92,7 +91,7 @@ impl<W: Write> RecordWriter<W> {
             Format::Jsonl => {
                 for r in records {
                     self.line.clear();
-                    serde_json::to_writer(&mut self.line, r)?;
+                    record_line::push_record(&mut self.line, r)?;
                     self.line.push(b'\n');
                     out.write_all(&self.line)?;
                 }
