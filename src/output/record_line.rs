@@ -107,7 +107,7 @@ fn push_str(out: &mut Vec<u8>, value: &str) {
     out.push(b'"');
     let mut from = 0;
     loop {
-        let at = from + clean_prefix(&bytes[from..]);
+        let at = from + json_string_run(&bytes[from..]);
         out.extend_from_slice(&bytes[from..at]);
         let Some(&byte) = bytes.get(at) else { break };
         push_escape(out, byte);
@@ -136,33 +136,34 @@ fn push_escape(out: &mut Vec<u8>, byte: u8) {
     out.extend_from_slice(&[b'\\', short]);
 }
 
-/// Whether JSON escapes `byte`.
-fn is_escaped(byte: u8) -> bool {
-    byte < 0x20 || byte == b'"' || byte == b'\\'
-}
-
-/// The length of the longest prefix of `bytes` that needs no escape,
-/// found eight bytes at a time.
-fn clean_prefix(bytes: &[u8]) -> usize {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGHS: u64 = ONES * 0x80;
-    // Whether some byte of `word` is zero, or below `n` for `under`
-    // (exact as a yes or no for n <= 0x80, though not as to which byte).
-    let zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
-    let under = |word: u64, n: u8| word.wrapping_sub(ONES * u64::from(n)) & !word & HIGHS;
-    let mut clean = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let word = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
-        let hits = under(word, 0x20)
-            | zero(word ^ (ONES * u64::from(b'"')))
-            | zero(word ^ (ONES * u64::from(b'\\')));
+/// The length of the run at the start of `bytes` that a JSON string holds
+/// as it is: up to the first `"`, `\` or control byte (below 0x20), the
+/// bytes JSON escapes. Shared with the JSON Lines reader, for which the
+/// same bytes end a plain run.
+///
+/// Eight bytes are looked at in each step, as serde_json's reader does: in
+/// each term below, a byte's top bit is set when the byte is a hit or
+/// when a lower byte is (a borrow), never otherwise, so the lowest set bit
+/// is the first hit.
+pub(crate) fn json_string_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::MAX / 0xFF;
+    const TOPS: u64 = ONES << 7;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut run = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let control = word.wrapping_sub(ONES * 0x20);
+        let quote = (word ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES);
+        let backslash = (word ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES);
+        // `!word` drops bytes of 0x80 and above, which are never hits.
+        let hits = (control | quote | backslash) & !word & TOPS;
         if hits != 0 {
-            break;
+            return run + hits.trailing_zeros() as usize / 8;
         }
-        clean += 8;
+        run += 8;
     }
-    let rest = &bytes[clean..];
-    clean + rest.iter().position(|&b| is_escaped(b)).unwrap_or(rest.len())
+    let rest = chunks.remainder();
+    run + rest.iter().position(|&b| b < 0x20 || b == b'"' || b == b'\\').unwrap_or(rest.len())
 }
 
 #[cfg(test)]
@@ -315,6 +316,14 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn a_run_ends_at_the_first_byte_json_escapes(
+            bytes in prop::collection::vec(prop_oneof![any::<u8>(), 0x20..0x7Fu8], 0..40)
+        ) {
+            let first = bytes.iter().position(|&b| b < 0x20 || b == b'"' || b == b'\\');
+            prop_assert_eq!(json_string_run(&bytes), first.unwrap_or(bytes.len()));
+        }
 
         #[test]
         fn a_record_writes_as_serde_json_writes_it(r in records()) {
