@@ -38,6 +38,12 @@ pub fn write_json<T: Serialize + ?Sized>(value: &T, mut out: impl io::Write) -> 
 
 /// Writes each value as one line of JSON.
 ///
+/// Each line is serialized into a `Vec` first and reaches `out` in one
+/// write: serde_json writes every key, string run and punctuation mark
+/// separately, and each of those small writes through a `BufWriter` costs
+/// more than appending to a `Vec` (issue #5: `compare --format jsonl`
+/// spent 7% of its instructions here).
+///
 /// # Errors
 ///
 /// Any error of the writer (serializing our types cannot fail otherwise).
@@ -45,9 +51,12 @@ pub fn write_jsonl<T: Serialize>(
     values: impl IntoIterator<Item = T>,
     mut out: impl io::Write,
 ) -> io::Result<()> {
+    let mut line = Vec::new();
     for value in values {
-        serde_json::to_writer(&mut out, &value)?;
-        writeln!(out)?;
+        line.clear();
+        serde_json::to_writer(&mut line, &value)?;
+        line.push(b'\n');
+        out.write_all(&line)?;
     }
     out.flush()
 }
