@@ -3,9 +3,22 @@
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
-use crate::corpus::article_line::{self, Record};
+use serde::Deserialize;
+
 use crate::corpus::text;
 use crate::{Article, Error, Result, Skip};
+
+/// One JSON Lines record as written. Unknown fields are ignored.
+#[derive(Deserialize)]
+#[serde(expecting = "a JSON object with a string `text` field")]
+struct Record {
+    id: Option<String>,
+    outlet: Option<String>,
+    date: Option<String>,
+    url: Option<String>,
+    title: Option<String>,
+    text: String,
+}
 
 /// Reads articles from JSON Lines, one line at a time.
 ///
@@ -71,18 +84,13 @@ impl JsonLines {
         if !line.trim_start().starts_with('{') {
             return Err(malformed("expected a JSON object with a string `text` field".into()));
         }
-        // Most lines are read by a plain scan; serde_json reads the rest
-        // and words every error (issue #5: see `article_line`).
-        let record = match article_line::parse(line) {
-            Some(record) => record,
-            None => serde_json::from_str::<Record>(line).map_err(|e| {
-                // serde_json counts lines within this one line: keep its column.
-                let message = e.to_string();
-                let suffix = format!(" at line {} column {}", e.line(), e.column());
-                let message = message.strip_suffix(&suffix).unwrap_or(&message);
-                malformed(format!("{message} (column {})", e.column()))
-            })?,
-        };
+        let record: Record = serde_json::from_str(line).map_err(|e| {
+            // serde_json counts lines within this one line: keep its column.
+            let message = e.to_string();
+            let suffix = format!(" at line {} column {}", e.line(), e.column());
+            let message = message.strip_suffix(&suffix).unwrap_or(&message);
+            malformed(format!("{message} (column {})", e.column()))
+        })?;
         if record.text.chars().all(crate::text::is_space) {
             return Err(Error::skipped(&self.path, Some(self.line), Skip::Empty));
         }

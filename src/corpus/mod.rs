@@ -42,7 +42,6 @@
 //! assert!(articles.iter().all(|a| !a.text.is_empty()));
 //! ```
 
-mod article_line;
 mod ids;
 mod inputs;
 mod jsonl;

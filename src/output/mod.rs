@@ -47,7 +47,6 @@ pub mod table;
 
 use std::io;
 
-pub(crate) use record_line::json_string_run;
 pub use records::RecordWriter;
 
 use crate::QuoteRecord;

@@ -127,14 +127,13 @@ fn push_escape(out: &mut Vec<u8>, byte: u8) {
 
 /// The length of the run at the start of `bytes` that a JSON string holds
 /// as it is: up to the first `"`, `\` or control byte (below 0x20), the
-/// bytes JSON escapes. Shared with the JSON Lines reader, for which the
-/// same bytes end a plain run.
+/// bytes JSON escapes.
 ///
 /// Eight bytes are looked at in each step, as serde_json's reader does: in
 /// each term below, a byte's top bit is set when the byte is a hit or
 /// when a lower byte is (a borrow), never otherwise, so the lowest set bit
 /// is the first hit.
-pub(crate) fn json_string_run(bytes: &[u8]) -> usize {
+fn json_string_run(bytes: &[u8]) -> usize {
     const ONES: u64 = u64::MAX / 0xFF;
     const TOPS: u64 = ONES << 7;
     let mut chunks = bytes.chunks_exact(8);
