@@ -641,8 +641,15 @@ pub type FoldedWord = compact_str::CompactString;
 
 /// The [folded](fold) form of each of `words`, in order.
 pub fn fold_words(text: &str, words: &[Word]) -> Vec<FoldedWord> {
+    let mut out = Vec::with_capacity(words.len());
+    fold_words_into(text, words, &mut out);
+    out
+}
+
+/// [`fold_words`], appended to `out`.
+pub fn fold_words_into(text: &str, words: &[Word], out: &mut Vec<FoldedWord>) {
     let mut buf = String::new();
-    words.iter().map(|w| fold_word_with(w.as_str(text), &mut buf)).collect()
+    out.extend(words.iter().map(|w| fold_word_with(w.as_str(text), &mut buf)));
 }
 
 /// The [folded](fold) form of one word (or any string): the same text as
