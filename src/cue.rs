@@ -56,9 +56,21 @@ pub fn find_cues_classed(
     folded: &[FoldedWord],
     classes: &[WordClass],
 ) -> Vec<Cue> {
+    let mut out = Vec::new();
+    find_cues_into(text, (words, folded, classes), &mut out);
+    out
+}
+
+/// [`find_cues_classed`] into `out`, which it clears first: a caller that
+/// reads sentence after sentence keeps one vector for all (issue #5).
+pub fn find_cues_into(
+    text: &str,
+    (words, folded, classes): (&[Word], &[FoldedWord], &[WordClass]),
+    out: &mut Vec<Cue>,
+) {
+    out.clear();
     debug_assert_eq!(words.len(), folded.len());
     debug_assert_eq!(words.len(), classes.len());
-    let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
         // Most words are in no cue table: their class rules them out.
@@ -112,7 +124,6 @@ pub fn find_cues_classed(
             None => i += 1,
         }
     }
-    out
 }
 
 /// Whether the folded word is a cue on its own (`said`, `stressing`,

@@ -153,6 +153,21 @@ pub fn find_mentions_classed(
     sentence_start: usize,
     known: &[KnownName],
 ) -> Vec<Found> {
+    let mut out = Vec::new();
+    find_mentions_into(text, (words, folded, classes), sentence_start, known, &mut out);
+    out
+}
+
+/// [`find_mentions_classed`] into `out`, which it clears first: a caller
+/// that reads sentence after sentence keeps one vector for all (issue #5).
+pub fn find_mentions_into(
+    text: &str,
+    (words, folded, classes): (&[Word], &[FoldedWord], &[WordClass]),
+    sentence_start: usize,
+    known: &[KnownName],
+    out: &mut Vec<Found>,
+) {
+    out.clear();
     debug_assert_eq!(words.len(), folded.len());
     debug_assert_eq!(words.len(), classes.len());
     let gap = |i: usize| -> &str {
@@ -192,7 +207,6 @@ pub fn find_mentions_classed(
     // Whether each word can be part of a name, worked out once with its
     // class: the rules below ask it of the same word several times.
     let is_name = |k: usize| classes[k].has(WordClass::NAME);
-    let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < words.len() {
         if let Some(found) = known_at(text, words, i, known) {
@@ -234,8 +248,7 @@ pub fn find_mentions_classed(
         }
         i += 1;
     }
-    mark_subjects(text, words, (folded, classes), &mut out);
-    out
+    mark_subjects(text, words, (folded, classes), out);
 }
 
 /// A gap between two name words that holds a quoted nickname:

@@ -382,15 +382,17 @@ impl Cast {
                 e.roles.iter().any(|r| {
                     // Only the role's own head counts: in "spokesperson for
                     // the PM" the PM is someone else.
-                    let r = text::fold(r).replace('-', " ");
+                    let mut r = text::fold(r);
+                    if r.contains('-') {
+                        r = r.replace('-', " ");
+                    }
                     let head =
                         [" for ", " of ", " to ", " at ", " in ", " with ", " from ", " on "]
                             .iter()
                             .filter_map(|p| r.find(p))
                             .min()
                             .map_or(r.as_str(), |i| &r[..i]);
-                    let r = format!(" {head} ");
-                    forms.iter().any(|f| r.contains(&format!(" {f} ")))
+                    forms.iter().any(|f| has_words(head, f))
                 })
             })
             .collect();
@@ -422,6 +424,17 @@ impl Cast {
             _ => None,
         }
     }
+}
+
+/// Whether `words` stands in `hay` between spaces or the ends: what
+/// `format!(" {hay} ").contains(&format!(" {words} "))` says, without
+/// the two strings (issue #5: [`Cast::by_role`] built them for every
+/// role of every person and every synonym of the head).
+fn has_words(hay: &str, words: &str) -> bool {
+    let (h, w) = (hay.as_bytes(), words.as_bytes());
+    (0..=h.len())
+        .filter(|&p| p == 0 || h[p - 1] == b' ')
+        .any(|p| h[p..].starts_with(w) && h.get(p + w.len()).is_none_or(|&b| b == b' '))
 }
 
 /// Whether `s` is its words joined by single spaces: what
@@ -517,14 +530,15 @@ pub struct Speakers {
     forms: Vec<BTreeMap<String, Form>>,
     /// Merge keys → speaker index. Only looked up, never iterated: a hash
     /// map, where a B-tree compared some dozen keys a look-up and was a
-    /// tenth of merging a cast (issue #5).
-    keys: HashMap<String, usize>,
+    /// tenth of merging a cast (issue #5). With the lexicon's word hasher,
+    /// as the cast's indexes: SipHash was a tenth of merging a cast again.
+    keys: NameIndex<String, usize>,
     /// Canonical names fixed by a gazetteer, per speaker.
     pinned: BTreeMap<usize, String>,
     /// Persons by the last word of their name's key, and persons whose
     /// name key is one word, by it: surname matches without a scan.
-    by_surname: HashMap<String, BTreeSet<SpeakerId>>,
-    by_single: HashMap<String, BTreeSet<SpeakerId>>,
+    by_surname: NameIndex<String, BTreeSet<SpeakerId>>,
+    by_single: NameIndex<String, BTreeSet<SpeakerId>>,
     /// Slots of forgotten speakers, reused by the next new speaker.
     free: Vec<SpeakerId>,
     /// Whether aliases and roles are left out ([`Speakers::names_only`]).
@@ -777,7 +791,7 @@ impl Speakers {
             return;
         }
         // An emptied set is removed, so forgotten names leave nothing behind.
-        let update = |index: &mut HashMap<String, BTreeSet<SpeakerId>>, word: &str| {
+        let update = |index: &mut NameIndex<String, BTreeSet<SpeakerId>>, word: &str| {
             if add {
                 index.entry(word.to_string()).or_default().insert(id);
             } else if let Some(ids) = index.get_mut(word) {
@@ -964,6 +978,26 @@ mod tests {
         {
             let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(is_spaced(s), joined == s && !s.is_empty(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn words_found_between_spaces_as_in_padded_strings() {
+        let padded = |hay: &str, words: &str| format!(" {hay} ").contains(&format!(" {words} "));
+        let parts = ["", " ", "  ", "pm", "prime minister", "é", "x", "minister", "pm "];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let hay = format!("{a}{b}{c}");
+                    for words in parts.iter().chain(&["prime", "ister", " pm", "pm pm"]) {
+                        assert_eq!(
+                            has_words(&hay, words),
+                            padded(&hay, words),
+                            "{hay:?} {words:?}"
+                        );
+                    }
+                }
+            }
         }
     }
 

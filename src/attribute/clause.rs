@@ -65,6 +65,34 @@ impl Reader<'_> {
         self.clause_folded(words, folded, classes, start)
     }
 
+    /// [`Reader::clause`] of the words of `sentence` outside the quotes in
+    /// `top`, kept in the vectors of the last clause
+    /// [recycled](Reader::recycle) (issue #5: the six vectors of a clause
+    /// were allocated, grown and freed for every sentence).
+    pub(super) fn sentence_clause(&mut self, sentence: Span, top: &[Span]) -> Clause {
+        let mut spare = std::mem::take(&mut self.spare);
+        let (mut words, mut folded, mut classes) = (
+            std::mem::take(&mut spare.words),
+            std::mem::take(&mut spare.folded),
+            std::mem::take(&mut spare.classes),
+        );
+        words.clear();
+        words_outside_into(text::words_within(self.words, sentence), top, &mut words);
+        folded.clear();
+        text::fold_words_into(self.text, &words, &mut folded);
+        classes.clear();
+        classes
+            .extend(words.iter().zip(&folded).map(|(&w, f)| mention::word_class(self.text, w, f)));
+        self.clause_folded_into(words, folded, classes, sentence.start, spare)
+    }
+
+    /// Keeps the vectors of a clause read to the end for the next
+    /// [`Reader::sentence_clause`].
+    pub(super) fn recycle(&mut self, c: Clause) {
+        let Clause { words, folded, classes, mentions, resolved, cues } = c;
+        self.spare = Spare { words, folded, classes, mentions, resolved, cues };
+    }
+
     /// [`Reader::clause`] for words that are mostly words of `read`, a
     /// clause read already (the words after a quote, of the quote's
     /// sentence): a word with the same span as one of `read` takes its
@@ -100,14 +128,30 @@ impl Reader<'_> {
         classes: Vec<WordClass>,
         start: usize,
     ) -> Clause {
-        let mentions = if words.is_empty() {
-            Vec::new()
+        self.clause_folded_into(words, folded, classes, start, Spare::default())
+    }
+
+    /// [`Reader::clause_folded`] with the mentions, their referents and
+    /// the cues in the vectors of `spare`.
+    fn clause_folded_into(
+        &self,
+        words: Vec<Word>,
+        folded: Vec<FoldedWord>,
+        classes: Vec<WordClass>,
+        start: usize,
+        spare: Spare,
+    ) -> Clause {
+        let Spare { mut mentions, mut resolved, mut cues, .. } = spare;
+        if words.is_empty() {
+            mentions.clear();
         } else {
             let known = self.known_names(&words);
-            mention::find_mentions_classed(self.text, &words, &folded, &classes, start, &known)
-        };
-        let cues = cue::find_cues_classed(self.text, &words, &folded, &classes);
-        let resolved = vec![None; mentions.len()];
+            let shared = (&words[..], &folded[..], &classes[..]);
+            mention::find_mentions_into(self.text, shared, start, &known, &mut mentions);
+        }
+        cue::find_cues_into(self.text, (&words, &folded, &classes), &mut cues);
+        resolved.clear();
+        resolved.resize(mentions.len(), None);
         Clause { words, folded, classes, mentions, resolved, cues }
     }
 }
@@ -120,8 +164,14 @@ impl Reader<'_> {
 /// (issue #5: a sentence's words include those of its quotes, often
 /// most of them).
 fn words_outside(words: &[Word], top: &[Span]) -> Vec<Word> {
-    let (Some(first), Some(last)) = (words.first(), words.last()) else { return Vec::new() };
     let mut out = Vec::with_capacity(words.len());
+    words_outside_into(words, top, &mut out);
+    out
+}
+
+/// [`words_outside`], appended to `out`.
+fn words_outside_into(words: &[Word], top: &[Span], out: &mut Vec<Word>) {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else { return };
     let mut rest = words;
     // The quotes that may hold a word: from the first that ends after the
     // first word starts to the last that starts before the last word ends.
@@ -134,7 +184,17 @@ fn words_outside(words: &[Word], top: &[Span]) -> Vec<Word> {
         rest = &rest[inside..];
     }
     out.extend_from_slice(rest);
-    out
+}
+
+/// The vectors of a clause read to the end, kept for the next sentence's.
+#[derive(Default)]
+pub(super) struct Spare {
+    words: Vec<Word>,
+    folded: Vec<FoldedWord>,
+    classes: Vec<WordClass>,
+    mentions: Vec<Found>,
+    resolved: Vec<Option<Resolved>>,
+    cues: Vec<Cue>,
 }
 
 /// The subject of a cue: the mention index and a factor (1.0 when next to
@@ -334,6 +394,33 @@ pub(super) mod tests {
                 assert_eq!(shared.cues, own.cues, "{start}");
             }
         });
+    }
+
+    #[test]
+    fn a_sentence_clause_in_recycled_vectors_reads_as_a_new_one() {
+        let text = "Omar Fulani, the army chief, said: “We stay.” The U.S. envoy left. \
+                    “No,” he said. It rained. According to the ministry, a source in \
+                    the Sahel Movement said the talks were over.";
+        let words = text::words(text, Span::new(0, text.len()));
+        let top: Vec<Span> =
+            quote::find_quotes(text).iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
+        let sentences = text::sentences(text, Span::new(0, text.len()), &top);
+        assert!(sentences.len() >= 4, "{sentences:?}");
+        let mut reader = Reader::new(text, &words, &[], None);
+        // Twice over, so that long sentences reuse the vectors of short ones
+        // and short ones those of long ones.
+        for &sentence in sentences.iter().chain(sentences.iter().rev()) {
+            let new = reader.clause(reader.words_outside(sentence, &top), sentence.start);
+            let recycled = reader.sentence_clause(sentence, &top);
+            assert_eq!(recycled.words, new.words);
+            assert_eq!(recycled.folded, new.folded);
+            assert_eq!(recycled.classes, new.classes);
+            assert_eq!(recycled.mentions, new.mentions);
+            assert_eq!(recycled.cues, new.cues);
+            assert_eq!(recycled.resolved.len(), new.mentions.len());
+            assert!(recycled.resolved.iter().all(Option::is_none));
+            reader.recycle(recycled);
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! of its speech quotes goes to the rules (see `rules`). Reported speech
 //! and cue uses are recorded here as the narration is read.
 
-use super::clause::{Clause, gap, is_according_to, subject_of};
+use super::clause::{Clause, Spare, gap, is_according_to, subject_of};
 use super::rules::continue_quotes;
 use super::{Attributed, Attribution, CueUse, Reported};
 use crate::cue::CueForm;
@@ -40,6 +40,8 @@ pub(super) struct Reader<'a> {
     /// Cue uses; a lead description's (`entity` is `usize::MAX`) waits
     /// for its referent, as its quotes do.
     cues: Vec<CueUse>,
+    /// The vectors of the last sentence's clause, for the next one's.
+    pub(super) spare: Spare,
 }
 
 /// [`attribute_words`](super::attribute_words) for a caller that also has
@@ -84,7 +86,7 @@ pub fn attribute_split(
             }
         };
         for &sentence in sentences {
-            let mut clause = reader.clause(reader.words_outside(sentence, &top), sentence.start);
+            let mut clause = reader.sentence_clause(sentence, &top);
             reader.read(&mut clause);
             while quotes.get(next_quote).is_some_and(|q| q.outer.start < sentence.start) {
                 next_quote += 1;
@@ -110,6 +112,7 @@ pub fn attribute_split(
                 }
                 out[qi] = attribution;
             }
+            reader.recycle(clause);
             prev_sentence = Some(sentence);
         }
     }
@@ -161,6 +164,7 @@ impl<'a> Reader<'a> {
             speakers_seen: Vec::new(),
             reported: Vec::new(),
             cues: Vec::new(),
+            spare: Spare::default(),
         }
     }
 }
