@@ -37,11 +37,12 @@ pub const DEFAULT_MAX_ARTICLE_SIZE: u64 = 64 << 20;
 #[derive(Clone, Debug)]
 pub struct InputsBuilder {
     max_article_size: u64,
+    duplicate_check: bool,
 }
 
 impl Default for InputsBuilder {
     fn default() -> InputsBuilder {
-        InputsBuilder { max_article_size: DEFAULT_MAX_ARTICLE_SIZE }
+        InputsBuilder { max_article_size: DEFAULT_MAX_ARTICLE_SIZE, duplicate_check: true }
     }
 }
 
@@ -62,17 +63,31 @@ impl InputsBuilder {
         self
     }
 
+    /// Whether an article whose id was read before is skipped, with an
+    /// [`Error::Skipped`] and [`Skip::DuplicateId`] naming where the first
+    /// was read. On by default.
+    ///
+    /// The check keeps about 17 bytes for every article read (see
+    /// [`Inputs`]), the one part of reading that grows with the corpus.
+    /// Turned off, nothing is kept per article, so a stream of any length
+    /// reads in the same memory; an article with an id seen before is then
+    /// yielded like any other.
+    pub fn duplicate_check(&mut self, yes: bool) -> &mut InputsBuilder {
+        self.duplicate_check = yes;
+        self
+    }
+
     /// Reads `paths`, as [`read_inputs`](crate::corpus::read_inputs)
     /// describes.
     pub fn read(&self, paths: &[PathBuf]) -> Inputs {
-        Inputs::new(paths, None, self.max_article_size)
+        Inputs::new(paths, None, self)
     }
 
     /// Reads `reader` the way `-` reads standard input: JSON Lines when
     /// its first byte that is not white space is `{`, otherwise one
     /// article with id `stdin`. Errors name the input `-`.
     pub fn read_from(&self, reader: impl BufRead + Send + 'static) -> Inputs {
-        Inputs::new(&[PathBuf::from("-")], Some(Box::new(reader)), self.max_article_size)
+        Inputs::new(&[PathBuf::from("-")], Some(Box::new(reader)), self)
     }
 }
 
@@ -95,7 +110,8 @@ impl InputsBuilder {
 /// walked, one `sources.csv` per such directory, and, to catch duplicate
 /// ids, a 64-bit hash of every article id yielded so far with where it was
 /// read: 16 bytes an article, about 17 with the spare room of the sorted
-/// vectors that hold them (see `corpus/ids.rs`).
+/// vectors that hold them (see `corpus/ids.rs`), unless
+/// [`InputsBuilder::duplicate_check`] turned the check off.
 pub struct Inputs {
     /// The input paths not yet opened.
     paths: VecDeque<PathBuf>,
@@ -147,11 +163,11 @@ enum Kind {
 
 impl Inputs {
     /// Reads `paths`, taking `-` from `stdin` (or, when `None`, the
-    /// process's standard input).
+    /// process's standard input), with the options of `builder`.
     pub(crate) fn new(
         paths: &[PathBuf],
         stdin: Option<Box<dyn BufRead + Send>>,
-        limit: u64,
+        builder: &InputsBuilder,
     ) -> Inputs {
         Inputs {
             paths: paths.iter().cloned().collect(),
@@ -160,10 +176,10 @@ impl Inputs {
             walk: Vec::new(),
             dirs_seen: HashMap::new(),
             beside: None,
-            ids: Ids::default(),
+            ids: if builder.duplicate_check { Ids::default() } else { Ids::unchecked() },
             stdin,
             stdin_read: false,
-            limit,
+            limit: builder.max_article_size,
             warnings: Vec::new(),
             walk_found: false,
         }
@@ -446,7 +462,8 @@ mod tests {
             .map(|p| if *p == "-" { PathBuf::from("-") } else { dir.join(p) })
             .collect();
         let prefix = dir.display().to_string();
-        let mut inputs = Inputs::new(&paths, Some(Box::new(stdin)), 1000);
+        let mut inputs =
+            Inputs::new(&paths, Some(Box::new(stdin)), InputsBuilder::new().max_article_size(1000));
         let mut out = Vec::new();
         while let Some(item) = inputs.next() {
             for w in inputs.take_warnings() {
@@ -626,6 +643,25 @@ mod tests {
     }
 
     #[test]
+    fn without_the_duplicate_check_every_article_passes() {
+        let dir = scratch("unchecked");
+        write(&dir, &[("p/a.txt", b"first"), ("q/a.txt", b"second")]);
+        let paths = [dir.join("p"), dir.join("q")];
+        let ids = |check: bool| -> Vec<std::result::Result<String, String>> {
+            InputsBuilder::new()
+                .duplicate_check(check)
+                .read(&paths)
+                .map(|item| item.map(|a| a.text).map_err(|e| e.to_string()))
+                .collect()
+        };
+        let checked = ids(true);
+        assert_eq!(checked[0], Ok("first".to_string()));
+        assert!(checked[1].as_ref().is_err_and(|e| e.contains("duplicate article id `a`")));
+        assert_eq!(ids(false), [Ok("first".to_string()), Ok("second".to_string())]);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn an_article_of_exactly_the_limit_is_read() {
         let dir = scratch("limit");
         write(&dir, &[("a.txt", &[b'a'; 1000]), ("b.jsonl", b"{\"text\":\"b\"}")]);
@@ -638,7 +674,12 @@ mod tests {
     #[test]
     fn missing_path_is_an_io_error_naming_it() {
         let path = scratch("missing").join("nope.txt");
-        let items: Vec<_> = Inputs::new(std::slice::from_ref(&path), None, 1000).collect();
+        let items: Vec<_> = Inputs::new(
+            std::slice::from_ref(&path),
+            None,
+            InputsBuilder::new().max_article_size(1000),
+        )
+        .collect();
         assert!(
             matches!(&items[..], [Err(Error::Io { path: p, source })]
                 if *p == path && source.kind() == io::ErrorKind::NotFound),

@@ -143,6 +143,22 @@ fn max_article_size_skips_larger_articles_only() {
     assert!(bad.stderr.contains("not a size"), "{}", bad.stderr);
 }
 
+#[test]
+fn no_duplicate_check_reads_a_repeated_id_like_any_other() {
+    let dir = scratch();
+    let line =
+        |said: &str| format!("{{\"id\":\"x\",\"text\":\"\\u201cWe won,\\u201d {said} said.\"}}\n");
+    fs::write(dir.join("in.jsonl"), line("Jane Doe") + &line("John Roe")).unwrap();
+    let checked = quotes_in(&dir, &["in.jsonl"], &[]);
+    assert_eq!(checked.code, Some(2));
+    assert!(checked.stderr.contains("in.jsonl:2: duplicate article id `x`"), "{}", checked.stderr);
+    assert_eq!(records(&checked).len(), 1);
+    let unchecked = quotes_in(&dir, &["in.jsonl"], &["--no-duplicate-check"]);
+    assert_eq!(unchecked.code, Some(0), "{}", unchecked.stderr);
+    let speakers: Vec<_> = records(&unchecked).iter().map(|r| r["speaker"].clone()).collect();
+    assert_eq!(speakers, ["Jane Doe", "John Roe"]);
+}
+
 fn run_args(args: &[&str]) -> Run {
     run(args)
 }
