@@ -65,6 +65,7 @@
 //! ```
 
 mod markup;
+mod screen;
 mod shape;
 mod vocabulary;
 
