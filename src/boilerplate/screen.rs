@@ -22,8 +22,8 @@ use crate::Span;
 use crate::text::{self, is_space};
 
 use super::shape::{
-    ends_in_slash_credit, has_photo_parenthesis, is_breadcrumb, is_share, is_timestamp,
-    may_fold_to_getty,
+    COMMENTS_UP_TO, ends_in_slash_credit, has_photo_parenthesis, is_breadcrumb, is_share,
+    is_timestamp, may_fold_to_getty,
 };
 use super::vocabulary::*;
 
@@ -31,11 +31,6 @@ use super::vocabulary::*;
 /// heading), in bytes: a line with more letters and digits than this is
 /// none of them (a test checks the lists).
 pub(super) const MAX_PHRASE: usize = 20;
-
-/// The most words a line of a comment form has: a line of more
-/// [words](text::words) than this is searched for no comment phrase
-/// (each counts once or more).
-const COMMENTS_UP_TO: usize = 20;
 
 /// Whether `line` is certainly none of the kinds of boilerplate that
 /// [`classify`](super::shape::classify) finds; `words` are its
@@ -67,6 +62,7 @@ pub(super) fn is_plain_prose(line: &str, at: usize, words: &[text::Word]) -> boo
     let in_line =
         |w: &text::Word| text::Word { span: Span::new(w.span.start - at, w.span.end - at) };
     !may_start_with_phrase(line)
+        // Each word counts once or more towards the limit.
         && (words.len() > COMMENTS_UP_TO || !may_hold_comment_phrase(line))
         && !is_share(line, words.iter().map(in_line))
 }

@@ -86,7 +86,7 @@ fn classify_with(
             return Some(Markup);
         }
     }
-    let short = words <= 20;
+    let short = words <= COMMENTS_UP_TO;
     if short
         && (contains_comment_phrase(folded)
             || COMMENT_HEADINGS.contains(folded.trim_matches(|c: char| !text::is_alnum(c))))
@@ -117,6 +117,10 @@ fn classify_with(
     }
     None
 }
+
+/// The most words a line of a comment form has: a longer line is
+/// searched for no comment phrase or heading.
+pub(super) const COMMENTS_UP_TO: usize = 20;
 
 /// How many bytes of a long line [`fold_for`] folds at first.
 const PREFIX: usize = 48;
