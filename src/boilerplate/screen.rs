@@ -63,7 +63,7 @@ pub(super) fn is_plain_prose(line: &str, at: usize, words: &[text::Word]) -> boo
         |w: &text::Word| text::Word { span: Span::new(w.span.start - at, w.span.end - at) };
     !may_start_with_phrase(line)
         // Each word counts once or more towards the limit.
-        && (words.len() > COMMENTS_UP_TO || !may_hold_comment_phrase(line))
+        && (words.len() > COMMENTS_UP_TO || !may_hold_comment_phrase(line, words.iter().map(in_line)))
         && !is_share(line, words.iter().map(in_line))
 }
 
@@ -125,16 +125,19 @@ struct Anchors {
     /// Bit `n` of `lengths[i]`: whether a word of `n` bytes starts with
     /// the `i`th letter (longer words are all in bit 31).
     lengths: [u32; 26],
+    /// The length of the shortest word.
+    shortest: usize,
 }
 
 impl Anchors {
     fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Anchors {
-        let mut out = Anchors { words: Default::default(), lengths: [0; 26] };
+        let mut out = Anchors { words: Default::default(), lengths: [0; 26], shortest: usize::MAX };
         for w in words {
             assert!(!w.is_empty() && w.bytes().all(|c| c.is_ascii_lowercase()), "{w}");
             let letter = usize::from(w.as_bytes()[0] - b'a');
             out.lengths[letter] |= 1 << w.len().min(31);
             out.words[letter].push(w.to_string());
+            out.shortest = out.shortest.min(w.len());
         }
         out
     }
@@ -151,7 +154,8 @@ impl Anchors {
     }
 }
 
-/// Whether the folded line may hold one of [`COMMENT_PHRASES`].
+/// Whether the folded line may hold one of [`COMMENT_PHRASES`]; `words`
+/// are the line's words, with offsets into it.
 ///
 /// Each phrase has an anchor, its longest word (all ASCII letters). Where
 /// the folded line holds a phrase as whole words, each of its words is a
@@ -165,8 +169,10 @@ impl Anchors {
 /// `i` and a combining dot, which ends the run), and no anchor holds `k`
 /// or ends in `i` (a test checks). So the line's runs of ASCII letters and
 /// digits are looked up, most ruled out by first letter and length,
-/// without folding the line.
-fn may_hold_comment_phrase(line: &str) -> bool {
+/// without folding the line. Each run lies in one word (words never split
+/// letters and digits), so only the words are read, and only those as long
+/// as the shortest anchor.
+fn may_hold_comment_phrase(line: &str, mut words: impl Iterator<Item = text::Word>) -> bool {
     let b = line.as_bytes();
     let joins = memchr::memchr_iter(b'.', b)
         .any(|i| b[i + 1..].iter().find(|&&c| c != b'.').is_some_and(|c| c.is_ascii_alphabetic()));
@@ -174,21 +180,11 @@ fn may_hold_comment_phrase(line: &str) -> bool {
         return true;
     }
     let anchors = anchors();
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() && b[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        if anchors.contains(&b[start..i]) {
-            return true;
-        }
-    }
-    false
+    words.any(|w| {
+        let w = &b[w.span.range()];
+        w.len() >= anchors.shortest
+            && w.split(|c| !c.is_ascii_alphanumeric()).any(|run| anchors.contains(run))
+    })
 }
 
 /// The longest word of each comment phrase, and the comment headings.
