@@ -219,6 +219,21 @@ mod tests {
     }
 
     #[test]
+    fn what_the_screen_assumes_of_unicode_lower_case() {
+        // Only these two chars outside ASCII lower-case to ASCII, and no
+        // char that is no letter or digit lower-cases to one.
+        let mut to_ascii = Vec::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let lower: Vec<char> = c.to_lowercase().collect();
+            if !c.is_ascii() && lower.iter().any(char::is_ascii) {
+                to_ascii.push(c);
+            }
+            assert!(text::is_alnum(c) || !lower.iter().any(|&l| text::is_alnum(l)), "{c:?}");
+        }
+        assert_eq!(to_ascii, ['\u{130}', '\u{212A}']);
+    }
+
+    #[test]
     fn first_words_are_the_phrases_first_letters() {
         let words = first_words();
         for w in ["also", "Read", "related", "don", "watch", "PHOTO", "in", "this", "by", "with"] {
