@@ -6,6 +6,7 @@ use crate::text::{self, is_space};
 
 use super::BoilerplateKind;
 use super::markup::tags;
+use super::screen::is_plain_prose;
 use super::vocabulary::*;
 
 /// The kind of boilerplate a line is, labels aside.
@@ -13,6 +14,10 @@ use super::vocabulary::*;
 /// `words` are the line's [words](text::words), with offsets into the
 /// text the line starts at offset `at` of.
 pub(super) fn classify(line: &str, at: usize, words: &[text::Word]) -> Option<BoilerplateKind> {
+    // Most lines are prose, told so from their bytes (issue #5).
+    if is_plain_prose(line, at, words) {
+        return None;
+    }
     thread_local! {
         static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     }
@@ -20,6 +25,14 @@ pub(super) fn classify(line: &str, at: usize, words: &[text::Word]) -> Option<Bo
         folded.clear();
         classify_with(line, at, words, folded, true)
     })
+}
+
+/// [`classify`] with neither the screen for prose nor the partial fold:
+/// every test on the whole folded line, for the tests to compare with.
+#[cfg(test)]
+pub(super) fn classify_whole(line: &str) -> Option<BoilerplateKind> {
+    let words = text::words(line, Span::new(0, line.len()));
+    classify_with(line, 0, &words, &mut String::new(), false)
 }
 
 /// The most words any test below looks at, plus one: [`classify`] counts
@@ -73,27 +86,14 @@ fn classify_with(
             return Some(Markup);
         }
     }
-    let short = words <= 20;
+    let short = words <= COMMENTS_UP_TO;
     if short
         && (contains_comment_phrase(folded)
             || COMMENT_HEADINGS.contains(folded.trim_matches(|c: char| !text::is_alnum(c))))
     {
         return Some(Comments);
     }
-    // Every word share filler or share words, and at least one share word;
-    // the first other word settles it.
-    let mut all_share = true;
-    let mut any_share = false;
-    for word in line_words.iter().map(in_line) {
-        let w = text::fold_word(word.as_str(line));
-        let share = is_share_word(&w);
-        if !(SHARE_FILLER.contains(&w) || share) {
-            all_share = false;
-            break;
-        }
-        any_share |= share;
-    }
-    if all_share && any_share {
+    if is_share(line, line_words.iter().map(in_line)) {
         return Some(Share);
     }
     // A partly folded line has more words than any navigation phrase or
@@ -117,6 +117,10 @@ fn classify_with(
     }
     None
 }
+
+/// The most words a line of a comment form has: a longer line is
+/// searched for no comment phrase or heading.
+pub(super) const COMMENTS_UP_TO: usize = 20;
 
 /// How many bytes of a long line [`fold_for`] folds at first.
 const PREFIX: usize = 48;
@@ -172,12 +176,28 @@ fn fold_for(line: &str, words: usize, folded: &mut String) -> bool {
 /// letters in any case with nothing but periods between them (folding
 /// drops periods and lower-cases; no other char lower-cases to one of
 /// these ASCII letters).
-fn may_fold_to_getty(line: &str) -> bool {
+pub(super) fn may_fold_to_getty(line: &str) -> bool {
     let b = line.as_bytes();
     memchr::memchr2_iter(b'g', b'G', b).any(|at| {
         let mut rest = b[at + 1..].iter().filter(|&&c| c != b'.');
         b"etty".iter().all(|want| rest.next().is_some_and(|c| c.eq_ignore_ascii_case(want)))
     })
+}
+
+/// Whether the line's `words` (with offsets into `line`) are all share
+/// filler or share words, and at least one a share word: the first other
+/// word settles it.
+pub(super) fn is_share(line: &str, words: impl Iterator<Item = text::Word>) -> bool {
+    let mut any_share = false;
+    for word in words {
+        let w = text::fold_word(word.as_str(line));
+        let share = is_share_word(&w);
+        if !(SHARE_FILLER.contains(&w) || share) {
+            return false;
+        }
+        any_share |= share;
+    }
+    any_share
 }
 
 /// Whether the folded word is share words, perhaps glued together by a
@@ -293,7 +313,7 @@ fn contains_comment_phrase(folded: &str) -> bool {
 }
 
 /// `Home » World » Europe`: two or more separators between short parts.
-fn is_breadcrumb(line: &str) -> bool {
+pub(super) fn is_breadcrumb(line: &str) -> bool {
     // Three parts need two separators: `>`, `|`, or » and › (whose UTF-8
     // encodings end in BB and BA). Fewer such bytes, no breadcrumb. They
     // are counted with `memchr`, which skips the bytes between (issue #5:
@@ -325,7 +345,17 @@ fn is_caption(line: &str, folded: &str, words: usize) -> bool {
             return true;
         }
     }
-    // A parenthesis naming a photo: "(Photo by AFP)", "(AFP Photo)".
+    if has_photo_parenthesis(line) || words >= 4 && ends_in_slash_credit(line) {
+        return true;
+    }
+    // "getty" is rare: look for it once before the phrases.
+    memchr::memmem::find(folded.as_bytes(), b"getty").is_some()
+        && (folded.ends_with("getty images") || folded.contains("via getty images"))
+}
+
+/// Whether the line holds a parenthesis naming a photo: "(Photo by AFP)",
+/// "(AFP Photo)".
+pub(super) fn has_photo_parenthesis(line: &str) -> bool {
     let mut rest = line;
     while let Some(open) = rest.find('(') {
         let Some(close) = rest[open..].find(')') else { break };
@@ -339,21 +369,20 @@ fn is_caption(line: &str, folded: &str, words: usize) -> bool {
         }
         rest = &rest[open + close + 1..];
     }
-    // An agency credit after a slash at the end: "… 2024. /CFP".
+    false
+}
+
+/// Whether the line ends in an agency credit after a slash: "… 2024. /CFP",
+/// "… 2024 / AFP" (a caption when the line has four words or more).
+pub(super) fn ends_in_slash_credit(line: &str) -> bool {
     let mut tokens = line.split(is_space).filter(|t| !t.is_empty()).rev();
-    if let Some(last) = tokens.next() {
-        let credit = last
-            .strip_prefix('/')
-            .is_some_and(|c| c.chars().count() >= 2 && c.chars().all(char::is_alphabetic));
-        let agency = last.chars().all(char::is_uppercase) && last.chars().count() >= 2;
-        let slash_before = tokens.clone().next() == Some("/");
-        if (credit || agency && slash_before) && words >= 4 {
-            return true;
-        }
-    }
-    // "getty" is rare: look for it once before the phrases.
-    memchr::memmem::find(folded.as_bytes(), b"getty").is_some()
-        && (folded.ends_with("getty images") || folded.contains("via getty images"))
+    let Some(last) = tokens.next() else { return false };
+    let credit = last
+        .strip_prefix('/')
+        .is_some_and(|c| c.chars().count() >= 2 && c.chars().all(char::is_alphabetic));
+    let agency = last.chars().all(char::is_uppercase) && last.chars().count() >= 2;
+    let slash_before = tokens.next() == Some("/");
+    credit || agency && slash_before
 }
 
 fn is_byline(line: &str, folded: &str) -> bool {
@@ -381,7 +410,7 @@ fn is_byline(line: &str, folded: &str) -> bool {
 }
 
 /// A line of only dates and times: `2025-03-14 18:05:09`.
-fn is_timestamp(line: &str) -> bool {
+pub(super) fn is_timestamp(line: &str) -> bool {
     !starts_with_plain_non_time_word(line) && is_timestamp_by_tokens(line)
 }
 
@@ -471,12 +500,6 @@ pub(super) fn is_label(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// `classify` with the whole line folded, as before the partial fold.
-    fn classify_whole(line: &str) -> Option<BoilerplateKind> {
-        let words = text::words(line, Span::new(0, line.len()));
-        classify_with(line, 0, &words, &mut String::new(), false)
-    }
 
     fn classify_line(line: &str) -> Option<BoilerplateKind> {
         classify(line, 0, &text::words(line, Span::new(0, line.len())))

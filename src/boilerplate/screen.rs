@@ -1,0 +1,312 @@
+//! A screen for lines of plain prose: most lines of an article are none
+//! of the kinds of boilerplate, and most of them can be told so from their
+//! bytes, without folding the line or counting its words.
+//!
+//! Every test of [`classify`](super::shape::classify) on a line of prose
+//! reads only a few things: the line's start (link, caption and byline
+//! starts, `By `, a timestamp's first token, the first share word), its
+//! length (navigation phrases, link and comment headings are whole lines
+//! of at most [`MAX_PHRASE`] bytes), a few bytes that must be there (`<`
+//! or `[` for markup, `(` for a photo credit, `/` for an agency credit,
+//! breadcrumb separators), its last letter (`… contributed to this
+//! report`), and whether it holds `getty` or a comment-form phrase
+//! anywhere. [`is_plain_prose`] asks each of these of the raw line, and
+//! says a line is prose only when every kind is ruled out; any doubt sends
+//! the line to the full tests (issue #5: classifying every line was a
+//! fifth of the instructions of `quotes`, most of it folding lines and
+//! searching them for comment phrases).
+
+use std::sync::OnceLock;
+
+use crate::Span;
+use crate::text::{self, is_space};
+
+use super::shape::{
+    COMMENTS_UP_TO, ends_in_slash_credit, has_photo_parenthesis, is_breadcrumb, is_share,
+    is_timestamp, may_fold_to_getty,
+};
+use super::vocabulary::*;
+
+/// The longest whole-line phrase (navigation, link heading, comment
+/// heading), in bytes: a line with more letters and digits than this is
+/// none of them (a test checks the lists).
+pub(super) const MAX_PHRASE: usize = 20;
+
+/// Whether `line` is certainly none of the kinds of boilerplate that
+/// [`classify`](super::shape::classify) finds; `words` are its
+/// [words](text::words), with offsets into the text the line starts at
+/// offset `at` of.
+///
+/// `false` says nothing: the line needs the full tests.
+pub(super) fn is_plain_prose(line: &str, at: usize, words: &[text::Word]) -> bool {
+    let b = line.as_bytes();
+    // Markup needs `<` or `[`; a photo credit in a parenthesis, `(`; an
+    // agency credit, `/`; a breadcrumb, two separators.
+    if memchr::memchr2(b'<', b'[', b).is_some()
+        || memchr::memchr(b'(', b).is_some() && has_photo_parenthesis(line)
+        || memchr::memchr(b'/', b).is_some() && ends_in_slash_credit(line)
+        || is_breadcrumb(line)
+        || may_fold_to_getty(line)
+        || is_timestamp(line)
+    {
+        return false;
+    }
+    // A whole-line phrase folds to at least one byte for every ASCII
+    // letter and digit of the line.
+    if b.iter().filter(|c| c.is_ascii_alphanumeric()).take(MAX_PHRASE + 1).count() <= MAX_PHRASE {
+        return false;
+    }
+    if may_end_in_report(line) {
+        return false;
+    }
+    let in_line =
+        |w: &text::Word| text::Word { span: Span::new(w.span.start - at, w.span.end - at) };
+    !may_start_with_phrase(line)
+        // Each word counts once or more towards the limit.
+        && (words.len() > COMMENTS_UP_TO || !may_hold_comment_phrase(line, words.iter().map(in_line)))
+        && !is_share(line, words.iter().map(in_line))
+}
+
+/// Whether the folded line may end in `report`, as `… contributed to this
+/// report` does: whether the line ends in its letters, in any case, with
+/// only periods between them (folding drops periods, and no char outside
+/// ASCII folds to these letters) and only periods and white space after
+/// them.
+fn may_end_in_report(line: &str) -> bool {
+    let tail = line.trim_end_matches(|c: char| c == '.' || is_space(c)).bytes().rev();
+    let mut letters = tail.filter(|&c| c != b'.');
+    b"troper".iter().all(|&want| letters.next().is_some_and(|c| c.to_ascii_lowercase() == want))
+}
+
+/// Whether the folded line may start with one of the link, caption or
+/// byline starts, or the line with `By `.
+///
+/// The folded line, leading marks aside, starts with the line's first run
+/// of ASCII letters, lower-cased, followed by something other than an
+/// ASCII letter, when the letters follow only marks that are not letters
+/// or digits (which fold to no letter or digit) and are followed by
+/// neither a period (which folding drops, joining what follows) nor a char
+/// outside ASCII that may fold to ASCII letters (U+212A KELVIN SIGN folds
+/// to `k`). A phrase it starts with then has that run as its first run of
+/// letters.
+fn may_start_with_phrase(line: &str) -> bool {
+    let Some(start) = line.find(text::is_alnum) else { return false };
+    let rest = &line[start..];
+    let len = rest.bytes().position(|c| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+    let after = rest[len..].chars().next();
+    if len == 0 {
+        // A digit first starts no phrase; another letter may fold to one.
+        return !rest.starts_with(|c: char| c.is_ascii_digit());
+    }
+    let safe = after.is_none_or(|c| {
+        c.is_ascii() && c != '.' && c != '`' || ('\u{2000}'..='\u{206F}').contains(&c)
+    });
+    !safe || first_words().contains(&rest.as_bytes()[..len])
+}
+
+/// The first runs of letters of the link, caption and byline starts, and
+/// `by`.
+fn first_words() -> &'static Anchors {
+    static FIRST: OnceLock<Anchors> = OnceLock::new();
+    FIRST.get_or_init(|| {
+        let phrases = LINK_STARTS.joined().iter().chain(CAPTION_STARTS.joined());
+        let firsts = phrases
+            .chain(BYLINE_STARTS.joined())
+            .map(|p| p.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or(""));
+        Anchors::new(firsts.chain(["by"]))
+    })
+}
+
+/// A few words of lower-case ASCII letters, looked up in any ASCII case:
+/// most words are ruled out by their first letter and length alone.
+struct Anchors {
+    /// The words that start with the `i`th letter.
+    words: [Vec<String>; 26],
+    /// Bit `n` of `lengths[i]`: whether a word of `n` bytes starts with
+    /// the `i`th letter (longer words are all in bit 31).
+    lengths: [u32; 26],
+    /// The length of the shortest word.
+    shortest: usize,
+}
+
+impl Anchors {
+    fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Anchors {
+        let mut out = Anchors { words: Default::default(), lengths: [0; 26], shortest: usize::MAX };
+        for w in words {
+            assert!(!w.is_empty() && w.bytes().all(|c| c.is_ascii_lowercase()), "{w}");
+            let letter = usize::from(w.as_bytes()[0] - b'a');
+            out.lengths[letter] |= 1 << w.len().min(31);
+            out.words[letter].push(w.to_string());
+            out.shortest = out.shortest.min(w.len());
+        }
+        out
+    }
+
+    /// Whether `w`, in any ASCII case, is one of the words.
+    #[inline]
+    fn contains(&self, w: &[u8]) -> bool {
+        let Some(&first) = w.first().filter(|c| c.is_ascii_alphabetic()) else {
+            return false;
+        };
+        let letter = usize::from(first.to_ascii_lowercase() - b'a');
+        self.lengths[letter] & 1 << w.len().min(31) != 0
+            && self.words[letter].iter().any(|a| a.as_bytes().eq_ignore_ascii_case(w))
+    }
+}
+
+/// Whether the folded line may hold one of [`COMMENT_PHRASES`]; `words`
+/// are the line's words, with offsets into it.
+///
+/// Each phrase has an anchor, its longest word (all ASCII letters). Where
+/// the folded line holds a phrase as whole words, each of its words is a
+/// whole run of letters and digits there, anchor included. Such a run
+/// comes from a run of ASCII letters of the line, in any case, between
+/// bytes that are no ASCII letters or digits, unless periods stand in it
+/// or just before it (folding drops them and joins what they separate) or
+/// a char outside ASCII folds to ASCII letters. A period before a letter
+/// sends the line to the full test. The only chars outside ASCII that
+/// fold to ASCII letters are U+212A KELVIN SIGN (to `k`) and U+0130 (to
+/// `i` and a combining dot, which ends the run), and no anchor holds `k`
+/// or ends in `i` (a test checks). So the line's runs of ASCII letters and
+/// digits are looked up, most ruled out by first letter and length,
+/// without folding the line. Each run lies in one word (words never split
+/// letters and digits), so only the words are read, and only those as long
+/// as the shortest anchor.
+fn may_hold_comment_phrase(line: &str, mut words: impl Iterator<Item = text::Word>) -> bool {
+    let b = line.as_bytes();
+    let joins = memchr::memchr_iter(b'.', b)
+        .any(|i| b[i + 1..].iter().find(|&&c| c != b'.').is_some_and(|c| c.is_ascii_alphabetic()));
+    if joins {
+        return true;
+    }
+    let anchors = anchors();
+    words.any(|w| {
+        let w = &b[w.span.range()];
+        w.len() >= anchors.shortest
+            && w.split(|c| !c.is_ascii_alphanumeric()).any(|run| anchors.contains(run))
+    })
+}
+
+/// The longest word of each comment phrase, and the comment headings.
+fn anchor_words() -> Vec<&'static str> {
+    let longest = COMMENT_PHRASES
+        .phrases()
+        .iter()
+        .filter_map(|p| p.iter().copied().rev().max_by_key(|w| w.len()));
+    longest.chain(COMMENT_HEADINGS.iter()).collect()
+}
+
+/// The [`anchor_words`].
+fn anchors() -> &'static Anchors {
+    static ANCHORS: OnceLock<Anchors> = OnceLock::new();
+    ANCHORS.get_or_init(|| Anchors::new(anchor_words()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lists_keep_to_what_the_screen_assumes() {
+        for set in [&NAVIGATION, &LINK_HEADINGS] {
+            assert!(set.joined().iter().all(|p| p.len() <= MAX_PHRASE), "{:?}", set.joined());
+        }
+        assert!(COMMENT_HEADINGS.iter().all(|w| w.len() <= MAX_PHRASE));
+        for w in anchor_words() {
+            assert!(w.bytes().all(|c| c.is_ascii_lowercase()), "{w}");
+            assert!(!w.contains('k') && !w.ends_with('i'), "{w}");
+        }
+    }
+
+    #[test]
+    fn what_the_screen_assumes_of_unicode_lower_case() {
+        // Only these two chars outside ASCII lower-case to ASCII, and no
+        // char that is no letter or digit lower-cases to one.
+        let mut to_ascii = Vec::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let lower: Vec<char> = c.to_lowercase().collect();
+            if !c.is_ascii() && lower.iter().any(char::is_ascii) {
+                to_ascii.push(c);
+            }
+            assert!(text::is_alnum(c) || !lower.iter().any(|&l| text::is_alnum(l)), "{c:?}");
+        }
+        assert_eq!(to_ascii, ['\u{130}', '\u{212A}']);
+    }
+
+    #[test]
+    fn first_words_are_the_phrases_first_letters() {
+        let words = first_words();
+        for w in ["also", "Read", "related", "don", "watch", "PHOTO", "in", "this", "by", "with"] {
+            assert!(words.contains(w.as_bytes()), "{w}");
+        }
+        for w in ["the", "", "2024", "phot", "photos2", "é"] {
+            assert!(!words.contains(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    fn lines_that_are_not_plain_prose() {
+        let prose = "The minister told reporters on Monday that the talks would go on";
+        let words = |line: &str| text::words(line, Span::new(0, line.len()));
+        assert!(is_plain_prose(prose, 0, &words(prose)));
+        for line in [
+            format!("{prose} (Photo by AFP)"),
+            format!("{prose}. /AFP"),
+            format!("{prose} via Getty Images"),
+            format!("{prose}, leave a reply"),
+            format!("{prose}, LEAVE A REPL.Y"),
+            format!("Read more: {prose}"),
+            format!("“In this photo, {prose}"),
+            format!("{prose} contributed to this report."),
+            format!("{prose} <br>"),
+            "Home » World » Europe".to_string(),
+            "Share on Facebook".to_string(),
+            "Back to top".to_string(),
+            "2025-03-14 18:05:09".to_string(),
+            format!("Cli\u{212A} here {prose}"),
+        ] {
+            assert!(!is_plain_prose(&line, 0, &words(&line)), "{line}");
+        }
+    }
+
+    proptest::proptest! {
+        /// A line the screen calls prose is none of the kinds by the full
+        /// tests: lines of prose words with a few awkward ones put in
+        /// (most lines of awkward words alone are sent to the full tests,
+        /// which the property would not exercise).
+        #[test]
+        fn prose_is_no_boilerplate(
+            prose in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "the", "The", "minister", "said", "talks", "Monday", "reporters", "went",
+                    "on", "a", "to", "of", "and", "in", "ministers", "week", "capital",
+                ]),
+                0..30,
+            ),
+            awkward in proptest::collection::vec((
+                proptest::sample::select(vec![
+                    "U.S.", "...", ".", "—", "“We", "will”", "’s", "(CEC)", "(Photo", "AFP)", "/",
+                    "/AFP", "AFP", "Getty", "G.etty", "Images", "via", "By", "by", "BY", "In",
+                    "this", "photo", "Photo:", "Read", "more", "Related:", "Don’t", "miss", "Leave",
+                    "REPLY", "repl.y", "comment", "Comments", "captcha", "re-captcha", "Share",
+                    "Facebook", "Home", "»", ">", "|", "2024", "12:30", "pm", "Updated:",
+                    "contributed", "report", "report.", "Édouard", "\u{212A}", "Clic\u{212A}",
+                    "İ", "<br>", "[sic]", "[gallery", "id=\"1\"]", "Top", "stories", "Source:",
+                    "Edited", "Story", "leave a reply", "contributed to this report",
+                    "Source: AFP", "All fields are required", "file photo",
+                ]),
+                0usize..40,
+            ), 0..4),
+        ) {
+            let mut words = prose;
+            for (word, at) in awkward {
+                words.insert(at.min(words.len()), word);
+            }
+            let line = words.join(" ");
+            let tokens = text::words(&line, Span::new(0, line.len()));
+            if is_plain_prose(&line, 0, &tokens) {
+                proptest::prop_assert_eq!(super::super::shape::classify_whole(&line), None, "{}", line);
+            }
+        }
+    }
+}
