@@ -66,10 +66,12 @@ mem() { # label, then the command
 }
 : >"$OUT/memory.tsv"
 mem "quotes, ${MB} MB" "$Q" quotes --quiet --format jsonl -o /dev/null "$CORPUS"
+mem "quotes --no-duplicate-check, ${MB} MB" "$Q" quotes --quiet --no-duplicate-check --format jsonl -o /dev/null "$CORPUS"
 if [ "$BIG_MB" -gt 0 ]; then
   BIG=$OUT/corpus-${BIG_MB}mb.jsonl
   [ -s "$BIG" ] || "$Q" generate --articles "$(articles_for "$BIG_MB")" --seed 1 -o "$BIG"
   mem "quotes, ${BIG_MB} MB" "$Q" quotes --quiet --format jsonl -o /dev/null "$BIG"
+  mem "quotes --no-duplicate-check, ${BIG_MB} MB" "$Q" quotes --quiet --no-duplicate-check --format jsonl -o /dev/null "$BIG"
   mem "quotes --final-names, ${BIG_MB} MB" "$Q" quotes --quiet --final-names --format jsonl -o /dev/null "$BIG"
 fi
 
