@@ -633,6 +633,14 @@ static FOLD_KIND: [u8; 256] = {
 const UPPER: u8 = 1;
 const SPECIAL: u8 = 2;
 
+/// Whether byte `b` folds to its ASCII lower case wherever it stands
+/// (neither white space, `.`, the backtick nor part of a non-ASCII char):
+/// a word of such bytes is [folded](fold) by lower-casing it.
+#[inline]
+pub fn folds_to_lower(b: u8) -> bool {
+    FOLD_KIND[usize::from(b)] != SPECIAL
+}
+
 /// A [folded](fold) word. Words are short, so this keeps them inline (up
 /// to 24 bytes) instead of allocating a `String` for each: folding every
 /// word of every sentence was the largest source of allocations (issue
