@@ -752,10 +752,9 @@ impl Speakers {
         // A speaker met before is indexed under its name already: the
         // index changes only when renaming changes the name, which most
         // merges do not (issue #5).
-        let before = (!new).then(|| self.speakers[id].name.clone());
-        self.rename(id);
-        if before.as_deref() != Some(self.speakers[id].name.as_str()) {
-            if let Some(before) = before {
+        let before = self.rename(id);
+        if new || before.is_some() {
+            if let Some(before) = before.filter(|_| !new) {
                 self.index_key(id, &name_key(&before), false);
             }
             self.index_name(id, true);
@@ -844,23 +843,27 @@ impl Speakers {
     }
 
     /// Chooses the canonical name and aliases of speaker `id` from the
-    /// forms seen.
-    fn rename(&mut self, id: SpeakerId) {
+    /// forms seen, and returns the name it replaced when the name changes.
+    ///
+    /// The chosen form is borrowed and copied only into a changed name:
+    /// most merges keep the name, and copying it before and after each one
+    /// was three copies of a name a merge (issue #5).
+    fn rename(&mut self, id: SpeakerId) -> Option<String> {
         let forms = &self.forms[id];
         let s = &mut self.speakers[id];
         let aliases = !self.names_only;
         if let Some(name) = self.pinned.get(&id) {
-            s.name = name.clone();
+            let before = replace_name(&mut s.name, name);
             if aliases {
                 s.aliases = distinct_aliases(forms.keys(), name);
             }
-            return;
+            return before;
         }
         if s.kind == SpeakerType::UnnamedSource {
             if aliases {
                 s.aliases = forms.keys().filter(|f| **f != s.name).cloned().collect();
             }
-            return;
+            return None;
         }
         let all_acronyms = forms.values().all(|f| f.acronym);
         let best = forms
@@ -871,19 +874,35 @@ impl Speakers {
                 // Al-Fulani), then the most frequent, then the first in order.
                 (form.words, form.lower_particle, form.n, std::cmp::Reverse(f.as_str()))
             })
-            .map(|(f, _)| f.clone())
-            .unwrap_or_else(|| s.name.clone());
+            .map(|(f, _)| f);
+        // (No form to choose from: the name stays.)
+        let unchanged;
+        let best: &str = match best {
+            Some(best) => best,
+            None => {
+                unchanged = s.name.clone();
+                &unchanged
+            }
+        };
+        let best_key = std::cell::OnceCell::new();
         let acronym = forms
             .iter()
-            .find(|(f, form)| form.acronym && name_key(f) != name_key(&best) && !all_acronyms)
-            .map(|(f, _)| f.clone());
-        s.name = match (&acronym, s.kind) {
-            (Some(a), SpeakerType::Organisation) => format!("{best} ({a})"),
-            _ => best.clone(),
+            .find(|(f, form)| {
+                form.acronym
+                    && !all_acronyms
+                    && name_key(f) != *best_key.get_or_init(|| name_key(best))
+            })
+            .map(|(f, _)| f);
+        let before = match (acronym, s.kind) {
+            (Some(a), SpeakerType::Organisation) => {
+                replace_name(&mut s.name, &format!("{best} ({a})"))
+            }
+            _ => replace_name(&mut s.name, best),
         };
         if aliases {
-            s.aliases = distinct_aliases(forms.keys(), &best);
+            s.aliases = distinct_aliases(forms.keys(), best);
         }
+        before
     }
 
     /// The speakers whose canonical name or an alias matches `query`:
@@ -924,6 +943,11 @@ impl Speakers {
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         out
     }
+}
+
+/// Sets `name` to `to` and returns what it was, when that differs.
+fn replace_name(name: &mut String, to: &str) -> Option<String> {
+    (name != to).then(|| std::mem::replace(name, to.to_string()))
 }
 
 /// The merge key a name form of a speaker of `kind` was stored under (an
