@@ -125,10 +125,21 @@ impl<'a> Iterator for NameWords<'a> {
 /// Built in one string, without the key's vector of words, its join and
 /// a `format!`: a key is made for every alias of every entity merged into
 /// the registry (issue #5).
+///
+/// A name of words that fold to their lower case, with no hyphen (so no
+/// particle to strip) and single spaces between them, is its key as it
+/// is, lower-cased: most names are, and splitting and folding them word
+/// by word was some 850 instructions a key (issue #5).
 fn registry_key(kind: &str, name: &str) -> String {
     let mut key = String::with_capacity(kind.len() + 1 + name.len());
     key.push_str(kind);
     key.push(':');
+    if is_plain_name(name) {
+        let from = key.len();
+        key.push_str(name);
+        key[from..].make_ascii_lowercase();
+        return key;
+    }
     for (n, w) in name_words(name).enumerate() {
         if n > 0 {
             key.push(' ');
@@ -136,6 +147,29 @@ fn registry_key(kind: &str, name: &str) -> String {
         key.push_str(&text::fold_word(text::strip_particle(w)));
     }
     key
+}
+
+/// Whether `name`'s [`name_key`] is its words lower-cased: each of its
+/// bytes folds to its lower case ([`text::folds_to_lower`]) or is a space,
+/// none is a hyphen (a particle's, [`text::strip_particle`]), and its
+/// spaces stand one by one between words.
+fn is_plain_name(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    // Whether the byte before is a space, or there is none.
+    let mut after_space = true;
+    for &b in bytes {
+        if b == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if b == b'-' || !text::folds_to_lower(b) {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    bytes.last() != Some(&b' ')
 }
 
 impl Cast {
@@ -718,10 +752,9 @@ impl Speakers {
         // A speaker met before is indexed under its name already: the
         // index changes only when renaming changes the name, which most
         // merges do not (issue #5).
-        let before = (!new).then(|| self.speakers[id].name.clone());
-        self.rename(id);
-        if before.as_deref() != Some(self.speakers[id].name.as_str()) {
-            if let Some(before) = before {
+        let before = self.rename(id);
+        if new || before.is_some() {
+            if let Some(before) = before.filter(|_| !new) {
                 self.index_key(id, &name_key(&before), false);
             }
             self.index_name(id, true);
@@ -810,23 +843,27 @@ impl Speakers {
     }
 
     /// Chooses the canonical name and aliases of speaker `id` from the
-    /// forms seen.
-    fn rename(&mut self, id: SpeakerId) {
+    /// forms seen, and returns the name it replaced when the name changes.
+    ///
+    /// The chosen form is borrowed and copied only into a changed name:
+    /// most merges keep the name, and copying it before and after each one
+    /// was three copies of a name a merge (issue #5).
+    fn rename(&mut self, id: SpeakerId) -> Option<String> {
         let forms = &self.forms[id];
         let s = &mut self.speakers[id];
         let aliases = !self.names_only;
         if let Some(name) = self.pinned.get(&id) {
-            s.name = name.clone();
+            let before = replace_name(&mut s.name, name);
             if aliases {
                 s.aliases = distinct_aliases(forms.keys(), name);
             }
-            return;
+            return before;
         }
         if s.kind == SpeakerType::UnnamedSource {
             if aliases {
                 s.aliases = forms.keys().filter(|f| **f != s.name).cloned().collect();
             }
-            return;
+            return None;
         }
         let all_acronyms = forms.values().all(|f| f.acronym);
         let best = forms
@@ -837,19 +874,35 @@ impl Speakers {
                 // Al-Fulani), then the most frequent, then the first in order.
                 (form.words, form.lower_particle, form.n, std::cmp::Reverse(f.as_str()))
             })
-            .map(|(f, _)| f.clone())
-            .unwrap_or_else(|| s.name.clone());
+            .map(|(f, _)| f);
+        // (No form to choose from: the name stays.)
+        let unchanged;
+        let best: &str = match best {
+            Some(best) => best,
+            None => {
+                unchanged = s.name.clone();
+                &unchanged
+            }
+        };
+        let best_key = std::cell::OnceCell::new();
         let acronym = forms
             .iter()
-            .find(|(f, form)| form.acronym && name_key(f) != name_key(&best) && !all_acronyms)
-            .map(|(f, _)| f.clone());
-        s.name = match (&acronym, s.kind) {
-            (Some(a), SpeakerType::Organisation) => format!("{best} ({a})"),
-            _ => best.clone(),
+            .find(|(f, form)| {
+                form.acronym
+                    && !all_acronyms
+                    && name_key(f) != *best_key.get_or_init(|| name_key(best))
+            })
+            .map(|(f, _)| f);
+        let before = match (acronym, s.kind) {
+            (Some(a), SpeakerType::Organisation) => {
+                replace_name(&mut s.name, &format!("{best} ({a})"))
+            }
+            _ => replace_name(&mut s.name, best),
         };
         if aliases {
-            s.aliases = distinct_aliases(forms.keys(), &best);
+            s.aliases = distinct_aliases(forms.keys(), best);
         }
+        before
     }
 
     /// The speakers whose canonical name or an alias matches `query`:
@@ -890,6 +943,11 @@ impl Speakers {
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         out
     }
+}
+
+/// Sets `name` to `to` and returns what it was, when that differs.
+fn replace_name(name: &mut String, to: &str) -> Option<String> {
+    (name != to).then(|| std::mem::replace(name, to.to_string()))
 }
 
 /// The merge key a name form of a speaker of `kind` was stored under (an
@@ -1022,6 +1080,28 @@ mod tests {
                 registry_key("person", name),
                 format!("person:{}", name_key(name).join(" ")),
                 "{name:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// The plain-name shortcut of `registry_key` keys every name as
+        /// the joined `name_key`, on awkward names too.
+        #[test]
+        fn registry_keys_agree_with_name_keys_anywhere(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Jane", "DOE", "al-", "Al-", "el-", "ash-", "Kaabi", "o'", "J.", "R", "`",
+                    " ", "  ", "\t", "\x0B", "\u{a0}", "-", "‐", "Ünal", "ß", "É", "x", "7",
+                ]),
+                0..10,
+            ),
+        ) {
+            let name: String = parts.concat();
+            proptest::prop_assert_eq!(
+                registry_key("person", &name),
+                format!("person:{}", name_key(&name).join(" ")),
+                "{:?}", name
             );
         }
     }
