@@ -87,34 +87,30 @@ enum Role {
 /// (＂).
 const MARK_FIRST_BYTES: [u8; 6] = [b'"', b'\'', 0xC2, 0xE2, 0xE3, 0xEF];
 
-/// [`MARK_FIRST_BYTES`] as a table indexed by byte.
-static IS_MARK_FIRST_BYTE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut k = 0;
-    while k < MARK_FIRST_BYTES.len() {
-        table[MARK_FIRST_BYTES[k] as usize] = true;
-        k += 1;
-    }
-    table
-};
-
-/// The offsets in `body` of the bytes in [`MARK_FIRST_BYTES`], in order.
+/// Every mark in `text`, with its offset, in order.
 ///
-/// Most paragraphs hold none of the rarer lead bytes (C2, E3, EF): one
-/// `memchr` pass says so, and `memchr3` then jumps between the others,
-/// instead of a table look-up for every byte (issue #5).
-fn mark_candidates(body: &str) -> Box<dyn Iterator<Item = usize> + '_> {
-    let b = body.as_bytes();
-    if memchr::memchr3(0xC2, 0xE3, 0xEF, b).is_none() {
-        Box::new(memchr::memchr3_iter(b'"', b'\'', 0xE2, b))
-    } else {
-        Box::new(
-            b.iter()
-                .enumerate()
-                .filter(|&(_, &c)| IS_MARK_FIRST_BYTE[usize::from(c)])
-                .map(|(i, _)| i),
-        )
+/// One pass over the whole text rather than one per paragraph (issue #5:
+/// two `memchr` passes and an iterator per paragraph, boxed, were some
+/// 4 M of `quotes` on g500): `memchr3` jumps between the common lead
+/// bytes (`"`, `'`, E2), and a second `memchr3` finds the rarer ones (C2,
+/// E3, EF), which most texts lack or hold a few of. Every mark starts
+/// with a byte of [`MARK_FIRST_BYTES`], a lead byte, so each offset is on
+/// a char boundary.
+fn find_marks(text: &str) -> Vec<(usize, char)> {
+    let [double, single, c2, e2, e3, ef] = MARK_FIRST_BYTES;
+    let b = text.as_bytes();
+    let decode = |i: usize| {
+        let c = text[i..].chars().next()?;
+        mark(c).map(|_| (i, c))
+    };
+    let mut out: Vec<(usize, char)> =
+        memchr::memchr3_iter(double, single, e2, b).filter_map(decode).collect();
+    let len = out.len();
+    out.extend(memchr::memchr3_iter(c2, e3, ef, b).filter_map(decode));
+    if out.len() > len {
+        out.sort_unstable_by_key(|&(i, _)| i);
     }
+    out
 }
 
 fn mark(c: char) -> Option<(Family, Role)> {
@@ -241,7 +237,7 @@ fn decide(c: char, family: Family, role: Role, cx: Context, open: Option<Open>) 
 }
 
 /// A quote whose marks are paired, before classification.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Paired {
     open_at: usize,
     open_len: usize,
@@ -292,6 +288,13 @@ impl OpenStack {
     fn bottom(&self) -> Option<Open> {
         self.stack.first().copied()
     }
+
+    fn clear(&mut self) {
+        self.stack.clear();
+        for positions in &mut self.by_family {
+            positions.clear();
+        }
+    }
 }
 
 /// Pairs the marks of the whole text, paragraph by paragraph.
@@ -299,13 +302,17 @@ impl OpenStack {
 /// Linear in the length of the text: each mark is pushed and popped at
 /// most once, and a mark's neighbours are read from the text in passing.
 fn pair_marks(text: &str, paragraphs: &[Span]) -> Vec<Paired> {
+    let marks = find_marks(text);
     let mut out = Vec::new();
+    // One stack for all paragraphs, emptied at each (issue #5: a stack of
+    // seven vectors per paragraph was allocated and dropped).
+    let mut stack = OpenStack::default();
     // A top-level double quote left open at the end of a paragraph, with
     // that paragraph's end, waiting to see whether the next paragraph
     // repeats its opening mark.
     let mut carry: Option<(Open, usize)> = None;
     for &para in paragraphs {
-        let mut stack = OpenStack::default();
+        stack.clear();
         let mut skip_first_mark = false;
         if let Some((open, prev_end)) = carry.take() {
             let first = text[para.range()].chars().next();
@@ -319,15 +326,14 @@ fn pair_marks(text: &str, paragraphs: &[Span]) -> Vec<Paired> {
                 out.push(unclosed(text, open, prev_end));
             }
         }
-        // Every mark is an ASCII quote or a character whose UTF-8
-        // encoding starts with one of `MARK_FIRST_BYTES` (lead bytes, so
-        // each is on a char boundary): only those chars are decoded, and a
-        // mark's neighbours are decoded where it stands (issue #5: this
-        // loop decoded every char of every paragraph).
+        // The marks of the paragraph, found in the whole text; a mark's
+        // neighbours are decoded where it stands.
+        let from = marks.partition_point(|&(i, _)| i < para.start);
+        let to = from + marks[from..].partition_point(|&(i, _)| i < para.end);
         let body = &text[para.range()];
-        for i in mark_candidates(body) {
-            let Some(c) = body[i..].chars().next() else { continue };
+        for &(at, c) in &marks[from..to] {
             let Some((family, role)) = mark(c) else { continue };
+            let i = at - para.start;
             let cx = Context {
                 prev: body[..i].chars().next_back(),
                 next: body[i + c.len_utf8()..].chars().next(),
@@ -337,7 +343,6 @@ fn pair_marks(text: &str, paragraphs: &[Span]) -> Vec<Paired> {
                 continue;
             }
             let innermost = stack.innermost(family);
-            let at = para.start + i;
             match decide(c, family, role, cx, innermost.map(|p| stack.stack[p])) {
                 Action::Open => stack.push(Open { family, ch: c, at }),
                 Action::Close => {
@@ -1084,6 +1089,119 @@ mod tests {
                 [("Islamic State Of The Levant And Other Places Here Too", Partial, 0)]
             ),
         ]);
+    }
+
+    /// Every mark, the plain way: decoding every char.
+    fn marks_plain(text: &str) -> Vec<(usize, char)> {
+        text.char_indices().filter(|&(_, c)| mark(c).is_some()).collect()
+    }
+
+    /// [`pair_marks`] as it was before it took each paragraph's marks from
+    /// one pass over the whole text: decoding every char of every
+    /// paragraph, with a fresh stack each. The oracle for it.
+    fn pair_marks_plain(text: &str, paragraphs: &[Span]) -> Vec<Paired> {
+        let mut out = Vec::new();
+        let mut carry: Option<(Open, usize)> = None;
+        for &para in paragraphs {
+            let mut stack = OpenStack::default();
+            let mut skip_first_mark = false;
+            if let Some((open, prev_end)) = carry.take() {
+                let first = text[para.range()].chars().next();
+                let repeats = first.and_then(mark).is_some_and(|(f, role)| {
+                    f == open.family && !matches!(role, Role::Closer) || first == Some('”')
+                });
+                if repeats {
+                    stack.push(open);
+                    skip_first_mark = true;
+                } else {
+                    out.push(unclosed(text, open, prev_end));
+                }
+            }
+            let body = &text[para.range()];
+            for (i, c) in body.char_indices() {
+                let Some((family, role)) = mark(c) else { continue };
+                let cx = Context {
+                    prev: body[..i].chars().next_back(),
+                    next: body[i + c.len_utf8()..].chars().next(),
+                };
+                if skip_first_mark {
+                    skip_first_mark = false;
+                    continue;
+                }
+                let innermost = stack.innermost(family);
+                let at = para.start + i;
+                match decide(c, family, role, cx, innermost.map(|p| stack.stack[p])) {
+                    Action::Open => stack.push(Open { family, ch: c, at }),
+                    Action::Close => {
+                        let p = innermost.expect("close only when open");
+                        let open = stack.close(p);
+                        out.push(Paired {
+                            open_at: open.at,
+                            open_len: open.ch.len_utf8(),
+                            close_at: at,
+                            close_len: c.len_utf8(),
+                            closed: true,
+                        });
+                    }
+                    Action::Ignore => {}
+                }
+            }
+            if let Some(bottom) = stack.bottom() {
+                if bottom.family.keeps_unclosed() {
+                    carry = Some((bottom, para.end));
+                }
+            }
+        }
+        if let Some((open, end)) = carry {
+            out.push(unclosed(text, open, end));
+        }
+        out.sort_by_key(|p| (p.open_at, std::cmp::Reverse(p.close_at)));
+        out
+    }
+
+    #[test]
+    fn every_mark_starts_with_one_of_the_first_bytes() {
+        let mut buf = [0; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if mark(c).is_some() {
+                let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+                assert!(MARK_FIRST_BYTES.contains(&lead), "{c:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn marks_and_pairing_agree_with_their_plain_oracles(
+            parts in proptest::collection::vec(proptest::sample::select(PIECES), 0..40),
+            keep in proptest::collection::vec(proptest::bool::ANY, 8),
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(find_marks(&text), marks_plain(&text), "{:?}", text);
+            let paragraphs = text::paragraphs(&text);
+            // Some paragraphs left out, and some cut short, as stripping
+            // boilerplate does.
+            let some: Vec<Span> = paragraphs
+                .iter()
+                .enumerate()
+                .filter(|&(k, _)| keep[k % keep.len()])
+                .map(|(k, &p)| {
+                    let mut end = p.start + (p.end - p.start) * (1 + k % 3) / 3;
+                    while !text.is_char_boundary(end) {
+                        end += 1;
+                    }
+                    Span::new(p.start, end)
+                })
+                .collect();
+            for paras in [&paragraphs, &some] {
+                proptest::prop_assert_eq!(
+                    pair_marks(&text, paras),
+                    pair_marks_plain(&text, paras),
+                    "{:?} {:?}", text, paras
+                );
+            }
+        }
     }
 
     /// Regression (issue 6, found by the property tests): markup detection
