@@ -301,8 +301,7 @@ impl OpenStack {
 ///
 /// Linear in the length of the text: each mark is pushed and popped at
 /// most once, and a mark's neighbours are read from the text in passing.
-fn pair_marks(text: &str, paragraphs: &[Span]) -> Vec<Paired> {
-    let marks = find_marks(text);
+fn pair_marks(text: &str, paragraphs: &[Span], marks: &[(usize, char)]) -> Vec<Paired> {
     let mut out = Vec::new();
     // One stack for all paragraphs, emptied at each (issue #5: a stack of
     // seven vectors per paragraph was allocated and dropped).
@@ -423,12 +422,29 @@ pub type Sentences = Vec<Option<Vec<Span>>>;
 /// quotes, so it can take these instead of splitting them again (issue
 /// #5).
 pub fn find_quotes_split(text: &str, paragraphs: &[Span]) -> (Vec<Quote>, Sentences) {
-    find_quotes_reusing(text, paragraphs, None)
+    let (quotes, sentences, _) = find_quotes_marked(text, paragraphs);
+    (quotes, sentences)
 }
 
-/// What an earlier [`find_quotes_split`] of the same text found: its
-/// paragraphs, quotes and sentences.
-pub(crate) type Earlier<'a> = (&'a [Span], &'a [Quote], &'a Sentences);
+/// The quotation marks of a text, with their offsets, in order: they
+/// depend on the text alone, not on its paragraphs.
+pub(crate) struct Marks(Vec<(usize, char)>);
+
+/// [`find_quotes_split`], also returning the text's marks, for
+/// [`find_quotes_again`] to take instead of finding them again (issue
+/// #5).
+pub(crate) fn find_quotes_marked(
+    text: &str,
+    paragraphs: &[Span],
+) -> (Vec<Quote>, Sentences, Marks) {
+    let marks = Marks(find_marks(text));
+    let (quotes, sentences) = find_quotes_reusing(text, paragraphs, &marks.0, None);
+    (quotes, sentences, marks)
+}
+
+/// What an earlier [`find_quotes_marked`] of the same text found: its
+/// paragraphs, quotes, sentences and marks.
+pub(crate) type Earlier<'a> = (&'a [Span], &'a [Quote], &'a Sentences, &'a Marks);
 
 /// [`find_quotes_split`] again after some paragraphs changed (boilerplate
 /// lines taken out of them), taking the sentences and quote kinds of each
@@ -444,7 +460,7 @@ pub(crate) fn find_quotes_again(
     paragraphs: &[Span],
     earlier: Earlier<'_>,
 ) -> (Vec<Quote>, Sentences) {
-    find_quotes_reusing(text, paragraphs, Some(earlier))
+    find_quotes_reusing(text, paragraphs, &earlier.3.0, Some(earlier))
 }
 
 /// The kinds and sentences an earlier split found for the paragraph
@@ -455,7 +471,7 @@ fn reuse<'a>(
     para: Span,
     here: &[Quote],
 ) -> Option<(&'a [Quote], &'a [Span])> {
-    let (paragraphs, quotes, sentences) = earlier;
+    let (paragraphs, quotes, sentences, _) = earlier;
     let k = paragraphs.binary_search_by_key(&para.start, |p| p.start).ok()?;
     if paragraphs[k] != para {
         return None;
@@ -475,9 +491,10 @@ fn reuse<'a>(
 fn find_quotes_reusing(
     text: &str,
     paragraphs: &[Span],
+    marks: &[(usize, char)],
     earlier: Option<Earlier<'_>>,
 ) -> (Vec<Quote>, Sentences) {
-    let paired = pair_marks(text, paragraphs);
+    let paired = pair_marks(text, paragraphs, marks);
     let mut quotes: Vec<Quote> = paired
         .iter()
         .filter_map(|p| {
@@ -1196,7 +1213,7 @@ mod tests {
                 .collect();
             for paras in [&paragraphs, &some] {
                 proptest::prop_assert_eq!(
-                    pair_marks(&text, paras),
+                    pair_marks(&text, paras, &find_marks(&text)),
                     pair_marks_plain(&text, paras),
                     "{:?} {:?}", text, paras
                 );
@@ -1254,7 +1271,8 @@ mod tests {
                     “and on,” she added. Mr. Fulani said “no”.\n\n\
                     The end.";
         let paragraphs = text::paragraphs(text);
-        let (quotes, sentences) = find_quotes_split(text, &paragraphs);
+        let (quotes, sentences, marks) = find_quotes_marked(text, &paragraphs);
+        assert_eq!((quotes.clone(), sentences.clone()), find_quotes_split(text, &paragraphs));
         let line = |s: &str| {
             let at = text.find(s).expect("in text");
             Span::new(at, at + s.len())
@@ -1280,7 +1298,7 @@ mod tests {
             paragraphs.iter().filter(|p| !p.contains(line("The end."))).copied().collect(),
         ];
         for kept in &variants {
-            let again = find_quotes_again(text, kept, (&paragraphs, &quotes, &sentences));
+            let again = find_quotes_again(text, kept, (&paragraphs, &quotes, &sentences, &marks));
             assert_eq!(again, find_quotes_split(text, kept), "{kept:?}");
         }
         // Earlier quotes that differ from those found now, in the same
@@ -1292,7 +1310,8 @@ mod tests {
                 shift(q);
                 q.kind = if q.kind == NonSpeech { Full } else { NonSpeech };
             }
-            let again = find_quotes_again(text, &paragraphs, (&paragraphs, &wrong, &sentences));
+            let again =
+                find_quotes_again(text, &paragraphs, (&paragraphs, &wrong, &sentences, &marks));
             assert_eq!(again, find_quotes_split(text, &paragraphs));
         }
     }
