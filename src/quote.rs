@@ -599,9 +599,6 @@ fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
     let inner = &text[q.span.range()];
     let whole_before = &text[sentence.start.min(q.outer.start)..q.outer.start];
     let before = tail(whole_before, LOOK).trim_end_matches(is_space);
-    let after = head(&text[q.outer.end..], LOOK);
-    let after = after[..after.find(text::is_line_break).unwrap_or(after.len())]
-        .trim_start_matches(is_space);
     if before.ends_with('=') || is_inside_markup(text, q.outer) {
         return QuoteKind::NonSpeech;
     }
@@ -625,11 +622,15 @@ fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
     // splitting every quote was some 3.5 M of `quotes` on g500).
     //
     // A nickname between two parts of a name (at most 3 words): Robert
-    // "Bobby" Smith.
-    let nickname = glued_before && {
+    // "Bobby" Smith. The rest of the line after the quote is read only
+    // here (issue #5: finding its end decoded up to LOOK bytes for every
+    // quote).
+    let nickname = glued_before && text::is_capitalized(last_before) && {
+        let after = head(&text[q.outer.end..], LOOK);
+        let after = after[..after.find(text::is_line_break).unwrap_or(after.len())]
+            .trim_start_matches(is_space);
         let next_word = after.split(|c: char| is_space(c)).next().unwrap_or("");
-        text::is_capitalized(last_before)
-            && text::is_capitalized(next_word.trim_end_matches(|c: char| !text::is_alnum(c)))
+        text::is_capitalized(next_word.trim_end_matches(|c: char| !text::is_alnum(c)))
             && !after.starts_with(|c: char| c.is_ascii_punctuation())
     };
     // A name or title after a naming word (at most 8 words): dubbed
@@ -673,6 +674,12 @@ fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
 /// `<a href="…">`.
 fn is_inside_markup(text: &str, outer: Span) -> bool {
     let before = tail(&text[..outer.start], LOOK);
+    // Most quotes have no `[` or `<` before them within LOOK bytes: one
+    // backward `memchr` says so without decoding chars to find the line
+    // start (issue #5).
+    if memchr::memrchr2(b'[', b'<', before.as_bytes()).is_none() {
+        return false;
+    }
     // The text after the last line break (U+2028 and U+2029 take 3 bytes:
     // skipping one byte past them once split a character, issue 6).
     let before = before.rsplit(text::is_line_break).next().unwrap_or(before);
@@ -908,6 +915,24 @@ mod tests {
         ]);
     }
 
+    /// [`is_inside_markup`] without the quick look for a bracket: the
+    /// oracle for it, which [`classify_plain`] calls.
+    fn is_inside_markup_plain(text: &str, outer: Span) -> bool {
+        let before = tail(&text[..outer.start], LOOK);
+        let before = before.rsplit(text::is_line_break).next().unwrap_or(before);
+        let (Some(open), close) = (before.rfind(['[', '<']), before.rfind([']', '>'])) else {
+            return false;
+        };
+        if close.is_some_and(|c| c > open) {
+            return false;
+        }
+        let tag = &before[open + 1..];
+        let after = head(&text[outer.end..], LOOK);
+        let closes = after.find([']', '>']);
+        tag.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '/')
+            && closes.is_some_and(|c| !after[..c].contains(text::is_line_break))
+    }
+
     /// [`classify`] as it was before it split a quote's words only when a
     /// rule asking for them could apply: the oracle for it.
     fn classify_plain(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
@@ -917,7 +942,7 @@ mod tests {
         let after = head(&text[q.outer.end..], LOOK);
         let after = after[..after.find(text::is_line_break).unwrap_or(after.len())]
             .trim_start_matches(is_space);
-        if before.ends_with('=') || is_inside_markup(text, q.outer) {
+        if before.ends_with('=') || is_inside_markup_plain(text, q.outer) {
             return QuoteKind::NonSpeech;
         }
         if !inner.chars().any(char::is_alphabetic) {
