@@ -178,7 +178,7 @@ impl Extractor {
         let mut paragraphs = text::paragraphs(text);
         // Quote finding splits the paragraphs that hold quotes into
         // sentences; attribution takes those instead of splitting again.
-        let (mut quotes, mut sentences) = quote::find_quotes_split(text, &paragraphs);
+        let (mut quotes, mut sentences, marks) = quote::find_quotes_marked(text, &paragraphs);
         // Split into words once; each stage takes the words of its
         // lines and sentences from these.
         let words = text::words(text, Span::new(0, text.len()));
@@ -196,8 +196,11 @@ impl Extractor {
             // paragraphs (most articles have no whole lines of
             // boilerplate inside them).
             if kept != paragraphs {
-                (quotes, sentences) =
-                    quote::find_quotes_again(text, &kept, (&paragraphs, &quotes, &sentences));
+                (quotes, sentences) = quote::find_quotes_again(
+                    text,
+                    &kept,
+                    (&paragraphs, &quotes, &sentences, &marks),
+                );
                 paragraphs = kept;
             }
         }

@@ -87,34 +87,30 @@ enum Role {
 /// (＂).
 const MARK_FIRST_BYTES: [u8; 6] = [b'"', b'\'', 0xC2, 0xE2, 0xE3, 0xEF];
 
-/// [`MARK_FIRST_BYTES`] as a table indexed by byte.
-static IS_MARK_FIRST_BYTE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut k = 0;
-    while k < MARK_FIRST_BYTES.len() {
-        table[MARK_FIRST_BYTES[k] as usize] = true;
-        k += 1;
-    }
-    table
-};
-
-/// The offsets in `body` of the bytes in [`MARK_FIRST_BYTES`], in order.
+/// Every mark in `text`, with its offset, in order.
 ///
-/// Most paragraphs hold none of the rarer lead bytes (C2, E3, EF): one
-/// `memchr` pass says so, and `memchr3` then jumps between the others,
-/// instead of a table look-up for every byte (issue #5).
-fn mark_candidates(body: &str) -> Box<dyn Iterator<Item = usize> + '_> {
-    let b = body.as_bytes();
-    if memchr::memchr3(0xC2, 0xE3, 0xEF, b).is_none() {
-        Box::new(memchr::memchr3_iter(b'"', b'\'', 0xE2, b))
-    } else {
-        Box::new(
-            b.iter()
-                .enumerate()
-                .filter(|&(_, &c)| IS_MARK_FIRST_BYTE[usize::from(c)])
-                .map(|(i, _)| i),
-        )
+/// One pass over the whole text rather than one per paragraph (issue #5:
+/// two `memchr` passes and an iterator per paragraph, boxed, were some
+/// 4 M of `quotes` on g500): `memchr3` jumps between the common lead
+/// bytes (`"`, `'`, E2), and a second `memchr3` finds the rarer ones (C2,
+/// E3, EF), which most texts lack or hold a few of. Every mark starts
+/// with a byte of [`MARK_FIRST_BYTES`], a lead byte, so each offset is on
+/// a char boundary.
+fn find_marks(text: &str) -> Vec<(usize, char)> {
+    let [double, single, c2, e2, e3, ef] = MARK_FIRST_BYTES;
+    let b = text.as_bytes();
+    let decode = |i: usize| {
+        let c = text[i..].chars().next()?;
+        mark(c).map(|_| (i, c))
+    };
+    let mut out: Vec<(usize, char)> =
+        memchr::memchr3_iter(double, single, e2, b).filter_map(decode).collect();
+    let len = out.len();
+    out.extend(memchr::memchr3_iter(c2, e3, ef, b).filter_map(decode));
+    if out.len() > len {
+        out.sort_unstable_by_key(|&(i, _)| i);
     }
+    out
 }
 
 fn mark(c: char) -> Option<(Family, Role)> {
@@ -241,7 +237,7 @@ fn decide(c: char, family: Family, role: Role, cx: Context, open: Option<Open>) 
 }
 
 /// A quote whose marks are paired, before classification.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Paired {
     open_at: usize,
     open_len: usize,
@@ -292,20 +288,30 @@ impl OpenStack {
     fn bottom(&self) -> Option<Open> {
         self.stack.first().copied()
     }
+
+    fn clear(&mut self) {
+        self.stack.clear();
+        for positions in &mut self.by_family {
+            positions.clear();
+        }
+    }
 }
 
 /// Pairs the marks of the whole text, paragraph by paragraph.
 ///
 /// Linear in the length of the text: each mark is pushed and popped at
 /// most once, and a mark's neighbours are read from the text in passing.
-fn pair_marks(text: &str, paragraphs: &[Span]) -> Vec<Paired> {
+fn pair_marks(text: &str, paragraphs: &[Span], marks: &[(usize, char)]) -> Vec<Paired> {
     let mut out = Vec::new();
+    // One stack for all paragraphs, emptied at each (issue #5: a stack of
+    // seven vectors per paragraph was allocated and dropped).
+    let mut stack = OpenStack::default();
     // A top-level double quote left open at the end of a paragraph, with
     // that paragraph's end, waiting to see whether the next paragraph
     // repeats its opening mark.
     let mut carry: Option<(Open, usize)> = None;
     for &para in paragraphs {
-        let mut stack = OpenStack::default();
+        stack.clear();
         let mut skip_first_mark = false;
         if let Some((open, prev_end)) = carry.take() {
             let first = text[para.range()].chars().next();
@@ -319,15 +325,14 @@ fn pair_marks(text: &str, paragraphs: &[Span]) -> Vec<Paired> {
                 out.push(unclosed(text, open, prev_end));
             }
         }
-        // Every mark is an ASCII quote or a character whose UTF-8
-        // encoding starts with one of `MARK_FIRST_BYTES` (lead bytes, so
-        // each is on a char boundary): only those chars are decoded, and a
-        // mark's neighbours are decoded where it stands (issue #5: this
-        // loop decoded every char of every paragraph).
+        // The marks of the paragraph, found in the whole text; a mark's
+        // neighbours are decoded where it stands.
+        let from = marks.partition_point(|&(i, _)| i < para.start);
+        let to = from + marks[from..].partition_point(|&(i, _)| i < para.end);
         let body = &text[para.range()];
-        for i in mark_candidates(body) {
-            let Some(c) = body[i..].chars().next() else { continue };
+        for &(at, c) in &marks[from..to] {
             let Some((family, role)) = mark(c) else { continue };
+            let i = at - para.start;
             let cx = Context {
                 prev: body[..i].chars().next_back(),
                 next: body[i + c.len_utf8()..].chars().next(),
@@ -337,7 +342,6 @@ fn pair_marks(text: &str, paragraphs: &[Span]) -> Vec<Paired> {
                 continue;
             }
             let innermost = stack.innermost(family);
-            let at = para.start + i;
             match decide(c, family, role, cx, innermost.map(|p| stack.stack[p])) {
                 Action::Open => stack.push(Open { family, ch: c, at }),
                 Action::Close => {
@@ -418,12 +422,29 @@ pub type Sentences = Vec<Option<Vec<Span>>>;
 /// quotes, so it can take these instead of splitting them again (issue
 /// #5).
 pub fn find_quotes_split(text: &str, paragraphs: &[Span]) -> (Vec<Quote>, Sentences) {
-    find_quotes_reusing(text, paragraphs, None)
+    let (quotes, sentences, _) = find_quotes_marked(text, paragraphs);
+    (quotes, sentences)
 }
 
-/// What an earlier [`find_quotes_split`] of the same text found: its
-/// paragraphs, quotes and sentences.
-pub(crate) type Earlier<'a> = (&'a [Span], &'a [Quote], &'a Sentences);
+/// The quotation marks of a text, with their offsets, in order: they
+/// depend on the text alone, not on its paragraphs.
+pub(crate) struct Marks(Vec<(usize, char)>);
+
+/// [`find_quotes_split`], also returning the text's marks, for
+/// [`find_quotes_again`] to take instead of finding them again (issue
+/// #5).
+pub(crate) fn find_quotes_marked(
+    text: &str,
+    paragraphs: &[Span],
+) -> (Vec<Quote>, Sentences, Marks) {
+    let marks = Marks(find_marks(text));
+    let (quotes, sentences) = find_quotes_reusing(text, paragraphs, &marks.0, None);
+    (quotes, sentences, marks)
+}
+
+/// What an earlier [`find_quotes_marked`] of the same text found: its
+/// paragraphs, quotes, sentences and marks.
+pub(crate) type Earlier<'a> = (&'a [Span], &'a [Quote], &'a Sentences, &'a Marks);
 
 /// [`find_quotes_split`] again after some paragraphs changed (boilerplate
 /// lines taken out of them), taking the sentences and quote kinds of each
@@ -439,7 +460,7 @@ pub(crate) fn find_quotes_again(
     paragraphs: &[Span],
     earlier: Earlier<'_>,
 ) -> (Vec<Quote>, Sentences) {
-    find_quotes_reusing(text, paragraphs, Some(earlier))
+    find_quotes_reusing(text, paragraphs, &earlier.3.0, Some(earlier))
 }
 
 /// The kinds and sentences an earlier split found for the paragraph
@@ -450,7 +471,7 @@ fn reuse<'a>(
     para: Span,
     here: &[Quote],
 ) -> Option<(&'a [Quote], &'a [Span])> {
-    let (paragraphs, quotes, sentences) = earlier;
+    let (paragraphs, quotes, sentences, _) = earlier;
     let k = paragraphs.binary_search_by_key(&para.start, |p| p.start).ok()?;
     if paragraphs[k] != para {
         return None;
@@ -470,9 +491,10 @@ fn reuse<'a>(
 fn find_quotes_reusing(
     text: &str,
     paragraphs: &[Span],
+    marks: &[(usize, char)],
     earlier: Option<Earlier<'_>>,
 ) -> (Vec<Quote>, Sentences) {
-    let paired = pair_marks(text, paragraphs);
+    let paired = pair_marks(text, paragraphs, marks);
     let mut quotes: Vec<Quote> = paired
         .iter()
         .filter_map(|p| {
@@ -577,18 +599,12 @@ fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
     let inner = &text[q.span.range()];
     let whole_before = &text[sentence.start.min(q.outer.start)..q.outer.start];
     let before = tail(whole_before, LOOK).trim_end_matches(is_space);
-    let after = head(&text[q.outer.end..], LOOK);
-    let after = after[..after.find(text::is_line_break).unwrap_or(after.len())]
-        .trim_start_matches(is_space);
     if before.ends_with('=') || is_inside_markup(text, q.outer) {
         return QuoteKind::NonSpeech;
     }
     if !inner.chars().any(char::is_alphabetic) {
         return QuoteKind::NonSpeech;
     }
-    // The rules below only ask whether there are at most 8 words.
-    let inner_words = text::words_up_to(text, q.span, 9);
-    let n = inner_words.len();
     // A "word" cut by the look-behind is too long to be a name or a cue.
     let last_before = match before.rsplit_once(|c: char| is_space(c)) {
         Some((_, word)) => word,
@@ -600,37 +616,46 @@ fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
         && !before.ends_with(|c: char| c.is_ascii_punctuation() || "—–…".contains(c));
     let ends_like_speech = inner.trim_end().ends_with(['.', ',', '!', '?', ';', ':', '…']);
 
-    // A nickname between two parts of a name: Robert "Bobby" Smith.
-    let next_word = after.split(|c: char| is_space(c)).next().unwrap_or("");
-    if n <= 3
-        && glued_before
-        && text::is_capitalized(last_before)
-        && text::is_capitalized(next_word.trim_end_matches(|c: char| !text::is_alnum(c)))
-        && !after.starts_with(|c: char| c.is_ascii_punctuation())
-    {
-        return QuoteKind::NonSpeech;
-    }
-    // A name or title after a naming word: dubbed “Operation X”, the so-called “…”.
-    if n <= 8
-        && glued_before
+    // Three rules make a short quote not speech. Each also asks what
+    // stands around the quote, which is cheap and rarely holds, so the
+    // quote's words are split only when one of them does (issue #5:
+    // splitting every quote was some 3.5 M of `quotes` on g500).
+    //
+    // A nickname between two parts of a name (at most 3 words): Robert
+    // "Bobby" Smith. The rest of the line after the quote is read only
+    // here (issue #5: finding its end decoded up to LOOK bytes for every
+    // quote).
+    let nickname = glued_before && text::is_capitalized(last_before) && {
+        let after = head(&text[q.outer.end..], LOOK);
+        let after = after[..after.find(text::is_line_break).unwrap_or(after.len())]
+            .trim_start_matches(is_space);
+        let next_word = after.split(|c: char| is_space(c)).next().unwrap_or("");
+        text::is_capitalized(next_word.trim_end_matches(|c: char| !text::is_alnum(c)))
+            && !after.starts_with(|c: char| c.is_ascii_punctuation())
+    };
+    // A name or title after a naming word (at most 8 words): dubbed
+    // “Operation X”, the so-called “…”.
+    let named = glued_before
         && (lexicon::NAMING_CUES.contains(&last_before_folded) || before.ends_with("known as"))
-    {
-        let scare = last_before_folded == "so-called" || !ends_like_speech;
-        if scare && (last_before_folded != "as" || before.ends_with("known as")) {
+        && (last_before_folded == "so-called" || !ends_like_speech)
+        && (last_before_folded != "as" || before.ends_with("known as"));
+    // A short title-case name after a determiner (at most 5 words): the
+    // “Islamic State”.
+    let determined = !ends_like_speech && lexicon::SCARE_DETERMINERS.contains(&last_before_folded);
+    if nickname || named || determined {
+        // The rules only ask whether there are at most 8 words.
+        let inner_words = text::words_up_to(text, q.span, 9);
+        let n = inner_words.len();
+        let title_case = || {
+            inner_words.iter().all(|w| {
+                let s = w.as_str(text);
+                text::is_capitalized(s)
+                    || s.chars().count() <= 3 && s.chars().all(char::is_lowercase)
+            })
+        };
+        if nickname && n <= 3 || named && n <= 8 || determined && n <= 5 && title_case() {
             return QuoteKind::NonSpeech;
         }
-    }
-    // A short title-case name after a determiner: the “Islamic State”.
-    let title_case = inner_words.iter().all(|w| {
-        let s = w.as_str(text);
-        text::is_capitalized(s) || s.chars().count() <= 3 && s.chars().all(char::is_lowercase)
-    });
-    if n <= 5
-        && title_case
-        && !ends_like_speech
-        && lexicon::SCARE_DETERMINERS.contains(&last_before_folded)
-    {
-        return QuoteKind::NonSpeech;
     }
 
     let first = inner.chars().find(|c| !"…[(.'‘\"“ ".contains(*c) && !is_space(*c));
@@ -649,6 +674,12 @@ fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
 /// `<a href="…">`.
 fn is_inside_markup(text: &str, outer: Span) -> bool {
     let before = tail(&text[..outer.start], LOOK);
+    // Most quotes have no `[` or `<` before them within LOOK bytes: one
+    // backward `memchr` says so without decoding chars to find the line
+    // start (issue #5).
+    if memchr::memrchr2(b'[', b'<', before.as_bytes()).is_none() {
+        return false;
+    }
     // The text after the last line break (U+2028 and U+2029 take 3 bytes:
     // skipping one byte past them once split a character, issue 6).
     let before = before.rsplit(text::is_line_break).next().unwrap_or(before);
@@ -884,6 +915,337 @@ mod tests {
         ]);
     }
 
+    /// [`is_inside_markup`] without the quick look for a bracket: the
+    /// oracle for it, which [`classify_plain`] calls.
+    fn is_inside_markup_plain(text: &str, outer: Span) -> bool {
+        let before = tail(&text[..outer.start], LOOK);
+        let before = before.rsplit(text::is_line_break).next().unwrap_or(before);
+        let (Some(open), close) = (before.rfind(['[', '<']), before.rfind([']', '>'])) else {
+            return false;
+        };
+        if close.is_some_and(|c| c > open) {
+            return false;
+        }
+        let tag = &before[open + 1..];
+        let after = head(&text[outer.end..], LOOK);
+        let closes = after.find([']', '>']);
+        tag.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '/')
+            && closes.is_some_and(|c| !after[..c].contains(text::is_line_break))
+    }
+
+    /// [`classify`] as it was before it split a quote's words only when a
+    /// rule asking for them could apply: the oracle for it.
+    fn classify_plain(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
+        let inner = &text[q.span.range()];
+        let whole_before = &text[sentence.start.min(q.outer.start)..q.outer.start];
+        let before = tail(whole_before, LOOK).trim_end_matches(is_space);
+        let after = head(&text[q.outer.end..], LOOK);
+        let after = after[..after.find(text::is_line_break).unwrap_or(after.len())]
+            .trim_start_matches(is_space);
+        if before.ends_with('=') || is_inside_markup_plain(text, q.outer) {
+            return QuoteKind::NonSpeech;
+        }
+        if !inner.chars().any(char::is_alphabetic) {
+            return QuoteKind::NonSpeech;
+        }
+        // The rules below only ask whether there are at most 8 words.
+        let inner_words = text::words_up_to(text, q.span, 9);
+        let n = inner_words.len();
+        // A "word" cut by the look-behind is too long to be a name or a cue.
+        let last_before = match before.rsplit_once(|c: char| is_space(c)) {
+            Some((_, word)) => word,
+            None if before.len() < whole_before.trim_end_matches(is_space).len() => "",
+            None => before,
+        };
+        let last_before_folded = text::fold_word(last_before);
+        let glued_before = !before.is_empty()
+            && !before.ends_with(|c: char| c.is_ascii_punctuation() || "—–…".contains(c));
+        let ends_like_speech = inner.trim_end().ends_with(['.', ',', '!', '?', ';', ':', '…']);
+
+        // A nickname between two parts of a name: Robert "Bobby" Smith.
+        let next_word = after.split(|c: char| is_space(c)).next().unwrap_or("");
+        if n <= 3
+            && glued_before
+            && text::is_capitalized(last_before)
+            && text::is_capitalized(next_word.trim_end_matches(|c: char| !text::is_alnum(c)))
+            && !after.starts_with(|c: char| c.is_ascii_punctuation())
+        {
+            return QuoteKind::NonSpeech;
+        }
+        // A name or title after a naming word: dubbed “Operation X”, the so-called “…”.
+        if n <= 8
+            && glued_before
+            && (lexicon::NAMING_CUES.contains(&last_before_folded) || before.ends_with("known as"))
+        {
+            let scare = last_before_folded == "so-called" || !ends_like_speech;
+            if scare && (last_before_folded != "as" || before.ends_with("known as")) {
+                return QuoteKind::NonSpeech;
+            }
+        }
+        // A short title-case name after a determiner: the “Islamic State”.
+        let title_case = inner_words.iter().all(|w| {
+            let s = w.as_str(text);
+            text::is_capitalized(s) || s.chars().count() <= 3 && s.chars().all(char::is_lowercase)
+        });
+        if n <= 5
+            && title_case
+            && !ends_like_speech
+            && lexicon::SCARE_DETERMINERS.contains(&last_before_folded)
+        {
+            return QuoteKind::NonSpeech;
+        }
+
+        let first = inner.chars().find(|c| !"…[(.'‘\"“ ".contains(*c) && !is_space(*c));
+        // Scripts without case (Arabic, CJK) count as capitalized.
+        let starts_sentence = first.is_some_and(|c| {
+            c.is_uppercase() || c.is_numeric() || c.is_alphabetic() && !c.is_lowercase()
+        }) || inner.starts_with(['…', '[', '(']);
+        let lead_in = before.is_empty()
+            || before.ends_with([
+                ':', ',', ';', '.', '!', '?', '—', '–', '-', '…', '：', '，', '،', '؛',
+            ])
+            || before.ends_with(|c: char| mark(c).is_some());
+        if starts_sentence && lead_in { QuoteKind::Full } else { QuoteKind::Partial }
+    }
+
+    /// Pieces of text with every kind of mark, the naming and determiner
+    /// cues, capitalized and lower-case words, punctuation, markup,
+    /// non-ASCII letters and line breaks.
+    const PIECES: &[&str] = &[
+        "“",
+        "”",
+        "\"",
+        "'",
+        "‘",
+        "’",
+        "„",
+        "‚",
+        "‟",
+        "‛",
+        "«",
+        "»",
+        "‹",
+        "›",
+        "「",
+        "」",
+        "『",
+        "』",
+        "＂",
+        " ",
+        " ",
+        " ",
+        "\u{A0}",
+        "\n",
+        "\n\n",
+        "\u{2028}",
+        "the",
+        "a",
+        "so-called",
+        "dubbed",
+        "known",
+        "as",
+        "Islamic",
+        "State",
+        "Robert",
+        "Smith",
+        "we",
+        "will",
+        "go",
+        "It",
+        "É",
+        "été",
+        "كان",
+        "我们",
+        ".",
+        ",",
+        ":",
+        "!",
+        "?",
+        "…",
+        "—",
+        "-",
+        "(",
+        ")",
+        "[gallery id=",
+        "]",
+        "<a href=",
+        ">",
+        "=",
+        "x’s",
+        "'90s",
+        "Mr.",
+        // Whole cues, so that the rules' conditions hold often.
+        " Robert “",
+        "” Smith ",
+        " Joel \"",
+        "\" Vowell",
+        "the “",
+        "so-called ‘",
+        "dubbed «",
+        "known as „",
+        " Two Words",
+        " one two",
+        " and Three",
+        " the",
+        " a b c d e f g h i",
+        "Ab Cd Ef Gh Ij",
+        " the “Ab Cd Ef Gh Ij” ",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn classify_agrees_with_its_plain_oracle(
+            parts in proptest::collection::vec(proptest::sample::select(PIECES), 0..40)
+        ) {
+            let text = parts.concat();
+            let paragraphs = text::paragraphs(&text);
+            for q in find_quotes(&text) {
+                let para = paragraphs
+                    .iter()
+                    .copied()
+                    .find(|p| p.contains_offset(q.outer.start))
+                    .expect("a quote starts in a paragraph");
+                let whole = Span::new(0, text.len());
+                let at_quote = Span::new(q.outer.start, q.outer.start);
+                for sentence in [para, whole, at_quote] {
+                    proptest::prop_assert_eq!(
+                        classify(&text, &q, sentence),
+                        classify_plain(&text, &q, sentence),
+                        "{:?} {:?}", text, q
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_three_short_quote_rules_still_apply() {
+        check(&[
+            t!("nickname", "Robert \"Bobby\" Smith left.", [("Bobby", NonSpeech, 0)]),
+            t!("known as", "a group known as “the Base”", [("the Base", NonSpeech, 0)]),
+            t!("determiner", "the “Islamic State” group", [("Islamic State", NonSpeech, 0)]),
+            t!(
+                "too many words",
+                "the “Islamic State Of The Levant And Other Places Here Too” group",
+                [("Islamic State Of The Levant And Other Places Here Too", Partial, 0)]
+            ),
+        ]);
+    }
+
+    /// Every mark, the plain way: decoding every char.
+    fn marks_plain(text: &str) -> Vec<(usize, char)> {
+        text.char_indices().filter(|&(_, c)| mark(c).is_some()).collect()
+    }
+
+    /// [`pair_marks`] as it was before it took each paragraph's marks from
+    /// one pass over the whole text: decoding every char of every
+    /// paragraph, with a fresh stack each. The oracle for it.
+    fn pair_marks_plain(text: &str, paragraphs: &[Span]) -> Vec<Paired> {
+        let mut out = Vec::new();
+        let mut carry: Option<(Open, usize)> = None;
+        for &para in paragraphs {
+            let mut stack = OpenStack::default();
+            let mut skip_first_mark = false;
+            if let Some((open, prev_end)) = carry.take() {
+                let first = text[para.range()].chars().next();
+                let repeats = first.and_then(mark).is_some_and(|(f, role)| {
+                    f == open.family && !matches!(role, Role::Closer) || first == Some('”')
+                });
+                if repeats {
+                    stack.push(open);
+                    skip_first_mark = true;
+                } else {
+                    out.push(unclosed(text, open, prev_end));
+                }
+            }
+            let body = &text[para.range()];
+            for (i, c) in body.char_indices() {
+                let Some((family, role)) = mark(c) else { continue };
+                let cx = Context {
+                    prev: body[..i].chars().next_back(),
+                    next: body[i + c.len_utf8()..].chars().next(),
+                };
+                if skip_first_mark {
+                    skip_first_mark = false;
+                    continue;
+                }
+                let innermost = stack.innermost(family);
+                let at = para.start + i;
+                match decide(c, family, role, cx, innermost.map(|p| stack.stack[p])) {
+                    Action::Open => stack.push(Open { family, ch: c, at }),
+                    Action::Close => {
+                        let p = innermost.expect("close only when open");
+                        let open = stack.close(p);
+                        out.push(Paired {
+                            open_at: open.at,
+                            open_len: open.ch.len_utf8(),
+                            close_at: at,
+                            close_len: c.len_utf8(),
+                            closed: true,
+                        });
+                    }
+                    Action::Ignore => {}
+                }
+            }
+            if let Some(bottom) = stack.bottom() {
+                if bottom.family.keeps_unclosed() {
+                    carry = Some((bottom, para.end));
+                }
+            }
+        }
+        if let Some((open, end)) = carry {
+            out.push(unclosed(text, open, end));
+        }
+        out.sort_by_key(|p| (p.open_at, std::cmp::Reverse(p.close_at)));
+        out
+    }
+
+    #[test]
+    fn every_mark_starts_with_one_of_the_first_bytes() {
+        let mut buf = [0; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if mark(c).is_some() {
+                let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+                assert!(MARK_FIRST_BYTES.contains(&lead), "{c:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn marks_and_pairing_agree_with_their_plain_oracles(
+            parts in proptest::collection::vec(proptest::sample::select(PIECES), 0..40),
+            keep in proptest::collection::vec(proptest::bool::ANY, 8),
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(find_marks(&text), marks_plain(&text), "{:?}", text);
+            let paragraphs = text::paragraphs(&text);
+            // Some paragraphs left out, and some cut short, as stripping
+            // boilerplate does.
+            let some: Vec<Span> = paragraphs
+                .iter()
+                .enumerate()
+                .filter(|&(k, _)| keep[k % keep.len()])
+                .map(|(k, &p)| {
+                    let mut end = p.start + (p.end - p.start) * (1 + k % 3) / 3;
+                    while !text.is_char_boundary(end) {
+                        end += 1;
+                    }
+                    Span::new(p.start, end)
+                })
+                .collect();
+            for paras in [&paragraphs, &some] {
+                proptest::prop_assert_eq!(
+                    pair_marks(&text, paras, &find_marks(&text)),
+                    pair_marks_plain(&text, paras),
+                    "{:?} {:?}", text, paras
+                );
+            }
+        }
+    }
+
     /// Regression (issue 6, found by the property tests): markup detection
     /// sliced inside a multi-byte line break before a quote.
     #[test]
@@ -934,7 +1296,8 @@ mod tests {
                     “and on,” she added. Mr. Fulani said “no”.\n\n\
                     The end.";
         let paragraphs = text::paragraphs(text);
-        let (quotes, sentences) = find_quotes_split(text, &paragraphs);
+        let (quotes, sentences, marks) = find_quotes_marked(text, &paragraphs);
+        assert_eq!((quotes.clone(), sentences.clone()), find_quotes_split(text, &paragraphs));
         let line = |s: &str| {
             let at = text.find(s).expect("in text");
             Span::new(at, at + s.len())
@@ -960,7 +1323,7 @@ mod tests {
             paragraphs.iter().filter(|p| !p.contains(line("The end."))).copied().collect(),
         ];
         for kept in &variants {
-            let again = find_quotes_again(text, kept, (&paragraphs, &quotes, &sentences));
+            let again = find_quotes_again(text, kept, (&paragraphs, &quotes, &sentences, &marks));
             assert_eq!(again, find_quotes_split(text, kept), "{kept:?}");
         }
         // Earlier quotes that differ from those found now, in the same
@@ -972,7 +1335,8 @@ mod tests {
                 shift(q);
                 q.kind = if q.kind == NonSpeech { Full } else { NonSpeech };
             }
-            let again = find_quotes_again(text, &paragraphs, (&paragraphs, &wrong, &sentences));
+            let again =
+                find_quotes_again(text, &paragraphs, (&paragraphs, &wrong, &sentences, &marks));
             assert_eq!(again, find_quotes_split(text, &paragraphs));
         }
     }
