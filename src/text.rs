@@ -349,7 +349,7 @@ pub fn words(text: &str, span: Span) -> Vec<Word> {
 /// with one table look-up a byte in loops of their own, and only a word
 /// that starts with a non-ASCII char or reaches a possible joiner
 /// (apostrophe, hyphen, period, comma) or a non-ASCII byte goes through
-/// the general rules of [`word_end`] (issue #5: splitting the article
+/// the general rules of `word_end` (issue #5: splitting the article
 /// into words was 6% of the instructions of `quotes`, some 130 a word,
 /// with the loop state spilled to the stack). The loops index the bytes
 /// and the word's span is made without [`Span::new`]'s check, which kept
