@@ -167,11 +167,10 @@ pub fn find_boilerplate_in(
         *speech_memo[para]
             .get_or_insert_with(|| has_cued_speech(text, paragraphs[para], quotes, words))
     };
-    let lines: Vec<Line> = paragraphs
-        .iter()
-        .enumerate()
-        .flat_map(|(para, &p)| lines_of(text, p).into_iter().map(move |span| Line { span, para }))
-        .collect();
+    let mut lines: Vec<Line> = Vec::new();
+    for (para, &p) in paragraphs.iter().enumerate() {
+        each_line(text, p, |span| lines.push(Line { span, para }));
+    }
     let title = text::fold(title);
     let mut buf = String::new();
     let headlines: Vec<bool> = (0..lines.len())
@@ -338,13 +337,26 @@ pub fn dropped_bytes(boilerplate: &[Boilerplate]) -> usize {
 /// The non-blank lines of a paragraph, trimmed.
 fn lines_of(text: &str, para: Span) -> Vec<Span> {
     let mut out = Vec::new();
+    each_line(text, para, |line| out.push(line));
+    out
+}
+
+/// [`lines_of`], each handed to `f` in order instead of collected (issue
+/// #5: a vector for each paragraph's lines, most of them one, cost some
+/// 550 instructions a paragraph in `find_boilerplate_in`).
+fn each_line(text: &str, para: Span, mut f: impl FnMut(Span)) {
+    let mut line = |l: Span| {
+        let l = text::trim(text, l);
+        if !l.is_empty() {
+            f(l);
+        }
+    };
     let mut start = para.start;
     for (i, len) in text::line_breaks(&text[para.range()]) {
-        out.push(Span::new(start, para.start + i));
+        line(Span::new(start, para.start + i));
         start = para.start + i + len;
     }
-    out.push(Span::new(start, para.end));
-    out.into_iter().map(|l| text::trim(text, l)).filter(|l| !l.is_empty()).collect()
+    line(Span::new(start, para.end));
 }
 
 /// Whether the paragraph holds a top-level speech quote and a speech cue
