@@ -64,7 +64,38 @@ pub(super) fn is_plain_prose(line: &str, at: usize, words: &[text::Word]) -> boo
     !may_start_with_phrase(line)
         // Each word counts once or more towards the limit.
         && (words.len() > COMMENTS_UP_TO || !may_hold_comment_phrase(line))
-        && !is_share(line, words.iter().map(in_line))
+        && !(may_be_share(line, words.iter().map(in_line))
+            && is_share(line, words.iter().map(in_line)))
+}
+
+/// Whether the line may be share buttons by [`is_share`]: whether none
+/// of its `words` (with offsets into it) is certainly neither share filler
+/// nor share words, which `is_share` needs of every word.
+///
+/// A word of ASCII letters and digits folds to its lower case, so it is
+/// looked up in any case by first byte and length, without folding it
+/// (issue #5: folding each word until one is neither, most lines two
+/// words, cost some 500 instructions a line). [`is_share`] is kept for the
+/// lines this leaves, so the answer is the same.
+fn may_be_share(line: &str, mut words: impl Iterator<Item = text::Word>) -> bool {
+    let (filler, share) = share_anchors();
+    !words.any(|w| {
+        let w = &line.as_bytes()[w.span.range()];
+        w.iter().all(u8::is_ascii_alphanumeric) && !filler.contains(w) && !share.has_prefix_of(w)
+    })
+}
+
+/// [`SHARE_FILLER`] and the [`SHARE_WORDS`] of ASCII letters: a share word
+/// with another char is no prefix of a word of ASCII letters and digits.
+fn share_anchors() -> &'static (Anchors, Anchors) {
+    static SHARE: OnceLock<(Anchors, Anchors)> = OnceLock::new();
+    SHARE.get_or_init(|| {
+        let letters = |w: &&str| w.bytes().all(|c| c.is_ascii_lowercase());
+        (
+            Anchors::new(SHARE_FILLER.iter().filter(letters)),
+            Anchors::new(SHARE_WORDS.iter().filter(letters)),
+        )
+    })
 }
 
 /// Whether the folded line may end in `report`, as `… contributed to this
@@ -158,6 +189,23 @@ impl Anchors {
     fn contains(&self, w: &[u8]) -> bool {
         let Some(&first) = w.first() else { return false };
         self.lengths[usize::from(first)] & 1 << w.len().min(31) != 0 && self.compare(w)
+    }
+
+    /// Whether one of the words is a prefix of `w` (or `w` itself), in any
+    /// ASCII case; or `w` is as long as 31 bytes or more while a word is.
+    fn has_prefix_of(&self, w: &[u8]) -> bool {
+        let Some(&first) = w.first() else { return false };
+        // The lengths of the words with that first byte, up to `w`'s.
+        let fit = if w.len() >= 31 { u32::MAX } else { (1u32 << (w.len() + 1)) - 1 };
+        let mut lengths = self.lengths[usize::from(first)] & fit;
+        while lengths != 0 {
+            let n = lengths.trailing_zeros() as usize;
+            lengths &= lengths - 1;
+            if n == 31 || self.compare(&w[..n]) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether `w`, which starts with an ASCII letter, is one of the
@@ -363,7 +411,43 @@ mod tests {
         assert_eq!(held, 6);
     }
 
+    #[test]
+    fn share_lines_are_left_to_the_full_test() {
+        let words = |line: &str| text::words(line, Span::new(0, line.len()));
+        let maybe = |line: &str| may_be_share(line, words(line).into_iter());
+        for line in ["Share on Facebook", "FacebookTwitter", "SHARE THIS", "e-mail", "Édouard", "x"]
+        {
+            assert!(maybe(line), "{line}");
+        }
+        for line in ["The minister said", "The Facebook page", "Share 2 Facebook", "via Twitter 2"]
+        {
+            assert!(!maybe(line), "{line}");
+            assert!(!is_share(line, words(line).into_iter()), "{line}");
+        }
+    }
+
     proptest::proptest! {
+        /// A line [`may_be_share`] rules out is no share line by
+        /// [`is_share`], on lines of share words, filler and awkward words.
+        #[test]
+        fn may_be_share_rules_out_only_what_is_share_does(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Share", "share", "on", "ON", "Facebook", "facebooktwitter", "Twitterx", "X",
+                    "x", "e-mail", "E-Mail", "email", "the", "The", "minister", "mix", "mixes",
+                    "vk", "VKontakte", "2024", "U.S.", "Face.book", "é", "Édouard",
+                    "\u{212A}", "İ", "’s", "“Share", "-", ".", " ", "  ",
+                ]),
+                0..8,
+            ),
+        ) {
+            let line = pieces.join(" ");
+            let words = text::words(&line, Span::new(0, line.len()));
+            if !may_be_share(&line, words.iter().copied()) {
+                proptest::prop_assert!(!is_share(&line, words.iter().copied()), "{}", line);
+            }
+        }
+
         /// The one pass over the bytes answers what the search for periods
         /// and the words' runs answered, on awkward lines.
         #[test]
