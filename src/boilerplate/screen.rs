@@ -150,7 +150,7 @@ fn first_words() -> &'static Anchors {
 
 /// A few words of lower-case ASCII letters, looked up in any ASCII case:
 /// most words are ruled out by their first letter and length alone.
-struct Anchors {
+pub(super) struct Anchors {
     /// The words that start with the `i`th letter.
     words: [Vec<String>; 26],
     /// Bit `n` of `lengths[c]`: whether a word of `n` bytes starts with
@@ -161,7 +161,7 @@ struct Anchors {
 }
 
 impl Anchors {
-    fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Anchors {
+    pub(super) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Anchors {
         let mut out =
             Anchors { words: Default::default(), lengths: [0; 256], shortest: usize::MAX };
         for w in words {
@@ -186,7 +186,7 @@ impl Anchors {
     /// compared out of line (issue #5: most runs of a line are ruled out
     /// by the look-up, and a call for each cost some 45 instructions).
     #[inline]
-    fn contains(&self, w: &[u8]) -> bool {
+    pub(super) fn contains(&self, w: &[u8]) -> bool {
         let Some(&first) = w.first() else { return false };
         self.lengths[usize::from(first)] & 1 << w.len().min(31) != 0 && self.compare(w)
     }

@@ -6,7 +6,7 @@ use crate::text::{self, is_space};
 
 use super::BoilerplateKind;
 use super::markup::tags;
-use super::screen::is_plain_prose;
+use super::screen::{Anchors, is_plain_prose};
 use super::vocabulary::*;
 
 /// The kind of boilerplate a line is, labels aside.
@@ -471,10 +471,10 @@ fn starts_with_plain_non_time_word(line: &str) -> bool {
     if len == 0 || !separated || len > 9 {
         return len > 9 && separated;
     }
-    let mut lower = [0; 9];
-    lower[..len].copy_from_slice(&b[start..end]);
-    lower[..len].make_ascii_lowercase();
-    !std::str::from_utf8(&lower[..len]).is_ok_and(|w| TIME_WORDS.contains(w))
+    // Looked up in any case by first byte and length, without lower-casing
+    // a copy and hashing it (issue #5: every line is tested).
+    static TIME: std::sync::OnceLock<Anchors> = std::sync::OnceLock::new();
+    !TIME.get_or_init(|| Anchors::new(TIME_WORDS.iter())).contains(&b[start..end])
 }
 
 /// A short title-case line with no sentence punctuation.
