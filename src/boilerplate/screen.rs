@@ -42,10 +42,11 @@ pub(super) fn is_plain_prose(line: &str, at: usize, words: &[text::Word]) -> boo
     let b = line.as_bytes();
     // Markup needs `<` or `[`; a photo credit in a parenthesis, `(`; an
     // agency credit, `/`; a breadcrumb, two separators.
-    if memchr::memchr2(b'<', b'[', b).is_some()
-        || memchr::memchr(b'(', b).is_some() && has_photo_parenthesis(line)
-        || memchr::memchr(b'/', b).is_some() && ends_in_slash_credit(line)
-        || is_breadcrumb(line)
+    let seen = rare_bytes(b);
+    if seen & TAG != 0
+        || seen & PAREN != 0 && has_photo_parenthesis(line)
+        || seen & SLASH != 0 && ends_in_slash_credit(line)
+        || seen & SEPARATOR != 0 && is_breadcrumb(line)
         || may_fold_to_getty(line)
         || is_timestamp(line)
     {
@@ -96,6 +97,49 @@ fn share_anchors() -> &'static (Anchors, Anchors) {
             Anchors::new(SHARE_WORDS.iter().filter(letters)),
         )
     })
+}
+
+/// Bits of [`RARE`]: `<` or `[` (markup), `(`, `/`, and a breadcrumb
+/// separator (`>`, `|`, and the last bytes of » and ›, as
+/// [`is_breadcrumb`] counts them).
+const TAG: u8 = 1;
+const PAREN: u8 = 2;
+const SLASH: u8 = 4;
+const SEPARATOR: u8 = 8;
+
+/// The bit of each byte the screen looks for.
+static RARE: [u8; 256] = {
+    let mut t = [0; 256];
+    t[b'<' as usize] = TAG;
+    t[b'[' as usize] = TAG;
+    t[b'(' as usize] = PAREN;
+    t[b'/' as usize] = SLASH;
+    t[b'>' as usize] = SEPARATOR;
+    t[b'|' as usize] = SEPARATOR;
+    t[0xBB] = SEPARATOR;
+    t[0xBA] = SEPARATOR;
+    t
+};
+
+/// The [`RARE`] bits of the bytes of a line, in one pass of table look-ups,
+/// eight bytes a step (issue #5: a search for each of these bytes, and
+/// two for the breadcrumb separators, cost some 150 instructions each on
+/// a line of a hundred bytes).
+fn rare_bytes(b: &[u8]) -> u8 {
+    let rare = |c: u8| RARE[usize::from(c)];
+    let mut chunks = b.chunks_exact(8);
+    let mut seen = 0;
+    for c in &mut chunks {
+        seen |= rare(c[0])
+            | rare(c[1])
+            | rare(c[2])
+            | rare(c[3])
+            | rare(c[4])
+            | rare(c[5])
+            | rare(c[6])
+            | rare(c[7]);
+    }
+    chunks.remainder().iter().fold(seen, |seen, &c| seen | rare(c))
 }
 
 /// Whether the folded line may end in `report`, as `… contributed to this
@@ -427,6 +471,31 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The bits of `rare_bytes` say what searching for each byte says.
+        #[test]
+        fn rare_bytes_match_searches(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "<", "[", "(", "/", ">", "|", "»", "›", "«", "‹", "“", "’", "é", "a", " ",
+                    "Home", "2024", ".", "]", ")",
+                ]),
+                0..40,
+            ),
+        ) {
+            let line = pieces.concat();
+            let b = line.as_bytes();
+            let seen = rare_bytes(b);
+            proptest::prop_assert_eq!(seen & TAG != 0, memchr::memchr2(b'<', b'[', b).is_some());
+            proptest::prop_assert_eq!(seen & PAREN != 0, memchr::memchr(b'(', b).is_some());
+            proptest::prop_assert_eq!(seen & SLASH != 0, memchr::memchr(b'/', b).is_some());
+            let separators =
+                memchr::memchr3_iter(b'>', b'|', 0xBB, b).chain(memchr::memchr_iter(0xBA, b));
+            proptest::prop_assert_eq!(seen & SEPARATOR != 0, separators.count() > 0);
+            if seen & SEPARATOR == 0 {
+                proptest::prop_assert!(!is_breadcrumb(&line));
+            }
+        }
+
         /// A line [`may_be_share`] rules out is no share line by
         /// [`is_share`], on lines of share words, filler and awkward words.
         #[test]
