@@ -181,13 +181,18 @@ pub fn find_boilerplate_in(
         })
         .collect();
     let headline = |i: usize| headlines[i];
+    // Whether each line may hold a markup tag (see `classify`).
+    let mut may_tag = vec![true; lines.len()];
     let mut kinds: Vec<Option<BoilerplateKind>> = (0..lines.len())
         .map(|i| {
             if headline(i) {
                 return None;
             }
             let span = lines[i].span;
-            classify(&text[span.range()], span.start, text::words_within(words, span))
+            let (kind, tag) =
+                classify(&text[span.range()], span.start, text::words_within(words, span));
+            may_tag[i] = tag;
+            kind
         })
         .collect();
     // A comment form, or a list of links in the second half, runs to the
@@ -223,9 +228,10 @@ pub fn find_boilerplate_in(
         }
     }
     let mut out = Vec::new();
-    for (line, kind) in lines.iter().zip(kinds) {
+    for ((line, kind), may_tag) in lines.iter().zip(kinds).zip(may_tag) {
         match kind {
             Some(kind) if !speech(line.para) => out.push(Boilerplate { span: line.span, kind }),
+            _ if !may_tag => {}
             _ => out.extend(
                 tags(text, line.span)
                     .into_iter()

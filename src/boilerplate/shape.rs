@@ -9,22 +9,30 @@ use super::markup::tags;
 use super::screen::{Anchors, is_plain_prose};
 use super::vocabulary::*;
 
-/// The kind of boilerplate a line is, labels aside.
+/// The kind of boilerplate a line is, labels aside, and whether the line
+/// may hold a markup tag: a line the screen calls plain prose holds no
+/// `<` or `[`, so its tags need no search (issue #5: every line of prose
+/// was searched for tags again).
 ///
 /// `words` are the line's [words](text::words), with offsets into the
 /// text the line starts at offset `at` of.
-pub(super) fn classify(line: &str, at: usize, words: &[text::Word]) -> Option<BoilerplateKind> {
+pub(super) fn classify(
+    line: &str,
+    at: usize,
+    words: &[text::Word],
+) -> (Option<BoilerplateKind>, bool) {
     // Most lines are prose, told so from their bytes (issue #5).
     if is_plain_prose(line, at, words) {
-        return None;
+        return (None, false);
     }
     thread_local! {
         static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     }
-    FOLDED.with_borrow_mut(|folded| {
+    let kind = FOLDED.with_borrow_mut(|folded| {
         folded.clear();
         classify_with(line, at, words, folded, true)
-    })
+    });
+    (kind, true)
 }
 
 /// [`classify`] with neither the screen for prose nor the partial fold:
@@ -502,7 +510,9 @@ mod tests {
     use super::*;
 
     fn classify_line(line: &str) -> Option<BoilerplateKind> {
-        classify(line, 0, &text::words(line, Span::new(0, line.len())))
+        let (kind, may_tag) = classify(line, 0, &text::words(line, Span::new(0, line.len())));
+        assert!(may_tag || memchr::memchr2(b'<', b'[', line.as_bytes()).is_none(), "{line}");
+        kind
     }
 
     #[test]
