@@ -47,8 +47,8 @@ pub(super) fn is_plain_prose(line: &str, at: usize, words: &[text::Word]) -> boo
         || seen & PAREN != 0 && has_photo_parenthesis(line)
         || seen & SLASH != 0 && ends_in_slash_credit(line)
         || seen & SEPARATOR != 0 && is_breadcrumb(line)
-        || may_fold_to_getty(line)
-        || is_timestamp(line)
+        || seen & GETTY == GETTY && may_fold_to_getty(line)
+        || seen & DIGIT != 0 && is_timestamp(line)
     {
         return false;
     }
@@ -99,13 +99,17 @@ fn share_anchors() -> &'static (Anchors, Anchors) {
     })
 }
 
-/// Bits of [`RARE`]: `<` or `[` (markup), `(`, `/`, and a breadcrumb
+/// Bits of [`RARE`]: `<` or `[` (markup), `(`, `/`, a breadcrumb
 /// separator (`>`, `|`, and the last bytes of » and ›, as
-/// [`is_breadcrumb`] counts them).
+/// [`is_breadcrumb`] counts them), and the first and last letters of
+/// `getty` in either case (a line without both may not fold to it: about
+/// a third of lines), and an ASCII digit (which a timestamp holds).
 const TAG: u8 = 1;
 const PAREN: u8 = 2;
 const SLASH: u8 = 4;
 const SEPARATOR: u8 = 8;
+const GETTY: u8 = 16 | 32;
+const DIGIT: u8 = 64;
 
 /// The bit of each byte the screen looks for.
 static RARE: [u8; 256] = {
@@ -118,6 +122,15 @@ static RARE: [u8; 256] = {
     t[b'|' as usize] = SEPARATOR;
     t[0xBB] = SEPARATOR;
     t[0xBA] = SEPARATOR;
+    t[b'g' as usize] = 16;
+    t[b'G' as usize] = 16;
+    t[b'y' as usize] = 32;
+    t[b'Y' as usize] = 32;
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] = DIGIT;
+        d += 1;
+    }
     t
 };
 
@@ -477,7 +490,7 @@ mod tests {
             pieces in proptest::collection::vec(
                 proptest::sample::select(vec![
                     "<", "[", "(", "/", ">", "|", "»", "›", "«", "‹", "“", "’", "é", "a", " ",
-                    "Home", "2024", ".", "]", ")",
+                    "Home", "2024", ".", "]", ")", "g", "G", "etty", "ETTY", "e.t.t.y", "y", "12:30", "Monday,", "3rd", "pm", "٣",
                 ]),
                 0..40,
             ),
@@ -493,6 +506,13 @@ mod tests {
             proptest::prop_assert_eq!(seen & SEPARATOR != 0, separators.count() > 0);
             if seen & SEPARATOR == 0 {
                 proptest::prop_assert!(!is_breadcrumb(&line));
+            }
+            if seen & GETTY != GETTY {
+                proptest::prop_assert!(!may_fold_to_getty(&line));
+            }
+            proptest::prop_assert_eq!(seen & DIGIT != 0, b.iter().any(u8::is_ascii_digit));
+            if seen & DIGIT == 0 {
+                proptest::prop_assert!(!is_timestamp(&line));
             }
         }
 
