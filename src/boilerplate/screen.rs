@@ -62,11 +62,14 @@ pub(super) fn is_plain_prose(line: &str, at: usize, words: &[text::Word]) -> boo
     }
     let in_line =
         |w: &text::Word| text::Word { span: Span::new(w.span.start - at, w.span.end - at) };
+    // `is_share` only for the lines `may_be_share` leaves.
+    let share = || {
+        may_be_share(line, words.iter().map(in_line)) && is_share(line, words.iter().map(in_line))
+    };
     !may_start_with_phrase(line)
         // Each word counts once or more towards the limit.
         && (words.len() > COMMENTS_UP_TO || !may_hold_comment_phrase(line))
-        && !(may_be_share(line, words.iter().map(in_line))
-            && is_share(line, words.iter().map(in_line)))
+        && !share()
 }
 
 /// Whether the line may be share buttons by [`is_share`]: whether none
