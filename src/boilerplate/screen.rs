@@ -42,12 +42,13 @@ pub(super) fn is_plain_prose(line: &str, at: usize, words: &[text::Word]) -> boo
     let b = line.as_bytes();
     // Markup needs `<` or `[`; a photo credit in a parenthesis, `(`; an
     // agency credit, `/`; a breadcrumb, two separators.
-    if memchr::memchr2(b'<', b'[', b).is_some()
-        || memchr::memchr(b'(', b).is_some() && has_photo_parenthesis(line)
-        || memchr::memchr(b'/', b).is_some() && ends_in_slash_credit(line)
-        || is_breadcrumb(line)
-        || may_fold_to_getty(line)
-        || is_timestamp(line)
+    let seen = rare_bytes(b);
+    if seen & TAG != 0
+        || seen & PAREN != 0 && has_photo_parenthesis(line)
+        || seen & SLASH != 0 && ends_in_slash_credit(line)
+        || seen & SEPARATOR != 0 && is_breadcrumb(line)
+        || seen & GETTY == GETTY && may_fold_to_getty(line)
+        || seen & DIGIT != 0 && is_timestamp(line)
     {
         return false;
     }
@@ -61,10 +62,100 @@ pub(super) fn is_plain_prose(line: &str, at: usize, words: &[text::Word]) -> boo
     }
     let in_line =
         |w: &text::Word| text::Word { span: Span::new(w.span.start - at, w.span.end - at) };
+    // `is_share` only for the lines `may_be_share` leaves.
+    let share = || {
+        may_be_share(line, words.iter().map(in_line)) && is_share(line, words.iter().map(in_line))
+    };
     !may_start_with_phrase(line)
         // Each word counts once or more towards the limit.
-        && (words.len() > COMMENTS_UP_TO || !may_hold_comment_phrase(line, words.iter().map(in_line)))
-        && !is_share(line, words.iter().map(in_line))
+        && (words.len() > COMMENTS_UP_TO || !may_hold_comment_phrase(line))
+        && !share()
+}
+
+/// Whether the line may be share buttons by [`is_share`]: whether none
+/// of its `words` (with offsets into it) is certainly neither share filler
+/// nor share words, which `is_share` needs of every word.
+///
+/// A word of ASCII letters and digits folds to its lower case, so it is
+/// looked up in any case by first byte and length, without folding it
+/// (issue #5: folding each word until one is neither, most lines two
+/// words, cost some 500 instructions a line). [`is_share`] is kept for the
+/// lines this leaves, so the answer is the same.
+fn may_be_share(line: &str, mut words: impl Iterator<Item = text::Word>) -> bool {
+    let (filler, share) = share_anchors();
+    !words.any(|w| {
+        let w = &line.as_bytes()[w.span.range()];
+        w.iter().all(u8::is_ascii_alphanumeric) && !filler.contains(w) && !share.has_prefix_of(w)
+    })
+}
+
+/// [`SHARE_FILLER`] and the [`SHARE_WORDS`] of ASCII letters: a share word
+/// with another char is no prefix of a word of ASCII letters and digits.
+fn share_anchors() -> &'static (Anchors, Anchors) {
+    static SHARE: OnceLock<(Anchors, Anchors)> = OnceLock::new();
+    SHARE.get_or_init(|| {
+        let letters = |w: &&str| w.bytes().all(|c| c.is_ascii_lowercase());
+        (
+            Anchors::new(SHARE_FILLER.iter().filter(letters)),
+            Anchors::new(SHARE_WORDS.iter().filter(letters)),
+        )
+    })
+}
+
+/// Bits of [`RARE`]: `<` or `[` (markup), `(`, `/`, a breadcrumb
+/// separator (`>`, `|`, and the last bytes of » and ›, as
+/// [`is_breadcrumb`] counts them), and the first and last letters of
+/// `getty` in either case (a line without both may not fold to it: about
+/// a third of lines), and an ASCII digit (which a timestamp holds).
+const TAG: u8 = 1;
+const PAREN: u8 = 2;
+const SLASH: u8 = 4;
+const SEPARATOR: u8 = 8;
+const GETTY: u8 = 16 | 32;
+const DIGIT: u8 = 64;
+
+/// The bit of each byte the screen looks for.
+static RARE: [u8; 256] = {
+    let mut t = [0; 256];
+    t[b'<' as usize] = TAG;
+    t[b'[' as usize] = TAG;
+    t[b'(' as usize] = PAREN;
+    t[b'/' as usize] = SLASH;
+    t[b'>' as usize] = SEPARATOR;
+    t[b'|' as usize] = SEPARATOR;
+    t[0xBB] = SEPARATOR;
+    t[0xBA] = SEPARATOR;
+    t[b'g' as usize] = 16;
+    t[b'G' as usize] = 16;
+    t[b'y' as usize] = 32;
+    t[b'Y' as usize] = 32;
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] = DIGIT;
+        d += 1;
+    }
+    t
+};
+
+/// The [`RARE`] bits of the bytes of a line, in one pass of table look-ups,
+/// eight bytes a step (issue #5: a search for each of these bytes, and
+/// two for the breadcrumb separators, cost some 150 instructions each on
+/// a line of a hundred bytes).
+fn rare_bytes(b: &[u8]) -> u8 {
+    let rare = |c: u8| RARE[usize::from(c)];
+    let mut chunks = b.chunks_exact(8);
+    let mut seen = 0;
+    for c in &mut chunks {
+        seen |= rare(c[0])
+            | rare(c[1])
+            | rare(c[2])
+            | rare(c[3])
+            | rare(c[4])
+            | rare(c[5])
+            | rare(c[6])
+            | rare(c[7]);
+    }
+    chunks.remainder().iter().fold(seen, |seen, &c| seen | rare(c))
 }
 
 /// Whether the folded line may end in `report`, as `… contributed to this
@@ -119,43 +210,74 @@ fn first_words() -> &'static Anchors {
 
 /// A few words of lower-case ASCII letters, looked up in any ASCII case:
 /// most words are ruled out by their first letter and length alone.
-struct Anchors {
+pub(super) struct Anchors {
     /// The words that start with the `i`th letter.
     words: [Vec<String>; 26],
-    /// Bit `n` of `lengths[i]`: whether a word of `n` bytes starts with
-    /// the `i`th letter (longer words are all in bit 31).
-    lengths: [u32; 26],
+    /// Bit `n` of `lengths[c]`: whether a word of `n` bytes starts with
+    /// the byte `c` in either case (longer words are all in bit 31).
+    lengths: [u32; 256],
     /// The length of the shortest word.
     shortest: usize,
 }
 
 impl Anchors {
-    fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Anchors {
-        let mut out = Anchors { words: Default::default(), lengths: [0; 26], shortest: usize::MAX };
+    pub(super) fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Anchors {
+        let mut out =
+            Anchors { words: Default::default(), lengths: [0; 256], shortest: usize::MAX };
         for w in words {
             assert!(!w.is_empty() && w.bytes().all(|c| c.is_ascii_lowercase()), "{w}");
-            let letter = usize::from(w.as_bytes()[0] - b'a');
-            out.lengths[letter] |= 1 << w.len().min(31);
-            out.words[letter].push(w.to_string());
+            let first = w.as_bytes()[0];
+            let letter = usize::from(first - b'a');
+            for c in [first, first.to_ascii_uppercase()] {
+                out.lengths[usize::from(c)] |= 1 << w.len().min(31);
+            }
+            // Several phrases share an anchor: each word is compared once.
+            if !out.words[letter].iter().any(|a| a == w) {
+                out.words[letter].push(w.to_string());
+            }
             out.shortest = out.shortest.min(w.len());
         }
         out
     }
 
     /// Whether `w`, in any ASCII case, is one of the words.
+    ///
+    /// The look-up by first byte and length is inlined and the words are
+    /// compared out of line (issue #5: most runs of a line are ruled out
+    /// by the look-up, and a call for each cost some 45 instructions).
     #[inline]
-    fn contains(&self, w: &[u8]) -> bool {
-        let Some(&first) = w.first().filter(|c| c.is_ascii_alphabetic()) else {
-            return false;
-        };
-        let letter = usize::from(first.to_ascii_lowercase() - b'a');
-        self.lengths[letter] & 1 << w.len().min(31) != 0
-            && self.words[letter].iter().any(|a| a.as_bytes().eq_ignore_ascii_case(w))
+    pub(super) fn contains(&self, w: &[u8]) -> bool {
+        let Some(&first) = w.first() else { return false };
+        self.lengths[usize::from(first)] & 1 << w.len().min(31) != 0 && self.compare(w)
+    }
+
+    /// Whether one of the words is a prefix of `w` (or `w` itself), in any
+    /// ASCII case; or `w` is as long as 31 bytes or more while a word is.
+    fn has_prefix_of(&self, w: &[u8]) -> bool {
+        let Some(&first) = w.first() else { return false };
+        // The lengths of the words with that first byte, up to `w`'s.
+        let fit = if w.len() >= 31 { u32::MAX } else { (1u32 << (w.len() + 1)) - 1 };
+        let mut lengths = self.lengths[usize::from(first)] & fit;
+        while lengths != 0 {
+            let n = lengths.trailing_zeros() as usize;
+            lengths &= lengths - 1;
+            if n == 31 || self.compare(&w[..n]) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether `w`, which starts with an ASCII letter, is one of the
+    /// words that start with it, in any ASCII case.
+    #[inline(never)]
+    fn compare(&self, w: &[u8]) -> bool {
+        let letter = usize::from(w[0].to_ascii_lowercase() - b'a');
+        self.words[letter].iter().any(|a| a.as_bytes().eq_ignore_ascii_case(w))
     }
 }
 
-/// Whether the folded line may hold one of [`COMMENT_PHRASES`]; `words`
-/// are the line's words, with offsets into it.
+/// Whether the folded line may hold one of [`COMMENT_PHRASES`].
 ///
 /// Each phrase has an anchor, its longest word (all ASCII letters). Where
 /// the folded line holds a phrase as whole words, each of its words is a
@@ -169,10 +291,59 @@ impl Anchors {
 /// `i` and a combining dot, which ends the run), and no anchor holds `k`
 /// or ends in `i` (a test checks). So the line's runs of ASCII letters and
 /// digits are looked up, most ruled out by first letter and length,
-/// without folding the line. Each run lies in one word (words never split
-/// letters and digits), so only the words are read, and only those as long
-/// as the shortest anchor.
-fn may_hold_comment_phrase(line: &str, mut words: impl Iterator<Item = text::Word>) -> bool {
+/// without folding the line.
+///
+/// One pass over the line's bytes finds both the runs and a period before
+/// a letter (issue #5: a search for periods, then the line's words, each
+/// split into runs, cost some 1,600 instructions a line of 20 words or
+/// fewer; [`may_hold_comment_phrase_by_words`], kept for the tests, is
+/// that way).
+fn may_hold_comment_phrase(line: &str) -> bool {
+    let b = line.as_bytes();
+    let n = b.len();
+    let anchors = anchors();
+    let mut i = 0;
+    loop {
+        while i < n && !ALNUM[usize::from(b[i])] {
+            i += 1;
+        }
+        if i == n {
+            return false;
+        }
+        // A period before a letter: folding may join what it separates.
+        if i > 0 && b[i - 1] == b'.' && b[i].is_ascii_alphabetic() {
+            return true;
+        }
+        let start = i;
+        while i < n && ALNUM[usize::from(b[i])] {
+            i += 1;
+        }
+        if i - start >= anchors.shortest && anchors.contains(&b[start..i]) {
+            return true;
+        }
+    }
+}
+
+/// Whether a byte is an ASCII letter or digit, by table.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
+/// [`may_hold_comment_phrase`] as it was, with a search for periods and
+/// then the runs of each of the line's `words` (with offsets into it) as
+/// long as the shortest anchor: each run lies in one word (words never
+/// split letters and digits). The oracle of the tests.
+#[cfg(test)]
+fn may_hold_comment_phrase_by_words(
+    line: &str,
+    mut words: impl Iterator<Item = text::Word>,
+) -> bool {
     let b = line.as_bytes();
     let joins = memchr::memchr_iter(b'.', b)
         .any(|i| b[i + 1..].iter().find(|&&c| c != b'.').is_some_and(|c| c.is_ascii_alphabetic()));
@@ -269,7 +440,128 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_comment_check_reads_runs_as_the_words_did() {
+        let by_words = |line: &str| {
+            may_hold_comment_phrase_by_words(
+                line,
+                text::words(line, Span::new(0, line.len())).into_iter(),
+            )
+        };
+        let mut held = 0;
+        for line in [
+            "Leave a reply",
+            "the COMMENTS",
+            "re-captcha",
+            "recaptcha",
+            "U.S. talks",
+            "talks end.Then",
+            "talks end. Then",
+            "...captcha",
+            "2024captcha",
+            "captcha2024",
+            "Édouard’s reply",
+            "",
+            "...",
+        ] {
+            let got = may_hold_comment_phrase(line);
+            held += usize::from(got);
+            assert_eq!(got, by_words(line), "{line}");
+        }
+        assert_eq!(held, 6);
+    }
+
+    #[test]
+    fn share_lines_are_left_to_the_full_test() {
+        let words = |line: &str| text::words(line, Span::new(0, line.len()));
+        let maybe = |line: &str| may_be_share(line, words(line).into_iter());
+        for line in ["Share on Facebook", "FacebookTwitter", "SHARE THIS", "e-mail", "Édouard", "x"]
+        {
+            assert!(maybe(line), "{line}");
+        }
+        for line in ["The minister said", "The Facebook page", "Share 2 Facebook", "via Twitter 2"]
+        {
+            assert!(!maybe(line), "{line}");
+            assert!(!is_share(line, words(line).into_iter()), "{line}");
+        }
+    }
+
     proptest::proptest! {
+        /// The bits of `rare_bytes` say what searching for each byte says.
+        #[test]
+        fn rare_bytes_match_searches(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "<", "[", "(", "/", ">", "|", "»", "›", "«", "‹", "“", "’", "é", "a", " ",
+                    "Home", "2024", ".", "]", ")", "g", "G", "etty", "ETTY", "e.t.t.y", "y", "12:30", "Monday,", "3rd", "pm", "٣",
+                ]),
+                0..40,
+            ),
+        ) {
+            let line = pieces.concat();
+            let b = line.as_bytes();
+            let seen = rare_bytes(b);
+            proptest::prop_assert_eq!(seen & TAG != 0, memchr::memchr2(b'<', b'[', b).is_some());
+            proptest::prop_assert_eq!(seen & PAREN != 0, memchr::memchr(b'(', b).is_some());
+            proptest::prop_assert_eq!(seen & SLASH != 0, memchr::memchr(b'/', b).is_some());
+            let separators =
+                memchr::memchr3_iter(b'>', b'|', 0xBB, b).chain(memchr::memchr_iter(0xBA, b));
+            proptest::prop_assert_eq!(seen & SEPARATOR != 0, separators.count() > 0);
+            if seen & SEPARATOR == 0 {
+                proptest::prop_assert!(!is_breadcrumb(&line));
+            }
+            if seen & GETTY != GETTY {
+                proptest::prop_assert!(!may_fold_to_getty(&line));
+            }
+            proptest::prop_assert_eq!(seen & DIGIT != 0, b.iter().any(u8::is_ascii_digit));
+            if seen & DIGIT == 0 {
+                proptest::prop_assert!(!is_timestamp(&line));
+            }
+        }
+
+        /// A line [`may_be_share`] rules out is no share line by
+        /// [`is_share`], on lines of share words, filler and awkward words.
+        #[test]
+        fn may_be_share_rules_out_only_what_is_share_does(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Share", "share", "on", "ON", "Facebook", "facebooktwitter", "Twitterx", "X",
+                    "x", "e-mail", "E-Mail", "email", "the", "The", "minister", "mix", "mixes",
+                    "vk", "VKontakte", "2024", "U.S.", "Face.book", "é", "Édouard",
+                    "\u{212A}", "İ", "’s", "“Share", "-", ".", " ", "  ",
+                ]),
+                0..8,
+            ),
+        ) {
+            let line = pieces.join(" ");
+            let words = text::words(&line, Span::new(0, line.len()));
+            if !may_be_share(&line, words.iter().copied()) {
+                proptest::prop_assert!(!is_share(&line, words.iter().copied()), "{}", line);
+            }
+        }
+
+        /// The one pass over the bytes answers what the search for periods
+        /// and the words' runs answered, on awkward lines.
+        #[test]
+        fn comment_runs_match_the_words(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "reply", "REPLY", "Comment", "comments", "captcha", "save", "published",
+                    "the", "a", "2024", "U.S.", ".", "..", " ", "  ", "-", "'", "’", "“", "(", ")",
+                    "[", "]", "é", "Édouard", "\u{212A}", "İ", "\u{A0}", "/", ":", "x", "7",
+                ]),
+                0..24,
+            ),
+        ) {
+            let line = pieces.concat();
+            let words = text::words(&line, Span::new(0, line.len()));
+            proptest::prop_assert_eq!(
+                may_hold_comment_phrase(&line),
+                may_hold_comment_phrase_by_words(&line, words.into_iter()),
+                "{}", line
+            );
+        }
+
         /// A line the screen calls prose is none of the kinds by the full
         /// tests: lines of prose words with a few awkward ones put in
         /// (most lines of awkward words alone are sent to the full tests,

@@ -6,25 +6,33 @@ use crate::text::{self, is_space};
 
 use super::BoilerplateKind;
 use super::markup::tags;
-use super::screen::is_plain_prose;
+use super::screen::{Anchors, is_plain_prose};
 use super::vocabulary::*;
 
-/// The kind of boilerplate a line is, labels aside.
+/// The kind of boilerplate a line is, labels aside, and whether the line
+/// may hold a markup tag: a line the screen calls plain prose holds no
+/// `<` or `[`, so its tags need no search (issue #5: every line of prose
+/// was searched for tags again).
 ///
 /// `words` are the line's [words](text::words), with offsets into the
 /// text the line starts at offset `at` of.
-pub(super) fn classify(line: &str, at: usize, words: &[text::Word]) -> Option<BoilerplateKind> {
+pub(super) fn classify(
+    line: &str,
+    at: usize,
+    words: &[text::Word],
+) -> (Option<BoilerplateKind>, bool) {
     // Most lines are prose, told so from their bytes (issue #5).
     if is_plain_prose(line, at, words) {
-        return None;
+        return (None, false);
     }
     thread_local! {
         static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     }
-    FOLDED.with_borrow_mut(|folded| {
+    let kind = FOLDED.with_borrow_mut(|folded| {
         folded.clear();
         classify_with(line, at, words, folded, true)
-    })
+    });
+    (kind, true)
 }
 
 /// [`classify`] with neither the screen for prose nor the partial fold:
@@ -471,10 +479,10 @@ fn starts_with_plain_non_time_word(line: &str) -> bool {
     if len == 0 || !separated || len > 9 {
         return len > 9 && separated;
     }
-    let mut lower = [0; 9];
-    lower[..len].copy_from_slice(&b[start..end]);
-    lower[..len].make_ascii_lowercase();
-    !std::str::from_utf8(&lower[..len]).is_ok_and(|w| TIME_WORDS.contains(w))
+    // Looked up in any case by first byte and length, without lower-casing
+    // a copy and hashing it (issue #5: every line is tested).
+    static TIME: std::sync::OnceLock<Anchors> = std::sync::OnceLock::new();
+    !TIME.get_or_init(|| Anchors::new(TIME_WORDS.iter())).contains(&b[start..end])
 }
 
 /// A short title-case line with no sentence punctuation.
@@ -502,7 +510,9 @@ mod tests {
     use super::*;
 
     fn classify_line(line: &str) -> Option<BoilerplateKind> {
-        classify(line, 0, &text::words(line, Span::new(0, line.len())))
+        let (kind, may_tag) = classify(line, 0, &text::words(line, Span::new(0, line.len())));
+        assert!(may_tag || memchr::memchr2(b'<', b'[', line.as_bytes()).is_none(), "{line}");
+        kind
     }
 
     #[test]
