@@ -78,9 +78,13 @@ pub fn find_cues_into(
             i += 1;
             continue;
         }
-        // The longest phrase of the table that starts at word i.
-        let phrase = |table: &PhraseSet| {
-            if !table.starts_with_word(&folded[i]) {
+        // The class says which tables have the word, without a look-up
+        // in each (issue #5).
+        let class = classes[i];
+        // The longest phrase of the table that starts at word i; `starts`
+        // is the class of the tables' first words.
+        let phrase = |table: &PhraseSet, starts: WordClass| {
+            if !class.has(starts) {
                 return None;
             }
             table
@@ -92,20 +96,21 @@ pub fn find_cues_into(
                 .map(|p| p.len())
                 .max()
         };
-        let found = if let Some(n) = phrase(&lexicon::PHRASE_CUES) {
+        let found = if let Some(n) = phrase(&lexicon::PHRASE_CUES, WordClass::STARTS_PHRASE_CUE) {
             Some((n, CueForm::Finite))
-        } else if let Some(n) = phrase(&lexicon::PARTICIPLE_PHRASE_CUES) {
+        } else if let Some(n) =
+            phrase(&lexicon::PARTICIPLE_PHRASE_CUES, WordClass::STARTS_PARTICIPLE_PHRASE_CUE)
+        {
             Some((n, CueForm::Participle))
         } else {
-            let w = folded[i].as_str();
             // Cues are lower case: "Said" is a name.
             if words[i].as_str(text).starts_with(char::is_uppercase) {
                 None
-            } else if lexicon::FINITE_CUES.contains(w) {
+            } else if class.has(WordClass::FINITE_CUE) {
                 Some((1, CueForm::Finite))
-            } else if lexicon::PARTICIPLE_CUES.contains(w) {
+            } else if class.has(WordClass::PARTICIPLE_CUE) {
                 Some((1, CueForm::Participle))
-            } else if lexicon::REPORT_CUES.contains(w) {
+            } else if class.has(WordClass::REPORT_CUE) {
                 Some((1, CueForm::Report))
             } else {
                 None

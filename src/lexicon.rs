@@ -453,6 +453,16 @@ impl WordClass {
     /// shape of the word as written, which [`word_class`] does not see
     /// (see [`crate::mention::word_classes`]).
     pub const NAME: WordClass = WordClass(1 << 9);
+    /// [`FINITE_CUES`].
+    pub const FINITE_CUE: WordClass = WordClass(1 << 10);
+    /// [`PARTICIPLE_CUES`].
+    pub const PARTICIPLE_CUE: WordClass = WordClass(1 << 11);
+    /// [`REPORT_CUES`].
+    pub const REPORT_CUE: WordClass = WordClass(1 << 12);
+    /// The first word of a phrase of [`PHRASE_CUES`].
+    pub const STARTS_PHRASE_CUE: WordClass = WordClass(1 << 13);
+    /// The first word of a phrase of [`PARTICIPLE_PHRASE_CUES`].
+    pub const STARTS_PARTICIPLE_PHRASE_CUE: WordClass = WordClass(1 << 14);
 
     /// Whether the word is in the set `set` stands for.
     pub fn has(self, set: WordClass) -> bool {
@@ -484,10 +494,18 @@ pub fn word_class(w: &str) -> WordClass {
             (&TITLE_WORDS, WordClass::TITLE),
             (&NAME_PARTICLES, WordClass::NAME_PARTICLE),
             (&BETWEEN_SUBJECT_AND_VERB, WordClass::BETWEEN_SUBJECT_AND_VERB),
+            (&FINITE_CUES, WordClass::FINITE_CUE),
+            (&PARTICIPLE_CUES, WordClass::PARTICIPLE_CUE),
+            (&REPORT_CUES, WordClass::REPORT_CUE),
         ];
-        let phrase_cues = [&PHRASE_CUES, &PARTICIPLE_PHRASE_CUES]
-            .into_iter()
-            .flat_map(|set| set.phrases().iter().map(|p| (p[0], WordClass::CUE)));
+        let phrase_cues = [
+            (&PHRASE_CUES, WordClass::STARTS_PHRASE_CUE),
+            (&PARTICIPLE_PHRASE_CUES, WordClass::STARTS_PARTICIPLE_PHRASE_CUE),
+        ]
+        .into_iter()
+        .flat_map(|(set, class)| {
+            set.phrases().iter().map(move |p| (p[0], WordClass::CUE.with(class)))
+        });
         let words = sets.into_iter().flat_map(|(set, class)| set.iter().map(move |w| (w, class)));
         let mut table = WordMap::default();
         for (w, class) in words.chain(phrase_cues) {
@@ -701,7 +719,15 @@ mod tests {
             (&BETWEEN_SUBJECT_AND_VERB, WordClass::BETWEEN_SUBJECT_AND_VERB),
             (&ORG_WORDS, WordClass::default()),
         ];
-        let words = sets.iter().flat_map(|(set, _)| set.iter());
+        let firsts = |set: &'static PhraseSet| set.phrases().iter().map(|p| p[0]);
+        let words = sets
+            .iter()
+            .flat_map(|(set, _)| set.iter())
+            .chain(
+                [&FINITE_CUES, &PARTICIPLE_CUES, &REPORT_CUES].into_iter().flat_map(|s| s.iter()),
+            )
+            .chain(firsts(&PHRASE_CUES))
+            .chain(firsts(&PARTICIPLE_PHRASE_CUES));
         let others = [
             "",
             "the",
@@ -718,6 +744,21 @@ mod tests {
                 assert_eq!(class.has(*bit), set.contains(w), "{w:?} {bit:?}");
             }
             assert_eq!(class.has(WordClass::CUE), is_cue_word(w), "{w:?}");
+            let cue_sets = [
+                (&FINITE_CUES, WordClass::FINITE_CUE),
+                (&PARTICIPLE_CUES, WordClass::PARTICIPLE_CUE),
+                (&REPORT_CUES, WordClass::REPORT_CUE),
+            ];
+            for (set, bit) in cue_sets {
+                assert_eq!(class.has(bit), set.contains(w), "{w:?} {bit:?}");
+            }
+            let phrase_sets = [
+                (&PHRASE_CUES, WordClass::STARTS_PHRASE_CUE),
+                (&PARTICIPLE_PHRASE_CUES, WordClass::STARTS_PARTICIPLE_PHRASE_CUE),
+            ];
+            for (set, bit) in phrase_sets {
+                assert_eq!(class.has(bit), set.starts_with_word(w), "{w:?} {bit:?}");
+            }
             assert_eq!(class.has(WordClass::DESCRIPTION_HEAD), is_description_head(w), "{w:?}");
         }
         assert_eq!(word_class("zzzz"), WordClass::default());

@@ -254,7 +254,7 @@ impl Reader<'_> {
             let mut end = that + 1;
             while end < next_cue
                 && (end == that + 1
-                    || !gap(self.text, &c.words, end).contains(|ch| "“”\"«»„".contains(ch)))
+                    || !gap(self.text, &c.words, end).contains(opens_or_closes_quote))
             {
                 end += 1;
             }
@@ -262,7 +262,7 @@ impl Reader<'_> {
             // paraphrase, unless they say much on their own.
             let after =
                 self.text[c.words[end - 1].span.end..].trim_start_matches(|ch: char| is_space(ch));
-            let into_quote = after.starts_with(|ch| "“”\"«»„‘".contains(ch));
+            let into_quote = after.starts_with(|ch| opens_or_closes_quote(ch) || ch == '‘');
             if end >= that + 5 && (!into_quote || end >= that + 9) {
                 let span = Span::new(c.words[that + 1].span.start, c.words[end - 1].span.end);
                 let cue = self.text[cue.span.range()].to_string();
@@ -310,10 +310,27 @@ impl Reader<'_> {
     }
 }
 
+/// A double quotation mark of any style: what `"“”\"«»„".contains(ch)`
+/// answers, as one `match` (issue #5: where the search through the
+/// string was not inlined, it was a call of some 110 instructions for
+/// each word of reported speech).
+fn opens_or_closes_quote(ch: char) -> bool {
+    matches!(ch, '“' | '”' | '"' | '«' | '»' | '„')
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::Extractor;
     use crate::{Article, Rule};
+
+    #[test]
+    fn double_quotation_marks_are_those_of_the_string() {
+        let marks = "“”\"«»„";
+        let others = ['‘', '’', '\'', '‹', '›', '‟', '〝', '＂', ' ', 'a', 'É'];
+        for ch in marks.chars().chain(others).chain((0u8..128).map(char::from)) {
+            assert_eq!(super::opens_or_closes_quote(ch), marks.contains(ch), "{ch:?}");
+        }
+    }
 
     #[test]
     fn reported_speech() {
