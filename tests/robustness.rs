@@ -100,6 +100,14 @@ fn edge_inputs() {
             Some(vec!["سنعيد بناء الجسر", "لن نستسلم"]),
         ),
         case(
+            // "close to", "familiar with" take the word after them; this
+            // one ends the sentence (it read past the last word and
+            // panicked before 82eca0c).
+            "a description ending in close",
+            "“Nothing will change,” said a source close.".to_string(),
+            Some(vec!["Nothing will change,"]),
+        ),
+        case(
             "HTML pasted as text",
             "<p class=\"lead\">“We will rebuild,” <a href=\"/people/jane\" title=\"Mayor\">Jane \
              Doe</a> said.</p>"
@@ -153,7 +161,8 @@ fn article_text() -> impl Strategy<Value = String> {
             "Jane", "Doe", "al-Fulani", "U.S.", "Gen.", "minister", "statement", "that", "is",
             "government’s", "Kata'ib", "Houthis’", "’90s", "quoted", "as", "saying", "<a", "href=",
             "[gallery", "id=", "]", ">", "قال", "المتحدث", "سنعيد", "2,500", "Q.", "abc.d.",
-            "e.g.", "x-", "’tis",
+            "e.g.", "x-", "’tis", "a", "an", "source", "sources", "close", "familiar", "with",
+            "official", "spokesman", "senior", "unnamed", "PM", "army", "his", "its", "of",
         ]),
         3 => prop::sample::select(vec![
             "“", "”", "\"", "‘", "’", "'", "«", "»", "„", "‚", "‹", "›", "「", "」", "『", "』",

@@ -182,6 +182,16 @@ impl Tally {
         }
     }
 
+    /// Counts an article that extraction failed on (a bug: see
+    /// [`guarded`]), and prints why.
+    fn failed(&mut self, id: &str, panic: &str) {
+        warn(format_args!(
+            "article `{id}`: skipped: quotelens failed on it ({panic}); this is a bug, \
+             please report it with the article"
+        ));
+        *self.skipped.entry("internal error").or_default() += 1;
+    }
+
     /// Counts a problem with another file (the gazetteer), and prints it.
     fn other_problem(&mut self, e: &quotelens::Error) {
         warn(e);
@@ -302,6 +312,23 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain()
         .filter_map(|e| e.downcast_ref::<io::Error>())
         .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}
+
+/// Runs `f`, the extraction of one article, and catches a panic in it: a
+/// bug in the rules must cost one article, not the run, so the rest of the
+/// batch still runs and the article is reported as skipped. The panic's
+/// message comes back as the error (Rust's panic hook has already printed
+/// it with its location, for a bug report). Extraction only reads the
+/// article and the extractor, so nothing is left half-changed after a
+/// panic.
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
+        match (payload.downcast_ref::<&str>(), payload.downcast_ref::<String>()) {
+            (Some(s), _) => (*s).to_string(),
+            (_, Some(s)) => s.clone(),
+            _ => "a panic with no message".to_string(),
+        }
+    })
 }
 
 /// Prints a problem that does not stop the command.
@@ -438,16 +465,24 @@ impl InputArgs {
             self.stream_options(),
             |item| {
                 item.as_ref().ok().map(|article| {
-                    let found = extractor.article(article);
-                    let x = also(article, &found);
-                    (found, x)
+                    guarded(|| {
+                        let found = extractor.article(article);
+                        let x = also(article, &found);
+                        (found, x)
+                    })
                 })
             },
             |item, found| match (item, found) {
-                (Ok(article), Some((found, x))) => {
+                (Ok(article), Some(Ok((found, x)))) => {
                     tally.articles += 1;
                     progress.article(article.text.len());
                     each(article, found, x)
+                }
+                (Ok(article), Some(Err(panic))) => {
+                    tally.failed(&article.id, &panic);
+                    progress.article(article.text.len());
+                    status = Status::Failed;
+                    Ok(())
                 }
                 (Err(e), _) => {
                     tally.problem(&e);
@@ -561,6 +596,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_panic_in_extraction_costs_one_article() {
+        assert_eq!(guarded(|| 7), Ok(7));
+        let index = 4;
+        let words = [1, 2, 3, 4];
+        let err = guarded(|| words[index]).unwrap_err();
+        assert!(err.contains("index out of bounds"), "{err}");
+        assert_eq!(guarded(|| -> u8 { panic!("no {}", "rule") }), Err("no rule".to_string()));
+        let mut tally = Tally::default();
+        tally.failed("a1", "index out of bounds");
+        assert_eq!(tally.summary(), "0 articles read, 1 skipped (1 internal error); 0 quotes found");
     }
 
     #[test]
