@@ -26,11 +26,13 @@ pub struct RecordWriter<W: Write> {
     cells: csv::Cells,
     /// Records written so far.
     written: usize,
-    /// A JSON Lines record is written here first ([`record_line`]) and
-    /// reaches the sink in one write: many small writes through a
+    /// A run of JSON Lines records is written here first ([`record_line`])
+    /// and reaches the sink in one write: many small writes through a
     /// `BufWriter` cost more than appending to a `Vec` (issue #5). Kept
     /// across calls so that it is allocated once.
     line: Vec<u8>,
+    /// The confidences written so far ([`record_line::Numbers`]).
+    numbers: record_line::Numbers,
 }
 
 /// The destination: CSV goes through one `csv::Writer` for the whole
@@ -54,6 +56,7 @@ impl<W: Write> RecordWriter<W> {
             cells: csv::Cells::default(),
             written: 0,
             line: Vec::new(),
+            numbers: record_line::Numbers::default(),
         }
     }
 
@@ -89,12 +92,13 @@ impl<W: Write> RecordWriter<W> {
                 table::write_records(records, self.width, &mut *out)?;
             }
             Format::Jsonl => {
+                // The article's lines reach the sink in one write.
+                self.line.clear();
                 for r in records {
-                    self.line.clear();
-                    record_line::push_record(&mut self.line, r)?;
+                    record_line::push_record(&mut self.line, r, &mut self.numbers)?;
                     self.line.push(b'\n');
-                    out.write_all(&self.line)?;
                 }
+                out.write_all(&self.line)?;
             }
             Format::Json => {
                 for r in records {
