@@ -334,28 +334,30 @@ impl Anchors {
 /// that way).
 fn may_hold_comment_phrase(line: &str) -> bool {
     let b = line.as_bytes();
-    let n = b.len();
     let anchors = anchors();
+    let shortest = anchors.shortest;
     let mut i = 0;
-    loop {
-        while i < n && !ALNUM[usize::from(b[i])] {
-            i += 1;
+    // One loop over the bytes between runs, each looked at once, and an
+    // inner one over each run (issue #5: a loop to skip the bytes between
+    // runs was re-entered through the outer one for each byte).
+    while let Some(&c) = b.get(i) {
+        i += 1;
+        if !ALNUM[usize::from(c)] {
+            continue;
         }
-        if i == n {
-            return false;
-        }
+        let start = i - 1;
         // A period before a letter: folding may join what it separates.
-        if i > 0 && b[i - 1] == b'.' && b[i].is_ascii_alphabetic() {
+        if start > 0 && b[start - 1] == b'.' && c.is_ascii_alphabetic() {
             return true;
         }
-        let start = i;
-        while i < n && ALNUM[usize::from(b[i])] {
+        while i < b.len() && ALNUM[usize::from(b[i])] {
             i += 1;
         }
-        if i - start >= anchors.shortest && anchors.contains(&b[start..i]) {
+        if i - start >= shortest && anchors.contains(&b[start..i]) {
             return true;
         }
     }
+    false
 }
 
 /// Whether a byte is an ASCII letter or digit, by table.
