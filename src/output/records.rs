@@ -35,6 +35,10 @@ pub struct RecordWriter<W: Write> {
     numbers: record_line::Numbers,
 }
 
+/// How many bytes of JSON Lines records [`RecordWriter`] gathers before it
+/// writes them: enough for the records of most articles, in one write.
+const FLUSH_AT: usize = 64 * 1024;
+
 /// The destination: CSV goes through one `csv::Writer` for the whole
 /// stream, which writes the header before the first record.
 enum Sink<W: Write> {
@@ -92,11 +96,18 @@ impl<W: Write> RecordWriter<W> {
                 table::write_records(records, self.width, &mut *out)?;
             }
             Format::Jsonl => {
-                // The article's lines reach the sink in one write.
+                // An article's lines reach the sink in one write, or a few
+                // for a long run of records (`--final-names` writes the
+                // whole corpus in one call): the buffer never holds much
+                // more than `FLUSH_AT` bytes.
                 self.line.clear();
                 for r in records {
                     record_line::push_record(&mut self.line, r, &mut self.numbers)?;
                     self.line.push(b'\n');
+                    if self.line.len() >= FLUSH_AT {
+                        out.write_all(&self.line)?;
+                        self.line.clear();
+                    }
                 }
                 out.write_all(&self.line)?;
             }
@@ -170,5 +181,50 @@ mod tests {
             super::super::write_records(format, &[], 80, &mut empty).unwrap();
             assert_eq!(RecordWriter::new(format, 80, Vec::new()).finish().unwrap(), empty);
         }
+    }
+
+    /// A sink that keeps the size of its largest write.
+    #[derive(Default)]
+    struct Largest {
+        bytes: Vec<u8>,
+        largest: usize,
+    }
+
+    impl Write for Largest {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.largest = self.largest.max(buf.len());
+            self.bytes.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_long_run_of_json_lines_is_written_in_bounded_pieces() {
+        // Many articles' records in one call, as `quotes --final-names`
+        // writes them: the buffer must not grow to hold them all.
+        let one = Extractor::new().extract(corpus::bundled()).records;
+        let records: Vec<QuoteRecord> = std::iter::repeat_n(one, 60).flatten().collect();
+        let mut whole = Vec::new();
+        super::super::write_records(Format::Jsonl, &records, 80, &mut whole).unwrap();
+        assert!(whole.len() > 3 * FLUSH_AT, "{} bytes is too few to test", whole.len());
+        let mut writer = RecordWriter::new(Format::Jsonl, 80, Largest::default());
+        writer.write(&records).unwrap();
+        let sink = writer.finish().unwrap();
+        assert_eq!(sink.bytes, whole);
+        let longest = whole.split(|&b| b == b'\n').map(<[u8]>::len).max().unwrap_or(0);
+        assert!(sink.largest < FLUSH_AT + longest + 1, "a write of {} bytes", sink.largest);
+        assert!(writer_capacity_is_bounded(&records));
+    }
+
+    /// Whether the writer's buffer stays within a few times `FLUSH_AT` after
+    /// writing `records` in one call.
+    fn writer_capacity_is_bounded(records: &[QuoteRecord]) -> bool {
+        let mut writer = RecordWriter::new(Format::Jsonl, 80, io::sink());
+        writer.write(records).unwrap();
+        writer.line.capacity() <= 4 * FLUSH_AT
     }
 }
