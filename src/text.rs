@@ -175,7 +175,12 @@ pub fn sentences(text: &str, para: Span, opaque: &[Span]) -> Vec<Span> {
         // Until the sentence is long enough to be cut, only terminators
         // and line breaks (whose encodings start with one of these bytes)
         // and the next quote matter: jump to the first of them (issue #5).
-        let limit = start + MAX_SENTENCE;
+        // On a char boundary, as `i` may jump there (past a char it
+        // would split, when nothing before it is a terminator).
+        let mut limit = start + MAX_SENTENCE;
+        while limit < para.end && !text.is_char_boundary(limit) {
+            limit += 1;
+        }
         if i < limit {
             let stop =
                 opaque.get(next_opaque).map_or(para.end, |q| q.start).min(limit).min(para.end);
@@ -1006,6 +1011,21 @@ mod tests {
                     "{:?} {:?}", t, span
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_sentence_too_long_is_cut_on_a_char_boundary() {
+        // The limit falls inside a two-byte char with no terminator before
+        // it (this sliced the text inside `é` and panicked; found by the
+        // `extract` fuzz target).
+        for lead in ["x", "xy"] {
+            let text = format!("{lead}{} next. Last one.", "é".repeat(1500));
+            let got = sentences(&text, Span::new(0, text.len()), &[]);
+            assert!(
+                got.iter().all(|s| text.is_char_boundary(s.start) && text.is_char_boundary(s.end))
+            );
+            assert_eq!(got.last().map(|s| &text[s.range()]), Some("Last one."), "{lead}");
         }
     }
 

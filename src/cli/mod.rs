@@ -608,7 +608,10 @@ mod tests {
         assert_eq!(guarded(|| -> u8 { panic!("no {}", "rule") }), Err("no rule".to_string()));
         let mut tally = Tally::default();
         tally.failed("a1", "index out of bounds");
-        assert_eq!(tally.summary(), "0 articles read, 1 skipped (1 internal error); 0 quotes found");
+        assert_eq!(
+            tally.summary(),
+            "0 articles read, 1 skipped (1 internal error); 0 quotes found"
+        );
     }
 
     #[test]
