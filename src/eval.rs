@@ -524,19 +524,9 @@ mod tests {
 
     fn rec(source: &str, text: &str, kind: QuoteKind, speaker: Option<&str>) -> QuoteRecord {
         QuoteRecord {
-            source: source.into(),
-            outlet: source.into(),
-            start: 0,
-            end: text.len(),
-            text: text.into(),
-            kind,
-            depth: 0,
             speaker: speaker.map(Into::into),
-            speaker_type: None,
-            mention: None,
-            cue: None,
             rule: if speaker.is_some() { Rule::TrailingCue } else { Rule::Unattributed },
-            confidence: 0.0,
+            ..QuoteRecord::unattributed(source, 0, text, kind)
         }
     }
 

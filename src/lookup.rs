@@ -277,7 +277,7 @@ fn lookup_words(s: &str) -> Vec<Word> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{QuoteKind, Rule};
+    use crate::QuoteKind;
 
     const QUOTE: &str = "We will not rebuild the old bridge; the mayor’s new plan won’t \
                          work before the U.S. elections, and nobody should pretend otherwise.";
@@ -340,21 +340,7 @@ mod tests {
     }
 
     fn rec(source: &str, start: usize, text: &str, kind: QuoteKind) -> QuoteRecord {
-        QuoteRecord {
-            source: source.into(),
-            outlet: source.into(),
-            start,
-            end: start + text.len(),
-            text: text.into(),
-            kind,
-            depth: 0,
-            speaker: None,
-            speaker_type: None,
-            mention: None,
-            cue: None,
-            rule: Rule::Unattributed,
-            confidence: 0.0,
-        }
+        QuoteRecord::unattributed(source, start, text, kind)
     }
 
     #[test]

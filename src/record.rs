@@ -204,4 +204,26 @@ impl QuoteRecord {
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
     }
+
+    /// A record of `text` at offset `start` of article `source` (its own
+    /// outlet), of `kind`, with no speaker: what the unit tests build
+    /// their records from, changing the fields they need.
+    #[cfg(test)]
+    pub(crate) fn unattributed(source: &str, start: usize, text: &str, kind: QuoteKind) -> Self {
+        QuoteRecord {
+            source: source.into(),
+            outlet: source.into(),
+            start,
+            end: start + text.len(),
+            text: text.into(),
+            kind,
+            depth: 0,
+            speaker: None,
+            speaker_type: None,
+            mention: None,
+            cue: None,
+            rule: Rule::Unattributed,
+            confidence: 0.0,
+        }
+    }
 }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::*;
 use crate::extract::Paraphrase;
-use crate::{QuoteKind, QuoteRecord, Rule};
+use crate::{QuoteKind, QuoteRecord};
 
 /// A unit to build: article id, text, speaker, quote or paraphrase.
 pub(crate) struct U<'a>(pub &'a str, pub &'a str, pub Option<usize>, pub Relation);
@@ -22,19 +22,8 @@ pub(crate) fn extraction(items: &[U]) -> Extraction {
         match relation {
             Relation::Quote => {
                 ex.records.push(QuoteRecord {
-                    source: (*source).into(),
-                    outlet: (*source).into(),
-                    start,
-                    end: start + text.len(),
-                    text: text.to_string(),
-                    kind: QuoteKind::Full,
-                    depth: 0,
                     speaker: speaker.map(|s| format!("Speaker {s}").into()),
-                    speaker_type: None,
-                    mention: None,
-                    cue: None,
-                    rule: Rule::Unattributed,
-                    confidence: 0.0,
+                    ..QuoteRecord::unattributed(source, start, text, QuoteKind::Full)
                 });
                 ex.speaker_ids.push(*speaker);
             }

@@ -221,21 +221,7 @@ mod tests {
     }
 
     fn record(text: &str) -> QuoteRecord {
-        QuoteRecord {
-            source: Arc::from("a1"),
-            outlet: Arc::from("a1"),
-            start: 3,
-            end: 3 + text.len(),
-            text: text.into(),
-            kind: QuoteKind::Full,
-            depth: 0,
-            speaker: None,
-            speaker_type: None,
-            mention: None,
-            cue: None,
-            rule: Rule::Unattributed,
-            confidence: 0.0,
-        }
+        QuoteRecord::unattributed("a1", 3, text, QuoteKind::Full)
     }
 
     #[test]
