@@ -394,17 +394,21 @@ fn may_hold_comment_phrase_by_words(
     })
 }
 
+/// Which word of a comment phrase (given as its words) is its anchor: its
+/// longest, the first of the longest.
+pub(super) fn anchor_of(phrase: &[&str]) -> usize {
+    (0..phrase.len()).rev().max_by_key(|&k| phrase[k].len()).unwrap_or(0)
+}
+
 /// The longest word of each comment phrase, and the comment headings.
 fn anchor_words() -> Vec<&'static str> {
-    let longest = COMMENT_PHRASES
-        .phrases()
-        .iter()
-        .filter_map(|p| p.iter().copied().rev().max_by_key(|w| w.len()));
+    let longest =
+        COMMENT_PHRASES.phrases().iter().filter(|p| !p.is_empty()).map(|p| p[anchor_of(p)]);
     longest.chain(COMMENT_HEADINGS.iter()).collect()
 }
 
 /// The [`anchor_words`].
-fn anchors() -> &'static Anchors {
+pub(super) fn anchors() -> &'static Anchors {
     static ANCHORS: OnceLock<Anchors> = OnceLock::new();
     ANCHORS.get_or_init(|| Anchors::new(anchor_words()))
 }
