@@ -21,6 +21,8 @@ use std::sync::OnceLock;
 use crate::Span;
 use crate::text::{self, is_space};
 
+#[cfg(test)]
+use super::shape::is_label;
 use super::shape::{
     COMMENTS_UP_TO, ends_in_slash_credit, has_photo_parenthesis, is_breadcrumb, is_share,
     is_timestamp, may_fold_to_getty,
@@ -32,17 +34,42 @@ use super::vocabulary::*;
 /// none of them (a test checks the lists).
 pub(super) const MAX_PHRASE: usize = 20;
 
+/// What the screen tells of a line.
+pub(super) struct Screened {
+    /// Whether the line is certainly none of the kinds of boilerplate
+    /// that [`classify`](super::shape::classify) finds (see
+    /// [`is_plain_prose`]).
+    pub(super) prose: bool,
+    /// Whether the line holds sentence punctuation that no
+    /// [label](super::shape::is_label) holds (`,`, `;`, `:`, `!`, `?`,
+    /// `"`, `(`, `)`): the same pass over its bytes tells, so that most
+    /// lines need no label test (issue #5: it read every line of prose
+    /// that ends in no period).
+    pub(super) punctuated: bool,
+}
+
+/// [`is_plain_prose`], and whether the line is [punctuated](Screened).
+pub(super) fn screen(line: &str, at: usize, words: &[text::Word]) -> Screened {
+    let seen = rare_bytes(line.as_bytes());
+    Screened { prose: is_plain_prose_with(line, at, words, seen), punctuated: seen & STOP != 0 }
+}
+
 /// Whether `line` is certainly none of the kinds of boilerplate that
 /// [`classify`](super::shape::classify) finds; `words` are its
 /// [words](text::words), with offsets into the text the line starts at
 /// offset `at` of.
 ///
 /// `false` says nothing: the line needs the full tests.
+#[cfg(test)]
 pub(super) fn is_plain_prose(line: &str, at: usize, words: &[text::Word]) -> bool {
+    screen(line, at, words).prose
+}
+
+/// [`is_plain_prose`], given the [`rare_bytes`] of the line.
+fn is_plain_prose_with(line: &str, at: usize, words: &[text::Word], seen: u8) -> bool {
     let b = line.as_bytes();
     // Markup needs `<` or `[`; a photo credit in a parenthesis, `(`; an
     // agency credit, `/`; a breadcrumb, two separators.
-    let seen = rare_bytes(b);
     if seen & TAG != 0
         || seen & PAREN != 0 && has_photo_parenthesis(line)
         || seen & SLASH != 0 && ends_in_slash_credit(line)
@@ -140,20 +167,31 @@ fn share_anchors() -> &'static (Anchors, Anchors) {
 /// separator (`>`, `|`, and the last bytes of » and ›, as
 /// [`is_breadcrumb`] counts them), and the first and last letters of
 /// `getty` in either case (a line without both may not fold to it: about
-/// a third of lines), and an ASCII digit (which a timestamp holds).
+/// a third of lines), an ASCII digit (which a timestamp holds), and the
+/// ASCII punctuation no label holds.
 const TAG: u8 = 1;
 const PAREN: u8 = 2;
 const SLASH: u8 = 4;
 const SEPARATOR: u8 = 8;
 const GETTY: u8 = 16 | 32;
 const DIGIT: u8 = 64;
+const STOP: u8 = 128;
+
+/// The ASCII punctuation that [`is_label`](super::shape::is_label) rules
+/// out.
+const LABEL_STOPS: [u8; 8] = [b',', b';', b':', b'!', b'?', b'"', b'(', b')'];
 
 /// The bit of each byte the screen looks for.
 static RARE: [u8; 256] = {
     let mut t = [0; 256];
+    let mut stops = 0;
+    while stops < LABEL_STOPS.len() {
+        t[LABEL_STOPS[stops] as usize] = STOP;
+        stops += 1;
+    }
     t[b'<' as usize] = TAG;
     t[b'[' as usize] = TAG;
-    t[b'(' as usize] = PAREN;
+    t[b'(' as usize] = PAREN | STOP;
     t[b'/' as usize] = SLASH;
     t[b'>' as usize] = SEPARATOR;
     t[b'|' as usize] = SEPARATOR;
@@ -534,6 +572,7 @@ mod tests {
                 proptest::sample::select(vec![
                     "<", "[", "(", "/", ">", "|", "»", "›", "«", "‹", "“", "’", "é", "a", " ",
                     "Home", "2024", ".", "]", ")", "g", "G", "etty", "ETTY", "e.t.t.y", "y", "12:30", "Monday,", "3rd", "pm", "٣",
+                    "World", "News", ",", ";", ":", "!", "?", "\"", "¿", "،",
                 ]),
                 0..40,
             ),
@@ -552,6 +591,13 @@ mod tests {
             }
             if seen & GETTY != GETTY {
                 proptest::prop_assert!(!may_fold_to_getty(&line));
+            }
+            proptest::prop_assert_eq!(
+                seen & STOP != 0,
+                line.contains([',', ';', ':', '!', '?', '"', '(', ')'])
+            );
+            if seen & STOP != 0 {
+                proptest::prop_assert!(!is_label(&line));
             }
             proptest::prop_assert_eq!(seen & DIGIT != 0, b.iter().any(u8::is_ascii_digit));
             if seen & DIGIT == 0 {

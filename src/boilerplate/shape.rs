@@ -6,24 +6,32 @@ use crate::text::{self, is_space};
 
 use super::BoilerplateKind;
 use super::markup::tags;
-use super::screen::{Anchors, anchor_of, anchors, is_plain_prose};
+use super::screen::{Anchors, anchor_of, anchors, screen};
 use super::vocabulary::*;
 
-/// The kind of boilerplate a line is, labels aside, and whether the line
-/// may hold a markup tag: a line the screen calls plain prose holds no
-/// `<` or `[`, so its tags need no search (issue #5: every line of prose
-/// was searched for tags again).
+/// What [`classify`] tells of a line.
+pub(super) struct Shape {
+    /// The kind of boilerplate the line is, labels aside.
+    pub(super) kind: Option<BoilerplateKind>,
+    /// Whether the line may hold a markup tag: a line the screen calls
+    /// plain prose holds no `<` or `[`, so its tags need no search (issue
+    /// #5: every line of prose was searched for tags again).
+    pub(super) may_tag: bool,
+    /// Whether the line may be a [label](is_label): the screen has seen
+    /// whether it holds punctuation that no label holds.
+    pub(super) may_be_label: bool,
+}
+
+/// The [`Shape`] of a line.
 ///
 /// `words` are the line's [words](text::words), with offsets into the
 /// text the line starts at offset `at` of.
-pub(super) fn classify(
-    line: &str,
-    at: usize,
-    words: &[text::Word],
-) -> (Option<BoilerplateKind>, bool) {
+pub(super) fn classify(line: &str, at: usize, words: &[text::Word]) -> Shape {
     // Most lines are prose, told so from their bytes (issue #5).
-    if is_plain_prose(line, at, words) {
-        return (None, false);
+    let screened = screen(line, at, words);
+    let may_be_label = !screened.punctuated;
+    if screened.prose {
+        return Shape { kind: None, may_tag: false, may_be_label };
     }
     thread_local! {
         static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
@@ -32,7 +40,7 @@ pub(super) fn classify(
         folded.clear();
         classify_with(line, at, words, folded, true)
     });
-    (kind, true)
+    Shape { kind, may_tag: true, may_be_label }
 }
 
 /// [`classify`] with neither the screen for prose nor the partial fold:
@@ -544,9 +552,10 @@ mod tests {
     use super::*;
 
     fn classify_line(line: &str) -> Option<BoilerplateKind> {
-        let (kind, may_tag) = classify(line, 0, &text::words(line, Span::new(0, line.len())));
-        assert!(may_tag || memchr::memchr2(b'<', b'[', line.as_bytes()).is_none(), "{line}");
-        kind
+        let shape = classify(line, 0, &text::words(line, Span::new(0, line.len())));
+        assert!(shape.may_tag || memchr::memchr2(b'<', b'[', line.as_bytes()).is_none(), "{line}");
+        assert!(shape.may_be_label || !is_label(line), "{line}");
+        shape.kind
     }
 
     #[test]
