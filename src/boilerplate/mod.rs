@@ -207,6 +207,7 @@ pub fn find_boilerplate_in(
                 .position(|w| w.span.start >= span.start)
                 .unwrap_or(words.len() - next_word);
         let to = from + words[from..].partition_point(|w| w.span.end <= span.end);
+        debug_assert_eq!(&words[from..to], text::words_within(words, span));
         next_word = to;
         line.headline = !title.is_empty() && folds_to(s, &title, &mut buf)
             || i == 0 && s.split(is_space).filter(|w| !w.is_empty()).count() >= 4;
