@@ -198,59 +198,10 @@ impl AliasKey {
 /// Folded name words with particles removed: "Omar al-Fulani" →
 /// ["akram", "fulani"].
 ///
-/// The words are inline strings: a name key is built for every name
-/// linked and every alias added, and a `String` a word cost an
-/// allocation each (issue #5).
+/// The words are inline strings: a `String` a word cost an allocation
+/// each (issue #5). A cast links names by the same key as one string
+/// ([`AliasKey`]).
 fn name_key(name: &str) -> Vec<FoldedWord> {
-    let mut key = Vec::new();
-    name_key_into(name, &mut key);
-    key
-}
-
-/// Appends the words of `name`'s [`name_key`] to `key`.
-///
-/// A [plain](plain_name) name's key is its words lower-cased, split at
-/// its single spaces: most names are, and these are found and
-/// lower-cased in one pass over its bytes, without splitting it as
-/// Unicode may split it and folding each word with its checks for
-/// particles and special bytes (issue #5: making keys was 4.3 M
-/// instructions of 185 M on g500, for some 7,800 keys).
-fn name_key_into(name: &str, key: &mut Vec<FoldedWord>) {
-    let base = key.len();
-    let bytes = name.as_bytes();
-    let mut start = 0;
-    let word = |w: &str| {
-        let mut folded = FoldedWord::from(w);
-        folded.make_ascii_lowercase();
-        folded
-    };
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b' ' {
-            // (A space first or after another: not plain.)
-            if i == start {
-                start = usize::MAX;
-                break;
-            }
-            key.push(word(&name[start..i]));
-            start = i + 1;
-        } else if b == b'-' || !text::folds_to_lower(b) {
-            start = usize::MAX;
-            break;
-        }
-    }
-    // (An empty name or a space last: not plain.)
-    if start < bytes.len() {
-        key.push(word(&name[start..]));
-        return;
-    }
-    key.truncate(base);
-    key.extend(name_words(name).map(|w| text::fold_word(text::strip_particle(w))));
-}
-
-/// [`name_key`] as it was before plain names were lower-cased whole: the
-/// oracle the tests hold it to.
-#[cfg(test)]
-fn name_key_plain(name: &str) -> Vec<FoldedWord> {
     name_words(name).map(|w| text::fold_word(text::strip_particle(w))).collect()
 }
 
@@ -1535,23 +1486,6 @@ mod tests {
                 proptest::prop_assert_eq!(key.words, words.len(), "{:?}", name);
                 proptest::prop_assert_eq!(key.last_word(), words.last().map(FoldedWord::as_str), "{:?}", name);
             }
-        }
-
-        /// The plain-name shortcut of `name_key` keys every name as the
-        /// word-by-word folding does, on awkward names too.
-        #[test]
-        fn name_keys_agree_with_the_plain_keys_anywhere(
-            parts in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    "Jane", "DOE", "al-", "Al-", "el-", "ash-", "Kaabi", "o'", "J.", "R", "`",
-                    " ", "  ", "\t", "\x0B", "\u{a0}", "-", "‐", "Ünal", "ß", "É", "x", "7",
-                    "McDonald", "U.S.", "’",
-                ]),
-                0..10,
-            ),
-        ) {
-            let name: String = parts.concat();
-            proptest::prop_assert_eq!(name_key(&name), name_key_plain(&name), "{:?}", name);
         }
 
         /// The plain-name shortcut of `registry_key` keys every name as
