@@ -60,9 +60,10 @@ type NameIndex<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 #[derive(Clone, Debug, Default)]
 pub struct Cast {
     entities: Vec<Entity>,
-    /// The [`name_key`] of every alias, with the first entity that has
-    /// it: linking reads only that one, and aliases are never taken back.
-    by_alias: NameIndex<Vec<FoldedWord>, EntityId>,
+    /// The [`AliasKey`] text of every alias, with the first entity that
+    /// has it: linking reads only that one, and aliases are never taken
+    /// back.
+    by_alias: NameIndex<FoldedWord, EntityId>,
     /// The last word of each person's name key, with the persons.
     by_surname: NameIndex<FoldedWord, Ids>,
     /// The one-word name keys of persons, with the persons.
@@ -86,7 +87,7 @@ pub struct Cast {
     /// up, then created; a speaker named in clauses running), when its key
     /// is not made again. Linking a name re-folded its words into a new
     /// vector every call, 5.45 M instructions of 221.6 M on g500 (issue #5).
-    scratch_key: Vec<FoldedWord>,
+    scratch_key: AliasKey,
     /// The name `scratch_key` is the key of.
     scratch_name: String,
 }
@@ -127,12 +128,79 @@ fn reserve_first<K: Eq + std::hash::Hash, V>(index: &mut NameIndex<K, V>, n: usi
     }
 }
 
+/// A name's [`name_key`] as one string, for a cast's alias index: one
+/// string to hash and compare, kept inline when short, where the key's
+/// vector of words was built for every name linked and copied for every
+/// alias stored (issue #5: linking names was 10.9 M instructions of 180 M
+/// on g500).
+///
+/// The key's words joined by single spaces, when none is empty or holds a
+/// space (as every plain name's, [`plain_name`], which is its key
+/// lower-cased as it is); otherwise each word after a tab. Folding turns
+/// white space to spaces, so no word holds a tab: two names have the same
+/// text exactly when they have the same `name_key`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct AliasKey {
+    text: String,
+    /// The number of words of the key.
+    words: usize,
+    /// Where the last word starts in `text`.
+    last: usize,
+}
+
+impl AliasKey {
+    /// The key of `name`.
+    fn of(name: &str) -> AliasKey {
+        let mut key = AliasKey::default();
+        key.set(name);
+        key
+    }
+
+    /// Makes this the key of `name`.
+    fn set(&mut self, name: &str) {
+        self.text.clear();
+        self.last = 0;
+        if let Some(spaces) = plain_name(name).filter(|_| !name.is_empty()) {
+            self.text.push_str(name);
+            self.text.make_ascii_lowercase();
+            self.words = spaces + 1;
+            self.last = name.rfind(' ').map_or(0, |i| i + 1);
+            return;
+        }
+        let words = || name_words(name).map(|w| text::fold_word(text::strip_particle(w)));
+        self.words = 0;
+        let mut spaced = true;
+        for w in words() {
+            if self.words > 0 {
+                self.text.push(' ');
+            }
+            spaced &= !w.is_empty() && !w.contains(' ');
+            self.last = self.text.len();
+            self.text.push_str(&w);
+            self.words += 1;
+        }
+        if !spaced {
+            self.text.clear();
+            for w in words() {
+                self.text.push('\t');
+                self.last = self.text.len();
+                self.text.push_str(&w);
+            }
+        }
+    }
+
+    /// The last word, when there is one.
+    fn last_word(&self) -> Option<&str> {
+        (self.words > 0).then(|| &self.text[self.last..])
+    }
+}
+
 /// Folded name words with particles removed: "Omar al-Fulani" →
 /// ["akram", "fulani"].
 ///
-/// The words are inline strings: a name key is built for every name
-/// linked and every alias added, and a `String` a word cost an
-/// allocation each (issue #5).
+/// The words are inline strings: a `String` a word cost an allocation
+/// each (issue #5). A cast links names by the same key as one string
+/// ([`AliasKey`]).
 fn name_key(name: &str) -> Vec<FoldedWord> {
     name_words(name).map(|w| text::fold_word(text::strip_particle(w))).collect()
 }
@@ -188,16 +256,24 @@ fn registry_key(kind: &str, name: &str) -> String {
     key
 }
 
-/// Appends the [`registry_key`] of a name of kind `kind` to `key`.
-fn registry_key_into(key: &mut String, kind: &str, name: &str) {
+/// Appends the [`registry_key`] of a name of kind `kind` to `key`, and
+/// says whether a [plain](plain_name) name is [short](is_short): `None`
+/// for a name that is not plain.
+///
+/// A plain name is short when it is one word (an acronym is one word),
+/// and the pass that tells it plain counts its words: asking `is_short`
+/// again split each alias and looked at its chars, some 270 instructions
+/// an alias merged (issue #5: 1.1 M of 184 M on g500, on the calling
+/// thread).
+fn registry_key_into(key: &mut String, kind: &str, name: &str) -> Option<bool> {
     key.reserve(kind.len() + 1 + name.len());
     key.push_str(kind);
     key.push(':');
-    if is_plain_name(name) {
+    if let Some(spaces) = plain_name(name) {
         let from = key.len();
         key.push_str(name);
         key[from..].make_ascii_lowercase();
-        return;
+        return Some(spaces == 0);
     }
     for (n, w) in name_words(name).enumerate() {
         if n > 0 {
@@ -205,29 +281,34 @@ fn registry_key_into(key: &mut String, kind: &str, name: &str) {
         }
         key.push_str(&text::fold_word(text::strip_particle(w)));
     }
+    None
 }
 
-/// Whether `name`'s [`name_key`] is its words lower-cased: each of its
-/// bytes folds to its lower case ([`text::folds_to_lower`]) or is a space,
-/// none is a hyphen (a particle's, [`text::strip_particle`]), and its
-/// spaces stand one by one between words.
-fn is_plain_name(name: &str) -> bool {
+/// Whether `name` is plain, and if so its number of spaces (one less
+/// than its words, unless it is empty): a plain name's [`name_key`] is its
+/// words lower-cased. Each of its bytes folds to its lower case
+/// ([`text::folds_to_lower`]) or is a space, none is a hyphen (a
+/// particle's, [`text::strip_particle`]), and its spaces stand one by one
+/// between words.
+fn plain_name(name: &str) -> Option<usize> {
     let bytes = name.as_bytes();
     // Whether the byte before is a space, or there is none.
     let mut after_space = true;
+    let mut spaces = 0;
     for &b in bytes {
         if b == b' ' {
             if after_space {
-                return false;
+                return None;
             }
             after_space = true;
+            spaces += 1;
         } else if b == b'-' || !text::folds_to_lower(b) {
-            return false;
+            return None;
         } else {
             after_space = false;
         }
     }
-    bytes.last() != Some(&b' ')
+    (bytes.last() != Some(&b' ')).then_some(spaces)
 }
 
 impl Cast {
@@ -252,7 +333,7 @@ impl Cast {
         self.by_single = NameIndex::default();
         self.name_words = Vec::new();
         self.sources = NameIndex::default();
-        self.scratch_key = Vec::new();
+        self.scratch_key = AliasKey::default();
         self.scratch_name = String::new();
         self.entities.shrink_to_fit();
         self.compacted = true;
@@ -284,8 +365,7 @@ impl Cast {
         assert!(!self.compacted, "link_name on a compacted cast");
         let mut key = std::mem::take(&mut self.scratch_key);
         if self.scratch_name != name {
-            key.clear();
-            key.extend(name_words(name).map(|w| text::fold_word(text::strip_particle(w))));
+            key.set(name);
             self.scratch_name.clear();
             self.scratch_name.push_str(name);
         }
@@ -294,27 +374,24 @@ impl Cast {
         found
     }
 
-    /// [`Cast::link_name`] with the name's [`name_key`] made.
+    /// [`Cast::link_name`] with the name's [`AliasKey`] made.
     fn link_keyed(
         &mut self,
         name: &str,
-        key: &[FoldedWord],
+        key: &AliasKey,
         kind: SpeakerType,
         create: bool,
     ) -> Option<EntityId> {
-        if key.is_empty() {
-            return None;
-        }
+        let last = key.last_word()?;
         // The first entity with this alias or, between persons, a surname
         // match: a one-word name matches any person
         // with that last word, a longer one a person known by one word.
         let first = |ids: Option<&Ids>| ids.and_then(Ids::first);
-        let by_alias = self.by_alias.get(key).copied();
-        let by_surname = match key {
+        let by_alias = self.by_alias.get(key.text.as_str()).copied();
+        let by_surname = match key.words {
             _ if kind != SpeakerType::Person => None,
-            [one] => first(self.by_surname.get(one)),
-            [.., last] => first(self.by_single.get(last)),
-            [] => None,
+            1 => first(self.by_surname.get(last)),
+            _ => first(self.by_single.get(last)),
         };
         let found = match (by_alias, by_surname) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -324,14 +401,14 @@ impl Cast {
             Some(id) => {
                 let e = &self.entities[id];
                 // `name_key` has one key per word of the name.
-                let rename = !e.pinned && key.len() > self.name_words[id];
-                self.add_alias_keyed(id, name, key);
+                let rename = !e.pinned && key.words > self.name_words[id];
+                self.add_alias_keyed(id, name, &key.text);
                 if rename {
                     self.unindex_name(id);
                     let e = &mut self.entities[id];
                     e.name = name.to_string();
                     e.weak = false;
-                    self.name_words[id] = key.len();
+                    self.name_words[id] = key.words;
                     self.index_name(id);
                 }
                 Some(id)
@@ -349,12 +426,12 @@ impl Cast {
                         weak: false,
                         pinned: false,
                     },
-                    key.len(),
+                    key.words,
                 );
                 self.index_key(id, key);
                 self.entities[id].aliases.insert(name.to_string());
                 reserve_first(&mut self.by_alias, 16);
-                self.by_alias.insert(key.to_vec(), id);
+                self.by_alias.insert(FoldedWord::from(key.text.as_str()), id);
                 Some(id)
             }
             None => None,
@@ -387,34 +464,33 @@ impl Cast {
         if self.entities[id].kind != SpeakerType::Person {
             return;
         }
-        let key = name_key(&self.entities[id].name);
+        let key = AliasKey::of(&self.entities[id].name);
         self.index_key(id, &key);
     }
 
-    /// Indexes a person's name, as its [`name_key`], for surname matches.
-    fn index_key(&mut self, id: EntityId, key: &[FoldedWord]) {
+    /// Indexes a person's name, as its [`AliasKey`], for surname matches.
+    fn index_key(&mut self, id: EntityId, key: &AliasKey) {
         if self.entities[id].kind != SpeakerType::Person {
             return;
         }
-        if let Some(last) = key.last() {
+        if let Some(last) = key.last_word() {
             reserve_first(&mut self.by_surname, 8);
-            self.by_surname.entry(last.clone()).or_default().insert(id);
-        }
-        if let [one] = key {
-            reserve_first(&mut self.by_single, 8);
-            self.by_single.entry(one.clone()).or_default().insert(id);
+            self.by_surname.entry(FoldedWord::from(last)).or_default().insert(id);
+            if key.words == 1 {
+                reserve_first(&mut self.by_single, 8);
+                self.by_single.entry(FoldedWord::from(last)).or_default().insert(id);
+            }
         }
     }
 
     /// Removes a person's name from the surname indexes, before renaming.
     fn unindex_name(&mut self, id: EntityId) {
-        let key = name_key(&self.entities[id].name);
-        if let Some(ids) = key.last().and_then(|last| self.by_surname.get_mut(last)) {
+        let key = AliasKey::of(&self.entities[id].name);
+        let Some(last) = key.last_word() else { return };
+        if let Some(ids) = self.by_surname.get_mut(last) {
             ids.remove(id);
         }
-        if let Some(ids) =
-            key.first().filter(|_| key.len() == 1).and_then(|one| self.by_single.get_mut(one))
-        {
+        if let Some(ids) = self.by_single.get_mut(last).filter(|_| key.words == 1) {
             ids.remove(id);
         }
     }
@@ -456,13 +532,14 @@ impl Cast {
         if !self.entities[id].aliases.contains(alias) {
             self.entities[id].aliases.insert(alias.to_string());
             reserve_first(&mut self.by_alias, 16);
-            let min = self.by_alias.entry(name_key(alias)).or_insert(id);
+            let key = AliasKey::of(alias);
+            let min = self.by_alias.entry(FoldedWord::from(key.text.as_str())).or_insert(id);
             *min = (*min).min(id);
         }
     }
 
-    /// [`Cast::add_alias`] with the alias's [`name_key`] already made.
-    fn add_alias_keyed(&mut self, id: EntityId, alias: &str, key: &[FoldedWord]) {
+    /// [`Cast::add_alias`] with the alias's [`AliasKey`] text already made.
+    fn add_alias_keyed(&mut self, id: EntityId, alias: &str, key: &str) {
         if !self.entities[id].aliases.contains(alias) {
             self.entities[id].aliases.insert(alias.to_string());
             // (A key is copied only when it is new.)
@@ -470,7 +547,7 @@ impl Cast {
                 Some(min) => *min = (*min).min(id),
                 None => {
                     reserve_first(&mut self.by_alias, 16);
-                    self.by_alias.insert(key.to_vec(), id);
+                    self.by_alias.insert(FoldedWord::from(key), id);
                 }
             }
         }
@@ -858,8 +935,8 @@ impl Speakers {
             }
             kind => {
                 for a in &e.aliases {
-                    registry_key_into(&mut scratch.text, kind.as_str(), a);
-                    scratch.push(is_short(a));
+                    let short = registry_key_into(&mut scratch.text, kind.as_str(), a);
+                    scratch.push(short.unwrap_or_else(|| is_short(a)));
                 }
             }
         }
@@ -1212,7 +1289,9 @@ fn form_key_into(key: &mut String, kind: SpeakerType, form: &str) {
             key.push_str("source:");
             text::fold_into(form, key);
         }
-        kind => registry_key_into(key, kind.as_str(), form),
+        kind => {
+            registry_key_into(key, kind.as_str(), form);
+        }
     }
 }
 
@@ -1246,6 +1325,14 @@ mod tests {
         assert_eq!(std::mem::size_of::<Form>(), 8);
     }
     use SpeakerType::*;
+
+    /// Pieces of awkward names: particles, odd white space (tabs, the
+    /// zero-width space that folds to a space), periods that fold to
+    /// nothing, non-ASCII letters.
+    const NAME_PARTS: [&str; 22] = [
+        "Jane", "DOE", "al-", "Al-", "Kaabi", "J.", ".", "R", " ", "  ", "\t", "\x0B", "\u{a0}",
+        "\u{200B}", "-", "Ünal", "É", "x", "7", "U.S.", "’", "NPA",
+    ];
 
     /// Attribution links an unknown name as a person without creating
     /// one and, when that finds nothing, does not try it as an
@@ -1365,7 +1452,7 @@ mod tests {
             let (mut kept, mut fresh) = (Cast::new(), Cast::new());
             for (name, person, create) in calls {
                 let kind = if person { Person } else { Organisation };
-                let key = name_key(name);
+                let key = AliasKey::of(name);
                 proptest::prop_assert_eq!(
                     kept.link_name(name, kind, create),
                     fresh.link_keyed(name, &key, kind, create),
@@ -1376,8 +1463,34 @@ mod tests {
             proptest::prop_assert_eq!(kept.entities(), fresh.entities());
         }
 
+        /// Two names have the same alias key exactly when they have the
+        /// same `name_key`, and the key's words and last word are the
+        /// `name_key`'s, on awkward names too: empty words, words that
+        /// fold to spaces, tabs.
+        #[test]
+        fn alias_keys_are_name_keys_in_one_string(
+            a in proptest::collection::vec(
+                proptest::sample::select(NAME_PARTS.to_vec()),
+                0..6,
+            ),
+            b in proptest::collection::vec(
+                proptest::sample::select(NAME_PARTS.to_vec()),
+                0..6,
+            ),
+        ) {
+            let (a, b) = (a.concat(), b.concat());
+            let (ka, kb) = (AliasKey::of(&a), AliasKey::of(&b));
+            proptest::prop_assert_eq!(ka.text == kb.text, name_key(&a) == name_key(&b), "{:?} {:?}", a, b);
+            for (name, key) in [(&a, &ka), (&b, &kb)] {
+                let words = name_key(name);
+                proptest::prop_assert_eq!(key.words, words.len(), "{:?}", name);
+                proptest::prop_assert_eq!(key.last_word(), words.last().map(FoldedWord::as_str), "{:?}", name);
+            }
+        }
+
         /// The plain-name shortcut of `registry_key` keys every name as
-        /// the joined `name_key`, on awkward names too.
+        /// the joined `name_key`, and tells a plain name short as
+        /// `is_short` does, on awkward names too.
         #[test]
         fn registry_keys_agree_with_name_keys_anywhere(
             parts in proptest::collection::vec(
@@ -1394,6 +1507,12 @@ mod tests {
                 format!("person:{}", name_key(&name).join(" ")),
                 "{:?}", name
             );
+            // What the key's pass says of a plain name's shortness is
+            // what `is_short` says.
+            let short = registry_key_into(&mut String::new(), "person", &name);
+            if let Some(short) = short {
+                proptest::prop_assert_eq!(short, is_short(&name), "{:?}", name);
+            }
         }
     }
 
