@@ -516,6 +516,39 @@ pub fn word_class(w: &str) -> WordClass {
     WordClass(table.get(w).copied().unwrap_or(0))
 }
 
+/// Classes of words as written (not folded), remembered: the class of a
+/// word is a function of its text alone, and news repeats its words, so a
+/// reader that classes every word of every article asks this first.
+///
+/// Issue #5: classing a word (folding aside) took some 145 instructions,
+/// a look-up in [`word_class`]'s table and the tests of a name word; a
+/// word seen before is one look-up of its [`packed`] text. Words longer
+/// than 16 bytes are not kept. The memo forgets everything when it holds
+/// [`ClassMemo::CAPACITY`] words, so it stays small over any corpus.
+#[derive(Default)]
+pub(crate) struct ClassMemo {
+    classes: HashMap<u128, WordClass, BuildHasherDefault<PackedHasher>>,
+}
+
+impl ClassMemo {
+    /// The most words kept.
+    pub(crate) const CAPACITY: usize = 1 << 14;
+
+    /// The class of the word written `word`, as `class` works it out for
+    /// a word not seen yet.
+    #[inline]
+    pub(crate) fn class(&mut self, word: &str, class: impl FnOnce() -> WordClass) -> WordClass {
+        let Some(key) = packed(word.as_bytes()) else { return class() };
+        if let Some(&known) = self.classes.get(&key) {
+            return known;
+        }
+        if self.classes.len() >= ClassMemo::CAPACITY {
+            self.classes.clear();
+        }
+        *self.classes.entry(key).or_insert_with(class)
+    }
+}
+
 /// A word of up to 16 bytes as a number: its bytes in little-endian
 /// order, padded with zeros. `None` for a longer word, and for one that
 /// ends in a zero byte: then two words have the same number only if they
@@ -611,6 +644,47 @@ pub static STOP_WORDS: WordSet = WordSet::new(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_class_memo_answers_as_the_rule_and_remembers_each_word_apart() {
+        let rule = |w: &str| WordClass(w.len() as u16 * 3 + u16::from(w.as_bytes()[0]));
+        let mut memo = ClassMemo::default();
+        let words = [
+            "a",
+            "ab",
+            "abc",
+            "aBc",
+            "said",
+            "Said",
+            "SAID",
+            "é",
+            "ÉTÉ",
+            "2,500",
+            "U.S.",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnopqrstuvwxyz0123456789",
+            "abcdefgh",
+            "abcdefghi",
+        ];
+        for _ in 0..2 {
+            for w in words {
+                assert_eq!(memo.class(w, || rule(w)), rule(w), "{w:?}");
+            }
+        }
+        // A word of up to 16 bytes seen before is answered without the rule.
+        assert_eq!(memo.class("abc", || panic!("not remembered")), rule("abc"));
+        assert_eq!(
+            memo.class("abcdefghijklmnop", || panic!("not remembered")),
+            rule("abcdefghijklmnop")
+        );
+        // More words than it keeps: it forgets, and still answers right.
+        let many: Vec<String> = (0..ClassMemo::CAPACITY + 100).map(|i| format!("w{i}")).collect();
+        for w in many.iter().chain(&many) {
+            assert_eq!(memo.class(w, || rule(w)), rule(w), "{w:?}");
+            assert!(memo.classes.len() <= ClassMemo::CAPACITY);
+        }
+    }
 
     #[test]
     fn the_word_hasher_reads_the_tail_as_zero_padded_little_endian() {

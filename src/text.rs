@@ -702,7 +702,7 @@ pub fn fold_words_into(text: &str, words: &[Word], out: &mut Vec<FoldedWord>) {
 /// For a table of folded words kept in one string, in which most words
 /// need no copy (issue #5).
 #[inline]
-pub fn fold_word_onto(word: &str, out: &mut String, scratch: &mut String) -> bool {
+pub(crate) fn fold_word_onto(word: &str, out: &mut String, scratch: &mut String) -> bool {
     let kinds = word.bytes().fold(0, |kinds, b| kinds | FOLD_KIND[usize::from(b)]);
     if kinds == 0 {
         return false;

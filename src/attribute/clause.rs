@@ -10,10 +10,11 @@
 use super::reader::Reader;
 use super::referent::Resolved;
 use crate::cue::{self, Cue, CueForm};
-use crate::lexicon::WordClass;
+use crate::lexicon::{ClassMemo, WordClass};
 use crate::mention::{self, Found, KnownName, MentionKind, NameKind};
 use crate::text::{self, FoldedWord, Word, is_space};
 use crate::{Span, SpeakerType};
+use std::cell::RefCell;
 
 /// The words of a stretch of narration, with their mentions and cues.
 /// The folded forms borrow from the article's [`Narration`] (or, for a
@@ -60,21 +61,28 @@ impl Folding {
     /// Folds and classes the `words` of `text` (in text order) that no
     /// span of `top` (sorted and disjoint) holds.
     pub(super) fn new(text: &str, words: &[Word], top: &[Span]) -> Folding {
+        thread_local! {
+            /// The classes of the words of the articles read on this thread.
+            static CLASSES: RefCell<ClassMemo> = RefCell::new(ClassMemo::default());
+        }
         let words = words_outside(words, top);
         let mut classes = Vec::with_capacity(words.len());
         let mut forms = Vec::with_capacity(words.len());
         let (mut folded, mut scratch) = (String::new(), String::new());
-        for &w in &words {
-            let s = w.as_str(text);
-            let start = folded.len();
-            if text::fold_word_onto(s, &mut folded, &mut scratch) {
-                forms.push(Some((start, folded.len())));
-                classes.push(mention::word_class(text, w, &folded[start..]));
-            } else {
-                forms.push(None);
-                classes.push(mention::word_class(text, w, s));
+        CLASSES.with_borrow_mut(|memo| {
+            for &w in &words {
+                let s = w.as_str(text);
+                let start = folded.len();
+                if text::fold_word_onto(s, &mut folded, &mut scratch) {
+                    forms.push(Some((start, folded.len())));
+                    let f = &folded[start..];
+                    classes.push(memo.class(s, || mention::word_class(text, w, f)));
+                } else {
+                    forms.push(None);
+                    classes.push(memo.class(s, || mention::word_class(text, w, s)));
+                }
             }
-        }
+        });
         Folding { words, classes, forms, folded }
     }
 
