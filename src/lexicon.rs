@@ -516,36 +516,42 @@ pub fn word_class(w: &str) -> WordClass {
     WordClass(table.get(w).copied().unwrap_or(0))
 }
 
-/// Classes of words as written (not folded), remembered: the class of a
-/// word is a function of its text alone, and news repeats its words, so a
-/// reader that classes every word of every article asks this first.
+/// What is known of words as written (not folded), such as their
+/// class, remembered: the class of a word is a function of its text
+/// alone, and news repeats its words, so a reader that classes every word
+/// of every article asks this first.
 ///
 /// Issue #5: classing a word (folding aside) took some 145 instructions,
 /// a look-up in [`word_class`]'s table and the tests of a name word; a
 /// word seen before is one look-up of its [`packed`] text. Words longer
 /// than 16 bytes are not kept. The memo forgets everything when it holds
-/// [`ClassMemo::CAPACITY`] words, so it stays small over any corpus.
-#[derive(Default)]
-pub(crate) struct ClassMemo {
-    classes: HashMap<u128, WordClass, BuildHasherDefault<PackedHasher>>,
+/// [`WordMemo::CAPACITY`] words, so it stays small over any corpus.
+pub(crate) struct WordMemo<V> {
+    values: HashMap<u128, V, BuildHasherDefault<PackedHasher>>,
 }
 
-impl ClassMemo {
+impl<V> Default for WordMemo<V> {
+    fn default() -> WordMemo<V> {
+        WordMemo { values: HashMap::default() }
+    }
+}
+
+impl<V: Copy> WordMemo<V> {
     /// The most words kept.
     pub(crate) const CAPACITY: usize = 1 << 14;
 
-    /// The class of the word written `word`, as `class` works it out for
+    /// The value of the word written `word`, as `value` works it out for
     /// a word not seen yet.
     #[inline]
-    pub(crate) fn class(&mut self, word: &str, class: impl FnOnce() -> WordClass) -> WordClass {
-        let Some(key) = packed(word.as_bytes()) else { return class() };
-        if let Some(&known) = self.classes.get(&key) {
+    pub(crate) fn get_or(&mut self, word: &str, value: impl FnOnce() -> V) -> V {
+        let Some(key) = packed(word.as_bytes()) else { return value() };
+        if let Some(&known) = self.values.get(&key) {
             return known;
         }
-        if self.classes.len() >= ClassMemo::CAPACITY {
-            self.classes.clear();
+        if self.values.len() >= Self::CAPACITY {
+            self.values.clear();
         }
-        *self.classes.entry(key).or_insert_with(class)
+        *self.values.entry(key).or_insert_with(value)
     }
 }
 
@@ -648,7 +654,7 @@ mod tests {
     #[test]
     fn the_class_memo_answers_as_the_rule_and_remembers_each_word_apart() {
         let rule = |w: &str| WordClass(w.len() as u16 * 3 + u16::from(w.as_bytes()[0]));
-        let mut memo = ClassMemo::default();
+        let mut memo = WordMemo::default();
         let words = [
             "a",
             "ab",
@@ -669,20 +675,19 @@ mod tests {
         ];
         for _ in 0..2 {
             for w in words {
-                assert_eq!(memo.class(w, || rule(w)), rule(w), "{w:?}");
+                assert_eq!(memo.get_or(w, || rule(w)), rule(w), "{w:?}");
             }
         }
         // A word of up to 16 bytes seen before is answered without the rule.
-        assert_eq!(memo.class("abc", || panic!("not remembered")), rule("abc"));
-        assert_eq!(
-            memo.class("abcdefghijklmnop", || panic!("not remembered")),
-            rule("abcdefghijklmnop")
-        );
+        assert_eq!(memo.get_or("abc", || panic!("not remembered")), rule("abc"));
+        let long = "abcdefghijklmnop";
+        assert_eq!(memo.get_or(long, || panic!("not remembered")), rule(long));
         // More words than it keeps: it forgets, and still answers right.
-        let many: Vec<String> = (0..ClassMemo::CAPACITY + 100).map(|i| format!("w{i}")).collect();
+        let capacity = WordMemo::<WordClass>::CAPACITY;
+        let many: Vec<String> = (0..capacity + 100).map(|i| format!("w{i}")).collect();
         for w in many.iter().chain(&many) {
-            assert_eq!(memo.class(w, || rule(w)), rule(w), "{w:?}");
-            assert!(memo.classes.len() <= ClassMemo::CAPACITY);
+            assert_eq!(memo.get_or(w, || rule(w)), rule(w), "{w:?}");
+            assert!(memo.values.len() <= capacity);
         }
     }
 

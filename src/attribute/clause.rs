@@ -10,9 +10,9 @@
 use super::reader::Reader;
 use super::referent::Resolved;
 use crate::cue::{self, Cue, CueForm};
-use crate::lexicon::{ClassMemo, WordClass};
+use crate::lexicon::{WordClass, WordMemo};
 use crate::mention::{self, Found, KnownName, MentionKind, NameKind};
-use crate::text::{self, FoldedWord, Word, is_space};
+use crate::text::{self, FoldKind, FoldedWord, Word, is_space};
 use crate::{Span, SpeakerType};
 use std::cell::RefCell;
 
@@ -62,25 +62,25 @@ impl Folding {
     /// span of `top` (sorted and disjoint) holds.
     pub(super) fn new(text: &str, words: &[Word], top: &[Span]) -> Folding {
         thread_local! {
-            /// The classes of the words of the articles read on this thread.
-            static CLASSES: RefCell<ClassMemo> = RefCell::new(ClassMemo::default());
+            /// The class and fold of the words of the articles read on
+            /// this thread.
+            static SEEN: RefCell<WordMemo<(WordClass, FoldKind)>> =
+                RefCell::new(WordMemo::default());
         }
         let words = words_outside(words, top);
         let mut classes = Vec::with_capacity(words.len());
         let mut forms = Vec::with_capacity(words.len());
         let (mut folded, mut scratch) = (String::new(), String::new());
-        CLASSES.with_borrow_mut(|memo| {
+        SEEN.with_borrow_mut(|memo| {
             for &w in &words {
                 let s = w.as_str(text);
+                let (class, kind) = memo.get_or(s, || {
+                    (mention::word_class(text, w, &text::fold_word(s)), text::fold_kind(s))
+                });
                 let start = folded.len();
-                if text::fold_word_onto(s, &mut folded, &mut scratch) {
-                    forms.push(Some((start, folded.len())));
-                    let f = &folded[start..];
-                    classes.push(memo.class(s, || mention::word_class(text, w, f)));
-                } else {
-                    forms.push(None);
-                    classes.push(memo.class(s, || mention::word_class(text, w, s)));
-                }
+                let own = text::fold_word_onto(s, kind, &mut folded, &mut scratch);
+                forms.push(own.then_some((start, folded.len())));
+                classes.push(class);
             }
         });
         Folding { words, classes, forms, folded }
