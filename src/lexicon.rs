@@ -463,6 +463,10 @@ impl WordClass {
     pub const STARTS_PHRASE_CUE: WordClass = WordClass(1 << 13);
     /// The first word of a phrase of [`PARTICIPLE_PHRASE_CUES`].
     pub const STARTS_PARTICIPLE_PHRASE_CUE: WordClass = WordClass(1 << 14);
+    /// A word a mention may start at: a name word, a determiner, a
+    /// possessive or a pronoun that can stand for a speaker. Like
+    /// [`WordClass::NAME`], set by [`crate::mention::word_class`].
+    pub const MAY_START_MENTION: WordClass = WordClass(1 << 15);
 
     /// Whether the word is in the set `set` stands for.
     pub fn has(self, set: WordClass) -> bool {

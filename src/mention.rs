@@ -140,8 +140,25 @@ pub fn word_classes(text: &str, words: &[Word], folded: &[&str]) -> Vec<WordClas
 /// attribution (issue #5).
 #[inline]
 pub fn word_class(text: &str, word: Word, folded: &str) -> WordClass {
-    let class = lexicon::word_class(folded);
-    if is_name_word(text, word, folded, class) { class.with(WordClass::NAME) } else { class }
+    let mut class = lexicon::word_class(folded);
+    if is_name_word(text, word, folded, class) {
+        class = class.with(WordClass::NAME);
+    }
+    if class.has(WordClass::NAME) || starts_description(folded, class) || pronoun(folded).is_some()
+    {
+        class = class.with(WordClass::MAY_START_MENTION);
+    }
+    class
+}
+
+/// The kind of pronoun the folded word is, if it can stand for a speaker.
+fn pronoun(folded: &str) -> Option<Pronoun> {
+    match folded {
+        "he" | "she" => Some(Pronoun::Personal),
+        "they" => Some(Pronoun::Plural),
+        "it" => Some(Pronoun::Neuter),
+        _ => None,
+    }
 }
 
 /// [`find_mentions_folded`] with each word's [`WordClass`] too (as
@@ -211,6 +228,12 @@ pub fn find_mentions_into(
     let is_name = |k: usize| classes[k].has(WordClass::NAME);
     let mut i = 0;
     while i < words.len() {
+        // Most words start no mention, which their class tells (issue #5:
+        // the tests below cost some 30 instructions a word).
+        if known.is_empty() && !classes[i].has(WordClass::MAY_START_MENTION) {
+            i += 1;
+            continue;
+        }
         if let Some(found) = known_at(text, words, i, known) {
             i = found.last;
             out.push(found);
@@ -230,13 +253,7 @@ pub fn find_mentions_into(
             out.push(found);
             continue;
         }
-        let kind = match folded[i] {
-            "he" | "she" => Some(MentionKind::Pronoun(Pronoun::Personal)),
-            "they" => Some(MentionKind::Pronoun(Pronoun::Plural)),
-            "it" => Some(MentionKind::Pronoun(Pronoun::Neuter)),
-            _ => None,
-        };
-        if let Some(kind) = kind {
+        if let Some(kind) = pronoun(folded[i]).map(MentionKind::Pronoun) {
             out.push(Found {
                 span: words[i].span,
                 kind,
@@ -781,6 +798,10 @@ mod tests {
             "al-Fulani",
             "al-qaeda",
             "He",
+            "it",
+            "They",
+            "she's",
+            "hes",
             "May's's",
             "Sources'",
             "Ministry",
@@ -801,10 +822,13 @@ mod tests {
             let class = word_class(s, w, &folded);
             assert_eq!(class.has(WordClass::NAME), by_sets(s, &folded), "{s:?}");
             // The sets' bits are there too.
-            assert_eq!(
-                class.with(WordClass::NAME),
-                lexicon::word_class(&folded).with(WordClass::NAME)
-            );
+            let own = WordClass::NAME.with(WordClass::MAY_START_MENTION);
+            assert_eq!(class.with(own), lexicon::word_class(&folded).with(own));
+            // A mention may start at the word when a rule could start one there.
+            let starts = class.has(WordClass::NAME)
+                || starts_description(&folded, class)
+                || ["he", "she", "they", "it"].contains(&folded.as_str());
+            assert_eq!(class.has(WordClass::MAY_START_MENTION), starts, "{s:?}");
         }
         let name = |s: &str| word_class(s, Word { span: Span::new(0, s.len()) }, &text::fold(s));
         assert!(name("Fulani").has(WordClass::NAME) && !name("Monday's").has(WordClass::NAME));
