@@ -542,7 +542,7 @@ impl<V> Default for WordMemo<V> {
 
 impl<V: Copy> WordMemo<V> {
     /// The most words kept.
-    pub(crate) const CAPACITY: usize = 1 << 14;
+    pub(crate) const CAPACITY: usize = 1 << 13;
 
     /// The value of the word written `word`, as `value` works it out for
     /// a word not seen yet.
