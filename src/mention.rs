@@ -135,9 +135,13 @@ pub fn word_classes(text: &str, words: &[Word], folded: &[&str]) -> Vec<WordClas
 }
 
 /// The [`WordClass`] of one word (folded as `folded`), with
-/// [`WordClass::NAME`] when it can be part of a name: worked out with
-/// the sets it is in, once a word, for mentions, cues and the rules of
-/// attribution (issue #5).
+/// [`WordClass::NAME`] when it can be part of a name and
+/// [`WordClass::MAY_START_MENTION`] when a mention may start at it:
+/// worked out with the sets it is in, once a word, for mentions, cues and
+/// the rules of attribution (issue #5).
+///
+/// It depends on the word's text alone, never on the words around it:
+/// attribution remembers it by the text (see `lexicon::WordMemo`).
 #[inline]
 pub fn word_class(text: &str, word: Word, folded: &str) -> WordClass {
     let mut class = lexicon::word_class(folded);
