@@ -44,8 +44,9 @@ pub fn find_cues(text: &str, words: &[Word]) -> Vec<Cue> {
 /// [`find_cues`] with the words already [folded](text::fold), one folded
 /// string per word.
 pub fn find_cues_folded(text: &str, words: &[Word], folded: &[FoldedWord]) -> Vec<Cue> {
+    let folded: Vec<&str> = folded.iter().map(|f| f.as_str()).collect();
     let classes: Vec<WordClass> = folded.iter().map(|f| lexicon::word_class(f)).collect();
-    find_cues_classed(text, words, folded, &classes)
+    find_cues_classed(text, words, &folded, &classes)
 }
 
 /// [`find_cues_folded`] with each word's [`WordClass`] too, for callers
@@ -53,7 +54,7 @@ pub fn find_cues_folded(text: &str, words: &[Word], folded: &[FoldedWord]) -> Ve
 pub fn find_cues_classed(
     text: &str,
     words: &[Word],
-    folded: &[FoldedWord],
+    folded: &[&str],
     classes: &[WordClass],
 ) -> Vec<Cue> {
     let mut out = Vec::new();
@@ -65,7 +66,7 @@ pub fn find_cues_classed(
 /// reads sentence after sentence keeps one vector for all (issue #5).
 pub fn find_cues_into(
     text: &str,
-    (words, folded, classes): (&[Word], &[FoldedWord], &[WordClass]),
+    (words, folded, classes): (&[Word], &[&str], &[WordClass]),
     out: &mut Vec<Cue>,
 ) {
     out.clear();

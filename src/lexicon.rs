@@ -463,6 +463,10 @@ impl WordClass {
     pub const STARTS_PHRASE_CUE: WordClass = WordClass(1 << 13);
     /// The first word of a phrase of [`PARTICIPLE_PHRASE_CUES`].
     pub const STARTS_PARTICIPLE_PHRASE_CUE: WordClass = WordClass(1 << 14);
+    /// A word a mention may start at: a name word, a determiner, a
+    /// possessive or a pronoun that can stand for a speaker. Like
+    /// [`WordClass::NAME`], set by [`crate::mention::word_class`].
+    pub const MAY_START_MENTION: WordClass = WordClass(1 << 15);
 
     /// Whether the word is in the set `set` stands for.
     pub fn has(self, set: WordClass) -> bool {
@@ -514,6 +518,45 @@ pub fn word_class(w: &str) -> WordClass {
         table
     });
     WordClass(table.get(w).copied().unwrap_or(0))
+}
+
+/// What is known of words as written (not folded), such as their
+/// class, remembered: the class of a word is a function of its text
+/// alone, and news repeats its words, so a reader that classes every word
+/// of every article asks this first.
+///
+/// Issue #5: classing a word (folding aside) took some 145 instructions,
+/// a look-up in [`word_class`]'s table and the tests of a name word; a
+/// word seen before is one look-up of its [`packed`] text. Words longer
+/// than 16 bytes are not kept. The memo forgets everything when it holds
+/// [`WordMemo::CAPACITY`] words, so it stays small over any corpus.
+pub(crate) struct WordMemo<V> {
+    values: HashMap<u128, V, BuildHasherDefault<PackedHasher>>,
+}
+
+impl<V> Default for WordMemo<V> {
+    fn default() -> WordMemo<V> {
+        WordMemo { values: HashMap::default() }
+    }
+}
+
+impl<V: Copy> WordMemo<V> {
+    /// The most words kept.
+    pub(crate) const CAPACITY: usize = 1 << 13;
+
+    /// The value of the word written `word`, as `value` works it out for
+    /// a word not seen yet.
+    #[inline]
+    pub(crate) fn get_or(&mut self, word: &str, value: impl FnOnce() -> V) -> V {
+        let Some(key) = packed(word.as_bytes()) else { return value() };
+        if let Some(&known) = self.values.get(&key) {
+            return known;
+        }
+        if self.values.len() >= Self::CAPACITY {
+            self.values.clear();
+        }
+        *self.values.entry(key).or_insert_with(value)
+    }
 }
 
 /// A word of up to 16 bytes as a number: its bytes in little-endian
@@ -611,6 +654,46 @@ pub static STOP_WORDS: WordSet = WordSet::new(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_class_memo_answers_as_the_rule_and_remembers_each_word_apart() {
+        let rule = |w: &str| WordClass(w.len() as u16 * 3 + u16::from(w.as_bytes()[0]));
+        let mut memo = WordMemo::default();
+        let words = [
+            "a",
+            "ab",
+            "abc",
+            "aBc",
+            "said",
+            "Said",
+            "SAID",
+            "é",
+            "ÉTÉ",
+            "2,500",
+            "U.S.",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnopqrstuvwxyz0123456789",
+            "abcdefgh",
+            "abcdefghi",
+        ];
+        for _ in 0..2 {
+            for w in words {
+                assert_eq!(memo.get_or(w, || rule(w)), rule(w), "{w:?}");
+            }
+        }
+        // A word of up to 16 bytes seen before is answered without the rule.
+        assert_eq!(memo.get_or("abc", || panic!("not remembered")), rule("abc"));
+        let long = "abcdefghijklmnop";
+        assert_eq!(memo.get_or(long, || panic!("not remembered")), rule(long));
+        // More words than it keeps: it forgets, and still answers right.
+        let capacity = WordMemo::<WordClass>::CAPACITY;
+        let many: Vec<String> = (0..capacity + 100).map(|i| format!("w{i}")).collect();
+        for w in many.iter().chain(&many) {
+            assert_eq!(memo.get_or(w, || rule(w)), rule(w), "{w:?}");
+            assert!(memo.values.len() <= capacity);
+        }
+    }
 
     #[test]
     fn the_word_hasher_reads_the_tail_as_zero_padded_little_endian() {

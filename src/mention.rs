@@ -11,7 +11,7 @@
 
 use crate::Span;
 use crate::lexicon::{self, WordClass, WordSet};
-use crate::text::{self, FoldedWord, Word, is_space};
+use crate::text::{self, Word, is_space};
 
 /// What a mention is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -110,6 +110,7 @@ pub fn find_mentions(
     known: &[KnownName],
 ) -> Vec<Found> {
     let folded = text::fold_words(text, words);
+    let folded: Vec<&str> = folded.iter().map(|f| f.as_str()).collect();
     find_mentions_folded(text, words, &folded, sentence_start, known)
 }
 
@@ -119,7 +120,7 @@ pub fn find_mentions(
 pub fn find_mentions_folded(
     text: &str,
     words: &[Word],
-    folded: &[FoldedWord],
+    folded: &[&str],
     sentence_start: usize,
     known: &[KnownName],
 ) -> Vec<Found> {
@@ -129,17 +130,39 @@ pub fn find_mentions_folded(
 
 /// The [`WordClass`] of each of `words` (folded as `folded`), with
 /// [`WordClass::NAME`] for those that can be part of a name.
-pub fn word_classes(text: &str, words: &[Word], folded: &[FoldedWord]) -> Vec<WordClass> {
+pub fn word_classes(text: &str, words: &[Word], folded: &[&str]) -> Vec<WordClass> {
     words.iter().zip(folded).map(|(&w, f)| word_class(text, w, f)).collect()
 }
 
 /// The [`WordClass`] of one word (folded as `folded`), with
-/// [`WordClass::NAME`] when it can be part of a name: worked out with
-/// the sets it is in, once a word, for mentions, cues and the rules of
-/// attribution (issue #5).
+/// [`WordClass::NAME`] when it can be part of a name and
+/// [`WordClass::MAY_START_MENTION`] when a mention may start at it:
+/// worked out with the sets it is in, once a word, for mentions, cues and
+/// the rules of attribution (issue #5).
+///
+/// It depends on the word's text alone, never on the words around it:
+/// attribution remembers it by the text (see `lexicon::WordMemo`).
+#[inline]
 pub fn word_class(text: &str, word: Word, folded: &str) -> WordClass {
-    let class = lexicon::word_class(folded);
-    if is_name_word(text, word, folded, class) { class.with(WordClass::NAME) } else { class }
+    let mut class = lexicon::word_class(folded);
+    if is_name_word(text, word, folded, class) {
+        class = class.with(WordClass::NAME);
+    }
+    if class.has(WordClass::NAME) || starts_description(folded, class) || pronoun(folded).is_some()
+    {
+        class = class.with(WordClass::MAY_START_MENTION);
+    }
+    class
+}
+
+/// The kind of pronoun the folded word is, if it can stand for a speaker.
+fn pronoun(folded: &str) -> Option<Pronoun> {
+    match folded {
+        "he" | "she" => Some(Pronoun::Personal),
+        "they" => Some(Pronoun::Plural),
+        "it" => Some(Pronoun::Neuter),
+        _ => None,
+    }
 }
 
 /// [`find_mentions_folded`] with each word's [`WordClass`] too (as
@@ -148,7 +171,7 @@ pub fn word_class(text: &str, word: Word, folded: &str) -> WordClass {
 pub fn find_mentions_classed(
     text: &str,
     words: &[Word],
-    folded: &[FoldedWord],
+    folded: &[&str],
     classes: &[WordClass],
     sentence_start: usize,
     known: &[KnownName],
@@ -162,7 +185,7 @@ pub fn find_mentions_classed(
 /// that reads sentence after sentence keeps one vector for all (issue #5).
 pub fn find_mentions_into(
     text: &str,
-    (words, folded, classes): (&[Word], &[FoldedWord], &[WordClass]),
+    (words, folded, classes): (&[Word], &[&str], &[WordClass]),
     sentence_start: usize,
     known: &[KnownName],
     out: &mut Vec<Found>,
@@ -197,8 +220,8 @@ pub fn find_mentions_into(
         // After an abbreviated title the period belongs to it: "Gov. Gavin".
         let abbreviated = i > 0
             && raw.starts_with('.')
-            && (lexicon::TITLE_WORDS.contains(&folded[i - 1])
-                || lexicon::ABBREVIATIONS.contains(&folded[i - 1]));
+            && (lexicon::TITLE_WORDS.contains(folded[i - 1])
+                || lexicon::ABBREVIATIONS.contains(folded[i - 1]));
         let g = if abbreviated { &raw[1..] } else { raw };
         let g = g.trim_start_matches(['’', '\'']);
         let ampersand = g.trim_matches(is_space) == "&";
@@ -209,6 +232,12 @@ pub fn find_mentions_into(
     let is_name = |k: usize| classes[k].has(WordClass::NAME);
     let mut i = 0;
     while i < words.len() {
+        // Most words start no mention, which their class tells (issue #5:
+        // the tests below cost some 30 instructions a word).
+        if known.is_empty() && !classes[i].has(WordClass::MAY_START_MENTION) {
+            i += 1;
+            continue;
+        }
         if let Some(found) = known_at(text, words, i, known) {
             i = found.last;
             out.push(found);
@@ -218,7 +247,7 @@ pub fn find_mentions_into(
             named_role_at(text, words, (folded, classes), i, &joined, &is_name)
                 .or_else(|| name_at(text, words, (folded, classes), i, &joined, &is_name))
                 .or_else(|| description_at(text, words, (folded, classes), i, &joined, &is_name))
-        } else if starts_description(&folded[i], classes[i]) {
+        } else if starts_description(folded[i], classes[i]) {
             description_at(text, words, (folded, classes), i, &joined, &is_name)
         } else {
             None
@@ -228,13 +257,7 @@ pub fn find_mentions_into(
             out.push(found);
             continue;
         }
-        let kind = match folded[i].as_str() {
-            "he" | "she" => Some(MentionKind::Pronoun(Pronoun::Personal)),
-            "they" => Some(MentionKind::Pronoun(Pronoun::Plural)),
-            "it" => Some(MentionKind::Pronoun(Pronoun::Neuter)),
-            _ => None,
-        };
-        if let Some(kind) = kind {
+        if let Some(kind) = pronoun(folded[i]).map(MentionKind::Pronoun) {
             out.push(Found {
                 span: words[i].span,
                 kind,
@@ -344,7 +367,7 @@ fn is_possessive(folded: &str) -> bool {
 fn name_at(
     text: &str,
     words: &[Word],
-    (folded, classes): (&[FoldedWord], &[WordClass]),
+    (folded, classes): (&[&str], &[WordClass]),
     i: usize,
     joined: &impl Fn(usize) -> bool,
     is_name: &impl Fn(usize) -> bool,
@@ -356,7 +379,7 @@ fn name_at(
         folded[a..b].iter().any(|w| list.contains(trim_possessive(w)))
     };
     let mut end = i + 1;
-    while end < words.len() && !is_possessive(&folded[end - 1]) {
+    while end < words.len() && !is_possessive(folded[end - 1]) {
         let joined_end = joined(end);
         if joined_end && is_name(end) {
             end += 1;
@@ -365,7 +388,7 @@ fn name_at(
             && joined(end + 1)
             && is_name(end + 1)
             && (classes[end].has(WordClass::NAME_PARTICLE)
-                || ["of", "for", "in"].contains(&folded[end].as_str())
+                || ["of", "for", "in"].contains(&folded[end])
                     && (has(&lexicon::ORG_WORDS, i, end) || has(&lexicon::TITLE_WORDS, i, end)))
         {
             end += 2;
@@ -383,11 +406,11 @@ fn name_at(
     };
     let span = Span::new(words[i].span.start, words[end - 1].span.end);
     let last_word = words[end - 1].as_str(text);
-    let possessive = is_possessive(&folded[end - 1]);
+    let possessive = is_possessive(folded[end - 1]);
     if is_title && title_end == end {
         // A title with no name after it ("Northland Prime Minister") describes
         // a person.
-        let head = trim_possessive(&folded[end - 1]).to_string();
+        let head = trim_possessive(folded[end - 1]).to_string();
         return Some(Found {
             span,
             kind: MentionKind::Description { head, body: false },
@@ -414,7 +437,7 @@ fn name_at(
         NameKind::Place
     } else if role.is_some() {
         NameKind::Person
-    } else if i > 0 && ["the"].contains(&folded[i - 1].as_str()) {
+    } else if i > 0 && ["the"].contains(&folded[i - 1]) {
         NameKind::Place
     } else if n >= 2 {
         NameKind::Person
@@ -445,7 +468,7 @@ fn name_at(
 fn named_role_at(
     text: &str,
     words: &[Word],
-    (folded, classes): (&[FoldedWord], &[WordClass]),
+    (folded, classes): (&[&str], &[WordClass]),
     i: usize,
     joined: &impl Fn(usize) -> bool,
     is_name: &impl Fn(usize) -> bool,
@@ -494,7 +517,7 @@ fn named_role_at(
 fn description_at(
     text: &str,
     words: &[Word],
-    (folded, classes): (&[FoldedWord], &[WordClass]),
+    (folded, classes): (&[&str], &[WordClass]),
     i: usize,
     joined: &impl Fn(usize) -> bool,
     is_name: &impl Fn(usize) -> bool,
@@ -511,19 +534,19 @@ fn description_at(
 fn description_read(
     text: &str,
     words: &[Word],
-    (folded, classes): (&[FoldedWord], &[WordClass]),
+    (folded, classes): (&[&str], &[WordClass]),
     i: usize,
     joined: &impl Fn(usize) -> bool,
     is_name: &impl Fn(usize) -> bool,
 ) -> Option<Found> {
-    let det = folded[i].as_str();
+    let det = folded[i];
     if !starts_description(det, classes[i]) {
         return None;
     }
     // Up to four modifiers, then a head noun.
     let mut k = i + 1;
     while k < words.len() && k <= i + 5 && joined(k) {
-        let w = folded[k].as_str();
+        let w = folded[k];
         // A capitalized head is a name (the US Central Command), not a
         // description; "PM" and other abbreviations excepted.
         let raw = words[k].as_str(text);
@@ -580,18 +603,18 @@ fn description_read(
                     "of", "in", "for", "at", "from", "within", "close", "familiar", "inside",
                     "with",
                 ]
-                .contains(&folded[last].as_str())
+                .contains(&folded[last])
             {
                 let mut j = last + 1;
                 // "close to", "familiar with": the preposition is part of it.
                 // (Not past the last word: "… a source close" ends there.)
-                if ["close", "familiar"].contains(&folded[last].as_str()) {
+                if ["close", "familiar"].contains(&folded[last]) {
                     j = (j + 1).min(words.len());
                 }
                 while j < words.len()
                     && joined(j)
                     && !classes[j].has(WordClass::BETWEEN_SUBJECT_AND_VERB)
-                    && !is_verbish(&folded[j], classes[j])
+                    && !is_verbish(folded[j], classes[j])
                 {
                     j += 1;
                 }
@@ -650,7 +673,7 @@ fn is_verbish(folded: &str, class: WordClass) -> bool {
 fn mark_subjects(
     text: &str,
     words: &[Word],
-    (folded, classes): (&[FoldedWord], &[WordClass]),
+    (folded, classes): (&[&str], &[WordClass]),
     found: &mut [Found],
 ) {
     // Only a name asks for the leading role: found when one does, not for
@@ -661,7 +684,7 @@ fn mark_subjects(
         let first = found[k].first;
         // Look past a determiner: "in the Gaza Strip".
         let mut before = first;
-        while before > 0 && ["the", "a", "an"].contains(&folded[before - 1].as_str()) {
+        while before > 0 && ["the", "a", "an"].contains(&folded[before - 1]) {
             before -= 1;
         }
         if before > 0 && classes[before - 1].has(WordClass::PREPOSITION) {
@@ -779,6 +802,10 @@ mod tests {
             "al-Fulani",
             "al-qaeda",
             "He",
+            "it",
+            "They",
+            "she's",
+            "hes",
             "May's's",
             "Sources'",
             "Ministry",
@@ -799,10 +826,13 @@ mod tests {
             let class = word_class(s, w, &folded);
             assert_eq!(class.has(WordClass::NAME), by_sets(s, &folded), "{s:?}");
             // The sets' bits are there too.
-            assert_eq!(
-                class.with(WordClass::NAME),
-                lexicon::word_class(&folded).with(WordClass::NAME)
-            );
+            let own = WordClass::NAME.with(WordClass::MAY_START_MENTION);
+            assert_eq!(class.with(own), lexicon::word_class(&folded).with(own));
+            // A mention may start at the word when a rule could start one there.
+            let starts = class.has(WordClass::NAME)
+                || starts_description(&folded, class)
+                || ["he", "she", "they", "it"].contains(&folded.as_str());
+            assert_eq!(class.has(WordClass::MAY_START_MENTION), starts, "{s:?}");
         }
         let name = |s: &str| word_class(s, Word { span: Span::new(0, s.len()) }, &text::fold(s));
         assert!(name("Fulani").has(WordClass::NAME) && !name("Monday's").has(WordClass::NAME));
@@ -909,6 +939,7 @@ mod tests {
     fn descriptions_agree(text: &str) -> Result<(), String> {
         let words = text::words(text, Span::new(0, text.len()));
         let folded = text::fold_words(text, &words);
+        let folded: Vec<&str> = folded.iter().map(|f| f.as_str()).collect();
         let classes = word_classes(text, &words, &folded);
         let joined = |k: usize| {
             k > 0 && text[words[k - 1].span.end..words[k].span.start].chars().all(is_space)

@@ -694,6 +694,59 @@ pub fn fold_words_into(text: &str, words: &[Word], out: &mut Vec<FoldedWord>) {
     out.extend(words.iter().map(|w| fold_word_with(w.as_str(text), &mut buf)));
 }
 
+/// How a word [folds](fold).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum FoldKind {
+    /// To itself: plain ASCII with no upper case, white space, period or
+    /// backtick, as most words of news are.
+    Itself,
+    /// To its ASCII lower case: as `Itself`, but with upper case.
+    Lower,
+    /// By the general rules of [`fold_into`].
+    General,
+}
+
+/// How `word` folds, from the kinds of its bytes.
+#[inline]
+pub(crate) fn fold_kind(word: &str) -> FoldKind {
+    match word.bytes().fold(0, |kinds, b| kinds | FOLD_KIND[usize::from(b)]) {
+        0 => FoldKind::Itself,
+        UPPER => FoldKind::Lower,
+        _ => FoldKind::General,
+    }
+}
+
+/// Appends the [folded](fold) form of `word`, which folds as `kind`
+/// (what [`fold_kind`] says of it), to `out`, unless `word` is its own
+/// folded form: then `out` is left as it is and the answer is `false`.
+/// `scratch` is room for the general rules.
+///
+/// For a table of folded words kept in one string, in which most words
+/// need no copy (issue #5).
+#[inline]
+pub(crate) fn fold_word_onto(
+    word: &str,
+    kind: FoldKind,
+    out: &mut String,
+    scratch: &mut String,
+) -> bool {
+    match kind {
+        FoldKind::Itself => return false,
+        FoldKind::Lower => {
+            let start = out.len();
+            out.push_str(word);
+            out[start..].make_ascii_lowercase();
+        }
+        FoldKind::General => {
+            // Not `fold_into(word, out)`: that checks all of `out` as UTF-8.
+            scratch.clear();
+            fold_into(word, scratch);
+            out.push_str(scratch);
+        }
+    }
+    true
+}
+
 /// The [folded](fold) form of one word (or any string): the same text as
 /// [`fold`], kept inline when short, so that folding a word to look it up
 /// allocates nothing.
@@ -1133,6 +1186,32 @@ mod tests {
         let words = words(t, Span::new(0, t.len()));
         let want: Vec<String> = words.iter().map(|w| fold(w.as_str(t))).collect();
         assert_eq!(fold_words(t, &words), want);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_word_folds_onto_a_string_as_fold_says(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "Z", "said", "SAID", "9", ".", "`", "'", "’", "-", "‐", "—", " ",
+                    "\u{A0}", "\u{AD}", "É", "é", "İ", "ß", "Σ", "\t", ",",
+                ]),
+                0..8,
+            ),
+            before in proptest::sample::select(vec!["", "x", "ÉTÉ "]),
+        ) {
+            let word: String = parts.concat();
+            let (mut out, mut scratch) = (String::from(before), String::from("junk"));
+            let copied = fold_word_onto(&word, fold_kind(&word), &mut out, &mut scratch);
+            let want = fold(&word);
+            if copied {
+                proptest::prop_assert_eq!(&out[..before.len()], before);
+                proptest::prop_assert_eq!(&out[before.len()..], want.as_str());
+            } else {
+                proptest::prop_assert_eq!(out.as_str(), before);
+                proptest::prop_assert_eq!(word.as_str(), want.as_str());
+            }
+        }
     }
 
     #[test]

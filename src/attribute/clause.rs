@@ -4,20 +4,24 @@
 //!
 //! The driver (`reader`) makes one for each sentence; the rules (`rules`)
 //! make one for the words after a quote and for a colon lead-in in the
-//! sentence before.
+//! sentence before. Each word's folded form and class come from the
+//! article's [`Narration`], worked out once an article.
 
 use super::reader::Reader;
 use super::referent::Resolved;
 use crate::cue::{self, Cue, CueForm};
-use crate::lexicon::WordClass;
+use crate::lexicon::{WordClass, WordMemo};
 use crate::mention::{self, Found, KnownName, MentionKind, NameKind};
-use crate::text::{self, FoldedWord, Word, is_space};
+use crate::text::{self, FoldKind, FoldedWord, Word, is_space};
 use crate::{Span, SpeakerType};
+use std::cell::RefCell;
 
 /// The words of a stretch of narration, with their mentions and cues.
-pub(super) struct Clause {
+/// The folded forms borrow from the article's [`Narration`] (or, for a
+/// word it does not have, from the caller's room).
+pub(super) struct Clause<'c> {
     pub(super) words: Vec<Word>,
-    pub(super) folded: Vec<FoldedWord>,
+    pub(super) folded: Vec<&'c str>,
     /// Each word's [`WordClass`], looked up once for mentions, cues and
     /// the rules (issue #5).
     pub(super) classes: Vec<WordClass>,
@@ -26,11 +30,82 @@ pub(super) struct Clause {
     pub(super) cues: Vec<Cue>,
 }
 
-impl Reader<'_> {
+/// The words of an article outside its top-level quotes, each with its
+/// [folded](text::fold) form and its [`mention::word_class`]: every
+/// clause takes them from here.
+///
+/// Issue #5: each sentence's words were folded into strings of their own
+/// and classed again for each clause, about 300 instructions a word,
+/// most of it copying and dispatch; here a word that is its own folded
+/// form (most words of news) is a slice of the article, and the others
+/// are slices of one string, each folded and classed once an article.
+pub(super) struct Narration<'a> {
+    pub(super) words: &'a [Word],
+    pub(super) folded: Vec<&'a str>,
+    pub(super) classes: &'a [WordClass],
+}
+
+/// What a [`Narration`] borrows: its words and their classes, and the
+/// folded forms that differ from the words as written, one after
+/// another in one string.
+pub(super) struct Folding {
+    words: Vec<Word>,
+    classes: Vec<WordClass>,
+    /// Where each word's folded form is in `folded`, or `None` when it is
+    /// the word as written.
+    forms: Vec<Option<(usize, usize)>>,
+    folded: String,
+}
+
+impl Folding {
+    /// Folds and classes the `words` of `text` (in text order) that no
+    /// span of `top` (sorted and disjoint) holds.
+    pub(super) fn new(text: &str, words: &[Word], top: &[Span]) -> Folding {
+        thread_local! {
+            /// The class and fold of the words of the articles read on
+            /// this thread.
+            static SEEN: RefCell<WordMemo<(WordClass, FoldKind)>> =
+                RefCell::new(WordMemo::default());
+        }
+        let words = words_outside(words, top);
+        let mut classes = Vec::with_capacity(words.len());
+        let mut forms = Vec::with_capacity(words.len());
+        let (mut folded, mut scratch) = (String::new(), String::new());
+        SEEN.with_borrow_mut(|memo| {
+            for &w in &words {
+                let s = w.as_str(text);
+                let (class, kind) = memo.get_or(s, || {
+                    (mention::word_class(text, w, &text::fold_word(s)), text::fold_kind(s))
+                });
+                let start = folded.len();
+                let own = text::fold_word_onto(s, kind, &mut folded, &mut scratch);
+                forms.push(own.then_some((start, folded.len())));
+                classes.push(class);
+            }
+        });
+        Folding { words, classes, forms, folded }
+    }
+
+    /// The narration of `text`, the text this was built from.
+    pub(super) fn narration<'a>(&'a self, text: &'a str) -> Narration<'a> {
+        let folded = self
+            .words
+            .iter()
+            .zip(&self.forms)
+            .map(|(w, form)| match *form {
+                None => w.as_str(text),
+                Some((start, end)) => &self.folded[start..end],
+            })
+            .collect();
+        Narration { words: &self.words, folded, classes: &self.classes }
+    }
+}
+
+impl<'a> Reader<'a> {
     /// The words of `span` outside the quotes in `top` (sorted and
-    /// disjoint, as the top-level quotes are).
+    /// disjoint, as the top-level quotes are), of those of the narration.
     pub(super) fn words_outside(&self, span: Span, top: &[Span]) -> Vec<Word> {
-        words_outside(text::words_within(self.words, span), top)
+        words_outside(text::words_within(self.narration.words, span), top)
     }
 
     /// The gazetteer's names among `words`, on word boundaries.
@@ -58,89 +133,96 @@ impl Reader<'_> {
             .collect()
     }
 
-    /// The clause of `words`, the narration from offset `start`.
-    pub(super) fn clause(&self, words: Vec<Word>, start: usize) -> Clause {
-        let folded = text::fold_words(self.text, &words);
-        let classes = mention::word_classes(self.text, &words, &folded);
-        self.clause_folded(words, folded, classes, start)
+    /// The clause of `words`, the narration from offset `start`: a word
+    /// of the [`Narration`] (the same span) takes its folded form and
+    /// class from there; any other is folded into `room` (issue #5: the
+    /// words after a quote were folded and looked up again for each
+    /// quote).
+    pub(super) fn clause<'c>(
+        &self,
+        words: Vec<Word>,
+        start: usize,
+        room: &'c mut Vec<FoldedWord>,
+    ) -> Clause<'c>
+    where
+        'a: 'c,
+    {
+        let n = self.narration;
+        let mut classes = Vec::with_capacity(words.len());
+        // For each word, its index in the narration, or `None`.
+        let mut found = Vec::with_capacity(words.len());
+        room.clear();
+        // Both in text order: walk the narration along with `words`.
+        let mut j = words
+            .first()
+            .map_or(0, |first| n.words.partition_point(|w| w.span.start < first.span.start));
+        for w in &words {
+            while n.words.get(j).is_some_and(|r| r.span.start < w.span.start) {
+                j += 1;
+            }
+            if n.words.get(j).is_some_and(|r| r.span == w.span) {
+                found.push(Some(j));
+                classes.push(n.classes[j]);
+            } else {
+                let f = text::fold_word(w.as_str(self.text));
+                classes.push(mention::word_class(self.text, *w, &f));
+                found.push(None);
+                room.push(f);
+            }
+        }
+        let room: &'c [FoldedWord] = room;
+        let mut own = room.iter();
+        let folded = found
+            .iter()
+            .map(|j| match j {
+                Some(j) => n.folded[*j],
+                None => own.next().expect("one folded word for each not found").as_str(),
+            })
+            .collect();
+        self.clause_folded_into(words, folded, classes, start, Spare::default())
     }
 
-    /// [`Reader::clause`] of the words of `sentence` outside the quotes in
-    /// `top`, kept in the vectors of the last clause
-    /// [recycled](Reader::recycle) (issue #5: the six vectors of a clause
-    /// were allocated, grown and freed for every sentence).
-    pub(super) fn sentence_clause(&mut self, sentence: Span, top: &[Span]) -> Clause {
+    /// The clause of the words of `sentence` outside the top-level quotes
+    /// (those of the [`Narration`]), kept in the vectors of the last
+    /// clause [recycled](Reader::recycle) (issue #5: the six vectors of a
+    /// clause were allocated, grown and freed for every sentence).
+    pub(super) fn sentence_clause(&mut self, sentence: Span) -> Clause<'a> {
         let mut spare = std::mem::take(&mut self.spare);
         let (mut words, mut folded, mut classes) = (
             std::mem::take(&mut spare.words),
             std::mem::take(&mut spare.folded),
             std::mem::take(&mut spare.classes),
         );
+        let n = self.narration;
+        let from = n.words.partition_point(|w| w.span.start < sentence.start);
+        let to = from + n.words[from..].partition_point(|w| w.span.end <= sentence.end);
         words.clear();
-        words_outside_into(text::words_within(self.words, sentence), top, &mut words);
+        words.extend_from_slice(&n.words[from..to]);
         folded.clear();
-        text::fold_words_into(self.text, &words, &mut folded);
+        folded.extend_from_slice(&n.folded[from..to]);
         classes.clear();
-        classes
-            .extend(words.iter().zip(&folded).map(|(&w, f)| mention::word_class(self.text, w, f)));
+        classes.extend_from_slice(&n.classes[from..to]);
         self.clause_folded_into(words, folded, classes, sentence.start, spare)
     }
 
     /// Keeps the vectors of a clause read to the end for the next
     /// [`Reader::sentence_clause`].
-    pub(super) fn recycle(&mut self, c: Clause) {
+    pub(super) fn recycle(&mut self, c: Clause<'a>) {
         let Clause { words, folded, classes, mentions, resolved, cues } = c;
         self.spare = Spare { words, folded, classes, mentions, resolved, cues };
     }
 
-    /// [`Reader::clause`] for words that are mostly words of `read`, a
-    /// clause read already (the words after a quote, of the quote's
-    /// sentence): a word with the same span as one of `read` takes its
-    /// folded form and class from there (issue #5: they were folded and
-    /// looked up again for each quote).
-    pub(super) fn clause_sharing(&self, words: Vec<Word>, start: usize, read: &Clause) -> Clause {
-        let mut folded = Vec::with_capacity(words.len());
-        let mut classes = Vec::with_capacity(words.len());
-        // Both in text order: walk `read` along with `words`.
-        let mut j = words
-            .first()
-            .map_or(0, |first| read.words.partition_point(|w| w.span.start < first.span.start));
-        for w in &words {
-            while read.words.get(j).is_some_and(|r| r.span.start < w.span.start) {
-                j += 1;
-            }
-            if read.words.get(j).is_some_and(|r| r.span == w.span) {
-                folded.push(read.folded[j].clone());
-                classes.push(read.classes[j]);
-            } else {
-                let f = text::fold_word(w.as_str(self.text));
-                classes.push(mention::word_class(self.text, *w, &f));
-                folded.push(f);
-            }
-        }
-        self.clause_folded(words, folded, classes, start)
-    }
-
-    fn clause_folded(
+    /// A clause of `words`, folded as `folded` and classed as `classes`,
+    /// with the mentions, their referents and the cues in the vectors of
+    /// `spare`.
+    fn clause_folded_into<'c>(
         &self,
         words: Vec<Word>,
-        folded: Vec<FoldedWord>,
+        folded: Vec<&'c str>,
         classes: Vec<WordClass>,
         start: usize,
-    ) -> Clause {
-        self.clause_folded_into(words, folded, classes, start, Spare::default())
-    }
-
-    /// [`Reader::clause_folded`] with the mentions, their referents and
-    /// the cues in the vectors of `spare`.
-    fn clause_folded_into(
-        &self,
-        words: Vec<Word>,
-        folded: Vec<FoldedWord>,
-        classes: Vec<WordClass>,
-        start: usize,
-        spare: Spare,
-    ) -> Clause {
+        spare: Spare<'c>,
+    ) -> Clause<'c> {
         let Spare { mut mentions, mut resolved, mut cues, .. } = spare;
         if words.is_empty() {
             mentions.clear();
@@ -188,9 +270,9 @@ fn words_outside_into(words: &[Word], top: &[Span], out: &mut Vec<Word>) {
 
 /// The vectors of a clause read to the end, kept for the next sentence's.
 #[derive(Default)]
-pub(super) struct Spare {
+pub(super) struct Spare<'c> {
     words: Vec<Word>,
-    folded: Vec<FoldedWord>,
+    folded: Vec<&'c str>,
     classes: Vec<WordClass>,
     mentions: Vec<Found>,
     resolved: Vec<Option<Resolved>>,
@@ -249,7 +331,7 @@ pub(super) fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f6
 
 /// Whether the mention starting at word `first` follows "according to"
 /// (perhaps with "the" between).
-pub(super) fn is_according_to(folded: &[FoldedWord], first: usize) -> bool {
+pub(super) fn is_according_to(folded: &[&str], first: usize) -> bool {
     let mut i = first;
     if i > 0 && folded[i - 1] == "the" {
         i -= 1;
@@ -274,15 +356,135 @@ pub(super) mod tests {
     /// of its words outside quotes, and hands it to `f` with a fresh reader.
     pub(in crate::attribute) fn with_clause<T>(
         text: &str,
-        f: impl FnOnce(&mut Reader<'_>, &mut Clause) -> T,
+        f: impl FnOnce(&mut Reader<'_>, &mut Clause<'_>) -> T,
     ) -> T {
         let words = text::words(text, Span::new(0, text.len()));
         let paragraphs = text::paragraphs(text);
-        let top: Vec<Span> =
-            quote::find_quotes(text).iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
-        let mut reader = Reader::new(text, &words, &paragraphs, None);
-        let mut clause = reader.clause(reader.words_outside(Span::new(0, text.len()), &top), 0);
+        let top = top_quotes(text);
+        let folding = Folding::new(text, &words, &top);
+        let narration = folding.narration(text);
+        let mut reader = Reader::new(text, &narration, &paragraphs, None);
+        let mut room = Vec::new();
+        let words = reader.words_outside(Span::new(0, text.len()), &top);
+        let mut clause = reader.clause(words, 0, &mut room);
         f(&mut reader, &mut clause)
+    }
+
+    /// The spans of the top-level quotes of `text`.
+    fn top_quotes(text: &str) -> Vec<Span> {
+        quote::find_quotes(text).iter().filter(|q| q.depth == 0).map(|q| q.outer).collect()
+    }
+
+    impl<'a> Reader<'a> {
+        /// [`Reader::clause`] as it was before the [`Narration`]: every
+        /// word folded and classed on its own, into `room`. The oracle
+        /// the tests hold clauses to.
+        fn fresh_clause<'c>(
+            &self,
+            words: Vec<Word>,
+            start: usize,
+            room: &'c mut Vec<FoldedWord>,
+        ) -> Clause<'c>
+        where
+            'a: 'c,
+        {
+            *room = words.iter().map(|w| text::fold_word(w.as_str(self.text))).collect();
+            let room: &'c [FoldedWord] = room;
+            let folded: Vec<&str> = room.iter().map(|f| f.as_str()).collect();
+            let classes = mention::word_classes(self.text, &words, &folded);
+            self.clause_folded_into(words, folded, classes, start, Spare::default())
+        }
+    }
+
+    /// Whether two clauses have the same words, folded forms, classes,
+    /// mentions and cues (and nothing resolved yet).
+    fn same(a: &Clause<'_>, b: &Clause<'_>) -> bool {
+        a.words == b.words
+            && a.folded == b.folded
+            && a.classes == b.classes
+            && a.mentions == b.mentions
+            && a.cues == b.cues
+            && a.resolved.len() == a.mentions.len()
+            && b.resolved.len() == b.mentions.len()
+            && a.resolved.iter().chain(&b.resolved).all(Option::is_none)
+    }
+
+    /// Every sentence clause of `text`, read in order in recycled
+    /// vectors, and the clause of the words after each top-level quote
+    /// (as the trailing-cue rule reads them, from several offsets, some
+    /// inside a word) are the clauses of freshly folded words.
+    fn narration_agrees_with_fresh_folding(text: &str) -> Result<(), String> {
+        let words = text::words(text, Span::new(0, text.len()));
+        let top = top_quotes(text);
+        let folding = Folding::new(text, &words, &top);
+        let narration = folding.narration(text);
+        let mut reader = Reader::new(text, &narration, &[], None);
+        let mut room = Vec::new();
+        let mut sentences = Vec::new();
+        for para in text::paragraphs(text) {
+            sentences.extend(text::sentences(text, para, &top));
+        }
+        for &sentence in sentences.iter().chain(sentences.iter().rev()) {
+            let fresh = reader.fresh_clause(
+                reader.words_outside(sentence, &top),
+                sentence.start,
+                &mut room,
+            );
+            let recycled = reader.sentence_clause(sentence);
+            if !same(&recycled, &fresh) {
+                return Err(format!("sentence {sentence:?}"));
+            }
+            reader.recycle(recycled);
+        }
+        let starts = top.iter().flat_map(|q| (q.end..text.len()).take(4));
+        for start in starts.filter(|&i| text.is_char_boundary(i)) {
+            let stretch = Span::new(start, text.len());
+            let words = text::words_up_to(text, stretch, 14);
+            let mut own = Vec::new();
+            let shared = reader.clause(words.clone(), start, &mut own);
+            let fresh = reader.fresh_clause(words, start, &mut room);
+            if !same(&shared, &fresh) {
+                return Err(format!("after {start}"));
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn clauses_of_the_narration_read_as_clauses_of_their_own() {
+        let cases = [
+            "Omar Fulani, the army chief, said: “We stay.” The U.S. envoy left. \
+             “No,” he said. It rained. According to the ministry, a source in \
+             the Sahel Movement said the talks were over.",
+            "“We stay,” said Omar Fulani’s aide. The U.S. envoy left.",
+            "“Go”said ÉTÉ Straße-Chef al-Fulani. İstanbul’s MAYOR, Dr. Ali, \
+             said “yes”x. Mr.\u{A0}Smith`s `word´ — quoted him as saying “no”.",
+            "",
+            "“”",
+            "a",
+        ];
+        for text in cases {
+            assert_eq!(narration_agrees_with_fresh_folding(text), Ok(()), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clauses_of_the_narration_agree_on_any_text(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "said", "Said", "Fulani", "Omar", "the", "The", "army", "chief", "he",
+                    "U.S.", "Dr.", "al-Fulani", "ÉTÉ", "İstanbul’s", "Straße", "x`y", "2,500",
+                    "according", "to", "quoted", "as", "saying", "that", "SAID", "NORCOM",
+                    " ", "  ", ", ", ". ", "\n\n", ": ", "“", "”", "\"", "‘", "’", "'",
+                    "—", "(", ")", "\u{A0}", "\u{AD}", "é", ".", "?", ";",
+                ]),
+                0..40,
+            )
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(narration_agrees_with_fresh_folding(&text), Ok(()), "{:?}", text);
+        }
     }
 
     /// The text of each cue of `text`'s clause with its subject's text and
@@ -328,13 +530,11 @@ pub(super) mod tests {
 
     #[test]
     fn according_to_with_or_without_the() {
-        let folded: Vec<FoldedWord> =
-            ["according", "to", "the", "ministry"].into_iter().map(FoldedWord::from).collect();
+        let folded = ["according", "to", "the", "ministry"];
         assert!(is_according_to(&folded, 3));
         assert!(is_according_to(&folded, 2));
         assert!(!is_according_to(&folded, 1));
-        let folded: Vec<FoldedWord> =
-            ["he", "spoke", "to", "fulani"].into_iter().map(FoldedWord::from).collect();
+        let folded = ["he", "spoke", "to", "fulani"];
         assert!(!is_according_to(&folded, 3));
     }
 
@@ -372,54 +572,6 @@ pub(super) mod tests {
                     assert_eq!(words_outside(&words[i..j], top), want, "{i}..{j} {top:?}");
                 }
             }
-        }
-    }
-
-    #[test]
-    fn a_clause_sharing_words_reads_as_one_of_its_own() {
-        let text = "“We stay,” said Omar Fulani’s aide. The U.S. envoy left.";
-        with_clause(text, |reader, read| {
-            let after = text.find(',').unwrap() + 1;
-            // Words after the quote: some of the sentence read, some
-            // beyond it, and one the sentence does not have (the second
-            // half of a word cut at the stretch's start).
-            for start in [after, after + 3, text.find("aide").unwrap() + 2] {
-                let stretch = Span::new(start, text.len());
-                let words = text::words_up_to(text, stretch, 14);
-                let shared = reader.clause_sharing(words.clone(), start, read);
-                let own = reader.clause(words, start);
-                assert_eq!(shared.folded, own.folded, "{start}");
-                assert_eq!(shared.classes, own.classes, "{start}");
-                assert_eq!(shared.mentions, own.mentions, "{start}");
-                assert_eq!(shared.cues, own.cues, "{start}");
-            }
-        });
-    }
-
-    #[test]
-    fn a_sentence_clause_in_recycled_vectors_reads_as_a_new_one() {
-        let text = "Omar Fulani, the army chief, said: “We stay.” The U.S. envoy left. \
-                    “No,” he said. It rained. According to the ministry, a source in \
-                    the Sahel Movement said the talks were over.";
-        let words = text::words(text, Span::new(0, text.len()));
-        let top: Vec<Span> =
-            quote::find_quotes(text).iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
-        let sentences = text::sentences(text, Span::new(0, text.len()), &top);
-        assert!(sentences.len() >= 4, "{sentences:?}");
-        let mut reader = Reader::new(text, &words, &[], None);
-        // Twice over, so that long sentences reuse the vectors of short ones
-        // and short ones those of long ones.
-        for &sentence in sentences.iter().chain(sentences.iter().rev()) {
-            let new = reader.clause(reader.words_outside(sentence, &top), sentence.start);
-            let recycled = reader.sentence_clause(sentence, &top);
-            assert_eq!(recycled.words, new.words);
-            assert_eq!(recycled.folded, new.folded);
-            assert_eq!(recycled.classes, new.classes);
-            assert_eq!(recycled.mentions, new.mentions);
-            assert_eq!(recycled.cues, new.cues);
-            assert_eq!(recycled.resolved.len(), new.mentions.len());
-            assert!(recycled.resolved.iter().all(Option::is_none));
-            reader.recycle(recycled);
         }
     }
 

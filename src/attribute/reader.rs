@@ -9,7 +9,7 @@
 //! of its speech quotes goes to the rules (see `rules`). Reported speech
 //! and cue uses are recorded here as the narration is read.
 
-use super::clause::{Clause, Spare, gap, is_according_to, subject_of};
+use super::clause::{Clause, Folding, Narration, Spare, gap, is_according_to, subject_of};
 use super::rules::continue_quotes;
 use super::{Attributed, Attribution, CueUse, Reported};
 use crate::cue::CueForm;
@@ -25,8 +25,9 @@ use crate::{Mention, Rule, Span, SpeakerType};
 pub(super) struct Reader<'a> {
     pub(super) text: &'a str,
     pub(super) gazetteer: Option<&'a Gazetteer>,
-    /// The words of the whole text.
-    pub(super) words: &'a [Word],
+    /// The words of the whole text outside its top-level quotes, folded
+    /// and classed.
+    pub(super) narration: &'a Narration<'a>,
     pub(super) paragraphs: &'a [Span],
     pub(super) cast: Cast,
     pub(super) person_focus: Option<(EntityId, Mention)>,
@@ -41,7 +42,7 @@ pub(super) struct Reader<'a> {
     /// for its referent, as its quotes do.
     cues: Vec<CueUse>,
     /// The vectors of the last sentence's clause, for the next one's.
-    pub(super) spare: Spare,
+    pub(super) spare: Spare<'a>,
 }
 
 /// [`attribute_words`](super::attribute_words) for a caller that also has
@@ -58,7 +59,10 @@ pub fn attribute_split(
     gazetteer: Option<&Gazetteer>,
 ) -> Attributed {
     let top: Vec<Span> = quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
-    let mut reader = Reader::new(text, words, paragraphs, gazetteer);
+    // Each word outside the quotes folded and classed once (issue #5).
+    let folding = Folding::new(text, words, &top);
+    let narration = folding.narration(text);
+    let mut reader = Reader::new(text, &narration, paragraphs, gazetteer);
     let mut out: Vec<Attribution> = quotes
         .iter()
         .map(|q| {
@@ -86,7 +90,7 @@ pub fn attribute_split(
             }
         };
         for &sentence in sentences {
-            let mut clause = reader.sentence_clause(sentence, &top);
+            let mut clause = reader.sentence_clause(sentence);
             reader.read(&mut clause);
             while quotes.get(next_quote).is_some_and(|q| q.outer.start < sentence.start) {
                 next_quote += 1;
@@ -143,17 +147,18 @@ pub fn attribute_split(
 }
 
 impl<'a> Reader<'a> {
-    /// A reader at the start of an article: `words` are the words of the
-    /// whole `text`, `paragraphs` its paragraphs; nothing read yet.
+    /// A reader at the start of an article: `narration` holds the words
+    /// of the whole `text` outside its top-level quotes, `paragraphs` are
+    /// its paragraphs; nothing read yet.
     pub(super) fn new(
         text: &'a str,
-        words: &'a [Word],
+        narration: &'a Narration<'a>,
         paragraphs: &'a [Span],
         gazetteer: Option<&'a Gazetteer>,
     ) -> Reader<'a> {
         Reader {
             text,
-            words,
+            narration,
             gazetteer,
             paragraphs,
             cast: Cast::new(),
@@ -209,7 +214,7 @@ impl Reader<'_> {
         // of "the statement" — the subject of the cue before the document,
         // else the sentence's subject.
         let document = c.mentions.iter().find(|m| {
-            m.kind == MentionKind::Document && lexicon::INDEFINITE.contains(&c.folded[m.first])
+            m.kind == MentionKind::Document && lexicon::INDEFINITE.contains(c.folded[m.first])
         });
         if let Some(doc) = document {
             let by_cue = c

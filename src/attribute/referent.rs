@@ -191,7 +191,7 @@ impl Reader<'_> {
                     .any(|w| lexicon::PERSON_NOUNS.contains(w) || lexicon::TITLE_WORDS.contains(w));
                 // "who …", "prompting …", "killed …" start a clause, not a role.
                 let starts_clause = role_words.first().is_some_and(|w| {
-                    ["who", "which", "whose", "where", "when"].contains(&w.as_str())
+                    ["who", "which", "whose", "where", "when"].contains(w)
                         || w.ends_with("ing")
                         || w.ends_with("ed")
                         || cue::is_cue_word(w)

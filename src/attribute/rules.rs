@@ -31,7 +31,7 @@ impl Reader<'_> {
         prev_sentence: Option<Span>,
         top: &[Span],
     ) -> (Attribution, bool) {
-        let trailing = self.trailing(q, c, para, top);
+        let trailing = self.trailing(q, para, top);
         if let Some((a, pending, form)) = &trailing {
             if *form != CueForm::Report || a.confidence > 0.6 {
                 return (a.clone(), *pending);
@@ -54,7 +54,8 @@ impl Reader<'_> {
             if let Some(prev) =
                 prev_sentence.filter(|p| self.text[p.range()].trim_end().ends_with(':'))
             {
-                let mut pc = self.clause(self.words_outside(prev, top), prev.start);
+                let mut room = Vec::new();
+                let mut pc = self.clause(self.words_outside(prev, top), prev.start, &mut room);
                 self.resolve_all(&mut pc);
                 if let Some((a, pending)) = self.leading(&pc, pc.words.len()) {
                     return (
@@ -71,12 +72,10 @@ impl Reader<'_> {
         (self.focus(q, para), false)
     }
 
-    /// Rule 1 and 4: a cue right after the quote. `sentence` is the
-    /// clause of the quote's sentence.
+    /// Rule 1 and 4: a cue right after the quote.
     fn trailing(
         &mut self,
         q: &Quote,
-        sentence: &Clause,
         para: Span,
         top: &[Span],
     ) -> Option<(Attribution, bool, CueForm)> {
@@ -119,7 +118,8 @@ impl Reader<'_> {
                 && between[lead..].starts_with(char::is_uppercase);
         let stretch = Span::new(q.outer.end + lead, end);
         let words: Vec<Word> = text::words_up_to(self.text, stretch, 14);
-        let mut c = self.clause_sharing(words, stretch.start, sentence);
+        let mut room = Vec::new();
+        let mut c = self.clause(words, stretch.start, &mut room);
         if c.words.is_empty() {
             return None;
         }
@@ -143,7 +143,7 @@ impl Reader<'_> {
             let modifiers = (0..m.first).all(|i| {
                 c.words[i].as_str(self.text).starts_with(char::is_lowercase)
                     && !c.classes[i].has(WordClass::CUE)
-                    && !["that", "and", "but", "who", "which"].contains(&c.folded[i].as_str())
+                    && !["that", "and", "but", "who", "which"].contains(&c.folded[i])
             });
             if !modifiers
                 || !gap(self.text, &c.words, m.first).trim_matches(is_space).is_empty()
@@ -160,7 +160,7 @@ impl Reader<'_> {
             let last = c.words[cue.last.max(c.mentions[k].last) - 1];
             let colon = self.text[last.span.end..].trim_start_matches(is_space).starts_with(':');
             if colon
-                || next.is_some_and(|w| w == "that")
+                || next.is_some_and(|w| *w == "that")
                 || cue.last + 6 < c.words.len() && !self.clause_ends_soon(&c, cue.last)
             {
                 return None;
