@@ -296,7 +296,9 @@ pub static PERSON_NOUNS: WordSet = WordSet::new(
      ruler politician candidate lawyer attorney judge prosecutor witness resident doctor
      journalist reporter editor ceo executive negotiator mediator veteran soldier fighter colonel
      brigadier strongman dissident representative deputy adviser advisor aide mufti ayatollah
-     preacher scholar man woman",
+     preacher scholar man woman critic nurse economist historian author commentator teacher
+     student farmer worker organizer organiser campaigner protester chair manager coach owner
+     scientist physician surgeon priest pastor paramedic firefighter",
 );
 
 /// Nouns that head a description of a body (the group, the ministry).

@@ -225,7 +225,10 @@ pub fn find_mentions_into(
         };
         if let Some(found) = found {
             i = found.last;
-            out.push(found);
+            // A dateline names where the story was filed, not a speaker.
+            if !is_dateline(text, found.span) {
+                out.push(found);
+            }
             continue;
         }
         let kind = match folded[i].as_str() {
@@ -249,6 +252,33 @@ pub fn find_mentions_into(
         i += 1;
     }
     mark_subjects(text, words, (folded, classes), out);
+}
+
+/// A dateline: words in capitals that start a line and are followed by a
+/// dash, by the agency in parentheses, or by a comma and a dash later on
+/// the line: "SACRAMENTO —", "NEW YORK (AP) —", "SAN JOSE, California,
+/// March 4 (Reuters) -". Four letters at least, so that a short acronym
+/// ("UN, the world body, said") is not taken for one.
+fn is_dateline(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end_matches([' ', '\t']);
+    if !(before.is_empty() || before.ends_with(['\n', '\r'])) {
+        return false;
+    }
+    let name = &text[span.range()];
+    let capitals = name.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && name.chars().all(|c| c.is_uppercase() || is_space(c) || ".-'’".contains(c));
+    if !capitals {
+        return false;
+    }
+    let rest = text[span.end..].trim_start_matches(' ');
+    let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+    let dash = |s: &str| s.starts_with(['—', '–']) || s.starts_with("- ");
+    dash(line)
+        || line.starts_with('(')
+        || line.starts_with(',')
+            && line.char_indices().take_while(|&(i, _)| i < 80).any(|(i, c)| {
+                c == ' ' && dash(&line[i + 1..])
+            })
 }
 
 /// A gap between two name words that holds a quoted nickname:
@@ -374,7 +404,17 @@ fn name_at(
         }
     }
     // Split the title off: the name proper follows the last title word.
-    let title_end = (i..end).rev().find(|&k| classes[k].has(WordClass::TITLE)).map_or(i, |k| k + 1);
+    // A role noun written as a title counts too ("Chief Executive Jane
+    // Doe", "Critic John Roe"), unless the name is an organisation's or a
+    // place's ("Executive Council").
+    let role_noun = |k: usize| {
+        classes[k].has(WordClass::PERSON_NOUN) && !["man", "woman"].contains(&folded[k].as_str())
+    };
+    let plain = !has(&lexicon::ORG_WORDS, i, end) && !has(&lexicon::PLACE_WORDS, i, end);
+    let title_end = (i..end)
+        .rev()
+        .find(|&k| classes[k].has(WordClass::TITLE) || plain && k + 1 < end && role_noun(k))
+        .map_or(i, |k| k + 1);
     let is_title = title_end > i && !has(&lexicon::ORG_WORDS, i, title_end);
     let (name_start, role) = if is_title && title_end < end {
         (title_end, Some(join_words(text, &words[i..title_end])))

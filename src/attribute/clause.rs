@@ -223,6 +223,11 @@ pub(super) fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f6
     {
         return Some((k, 1.0));
     }
+    // Past a relative clause: "X, who writes for the magazine Y, said":
+    // X, not Y.
+    if let Some(k) = before_relative_clause(text, c, j) {
+        return Some((k, 0.95));
+    }
     // Through an apposition: "X, secretary general of Y, said", or a
     // name after a role: "The prime minister, Jane Doe, said".
     if j > 0 && gap(text, &c.words, j).trim_matches(is_space) == "," {
@@ -237,14 +242,56 @@ pub(super) fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f6
         }
     }
     // Inverted: "said Fulani", also after a comma: "…, said Fulani".
-    if let Some(k) = c
-        .mentions
-        .iter()
-        .position(|m| m.first == cue.last && matches!(m.kind, MentionKind::Name(_)))
-    {
+    if let Some(k) = inverted_subject(text, c, cue).filter(|&k| {
+        matches!(c.mentions[k].kind, MentionKind::Name(_))
+    }) {
         return Some((k, 1.0));
     }
     None
+}
+
+/// The mention a cue names after it, as in "said Fulani": the mention that
+/// starts right after the cue, or after one to three lower-case role words
+/// ("said board member Helen Park", "said analyst Tom Reyes", "said state
+/// Sen. Priya Raman"), when that mention is a name. Role words are joined
+/// by plain spaces and are none of a function word, a preposition, a
+/// determiner or a cue, so "said on Monday X" and "said that X" are not
+/// read this way.
+pub(super) fn inverted_subject(text: &str, c: &Clause, cue: &Cue) -> Option<usize> {
+    if let Some(k) = c.mentions.iter().position(|m| m.first == cue.last) {
+        return Some(k);
+    }
+    let k = c.mentions.iter().position(|m| m.first > cue.last && m.first <= cue.last + 3)?;
+    let m = &c.mentions[k];
+    let role_word = |i: usize| {
+        let class = c.classes[i];
+        c.words[i].as_str(text).starts_with(char::is_lowercase)
+            && gap(text, &c.words, i).chars().all(is_space)
+            && !class.has(WordClass::FUNCTION)
+            && !class.has(WordClass::PREPOSITION)
+            && !class.has(WordClass::DETERMINER)
+            && !class.has(WordClass::CUE)
+            && !class.has(WordClass::BETWEEN_SUBJECT_AND_VERB)
+    };
+    let named = matches!(m.kind, MentionKind::Name(NameKind::Person | NameKind::Unknown));
+    let joined = gap(text, &c.words, m.first).chars().all(is_space);
+    (named && joined && (cue.last..m.first).all(role_word)).then_some(k)
+}
+
+/// The mention before a relative clause that ends at word `j`: in "X, who
+/// writes for the magazine Y, said", the clause "who … Y" ends at "said",
+/// and the subject is X, the mention right before its opening comma.
+fn before_relative_clause(text: &str, c: &Clause, j: usize) -> Option<usize> {
+    if j == 0 || gap(text, &c.words, j).trim_matches(is_space) != "," {
+        return None;
+    }
+    // The first word after the comma before this one.
+    let open = (1..j).rev().find(|&i| gap(text, &c.words, i).contains(','))?;
+    let relative = ["who", "which", "whose", "whom"].contains(&c.folded[open].as_str());
+    if !relative || gap(text, &c.words, open).trim_matches(is_space) != "," {
+        return None;
+    }
+    c.mentions.iter().position(|m| m.last == open && m.subject)
 }
 
 /// Whether the mention starting at word `first` follows "according to"

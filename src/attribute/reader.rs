@@ -127,7 +127,7 @@ pub fn attribute_split(
             out[qi] = Attribution::none(Rule::Unattributed);
         }
     }
-    continue_quotes(text, quotes, &mut out);
+    continue_quotes(text, paragraphs, quotes, &mut out);
     let speakers_seen = reader.speakers_seen;
     let cues = reader
         .cues
@@ -185,6 +185,15 @@ impl Reader<'_> {
             let m = &c.mentions[k];
             // "According to X" makes X a source as much as a subject does.
             let according = is_according_to(&c.folded, m.first);
+            // A description that a name right after it names ("The
+            // festival's director, Jane Doe, defended …", "The bill's
+            // author, state Sen. Jane Doe, …") leaves the subject to that
+            // name.
+            if matches!(m.kind, MentionKind::Description { .. })
+                && self.apposed_name(c, k).is_some()
+            {
+                continue;
+            }
             if let (Some(r), true) = (&c.resolved[k], according || m.subject && !subject_seen) {
                 subject_seen |= m.subject;
                 if !matches!(m.kind, MentionKind::Pronoun(_)) && !r.cataphoric {
@@ -299,6 +308,23 @@ impl Reader<'_> {
 
     pub(super) fn mention_of(&self, m: &Found) -> Mention {
         Mention { text: self.text[m.span.range()].into(), start: m.span.start, end: m.span.end }
+    }
+
+    /// The name set off by a comma right after mention `k`, perhaps after
+    /// up to two lower-case words ("the director, state Sen. Jane Doe").
+    fn apposed_name(&self, c: &Clause, k: usize) -> Option<usize> {
+        let m = &c.mentions[k];
+        let n = c.mentions.get(k + 1)?;
+        let comma = gap(self.text, &c.words, m.last).trim_matches(is_space) == ",";
+        let between = (m.last..n.first).all(|i| {
+            c.words[i].as_str(self.text).starts_with(char::is_lowercase)
+                && !c.classes[i].has(crate::lexicon::WordClass::CUE)
+        });
+        (comma
+            && n.first <= m.last + 2
+            && between
+            && matches!(n.kind, MentionKind::Name(_)))
+        .then_some(k + 1)
     }
 
     fn set_focus(&mut self, e: EntityId, mention: Option<Mention>) {

@@ -9,7 +9,7 @@
 //! [`continue_quotes`] once the article is read.
 
 use super::Attribution;
-use super::clause::{Clause, gap, is_according_to, subject_of};
+use super::clause::{Clause, gap, inverted_subject, is_according_to, subject_of};
 use super::reader::Reader;
 use super::referent::Resolved;
 use crate::cue::{Cue, CueForm};
@@ -131,7 +131,7 @@ impl Reader<'_> {
             if cue.form != CueForm::Finite {
                 return None;
             }
-            c.mentions.iter().position(|m| m.first == cue.last)?
+            inverted_subject(self.text, &c, cue)?
         } else {
             let mut j = cue.first;
             while j > 0 && c.classes[j - 1].has(WordClass::BETWEEN_SUBJECT_AND_VERB) {
@@ -287,14 +287,26 @@ impl Reader<'_> {
 }
 
 /// Rule 6: a quote with nothing but space and punctuation between it and
-/// an attributed neighbour inherits that neighbour's speaker.
-pub(super) fn continue_quotes(text: &str, quotes: &[Quote], out: &mut [Attribution]) {
+/// an attributed neighbour in the same paragraph inherits that
+/// neighbour's speaker. A quote that opens a new paragraph after one that
+/// closed is a new quote, perhaps by someone else (a quote that runs on
+/// into the next paragraph is one quote already, see [`crate::quote`]).
+pub(super) fn continue_quotes(
+    text: &str,
+    paragraphs: &[Span],
+    quotes: &[Quote],
+    out: &mut [Attribution],
+) {
     let speech: Vec<usize> =
         (0..quotes.len()).filter(|&i| quotes[i].depth == 0 && quotes[i].kind.is_speech()).collect();
     let adjacent = |a: usize, b: usize| {
-        text[quotes[a].outer.end..quotes[b].outer.start]
-            .chars()
-            .all(|c| is_space(c) || c.is_ascii_punctuation() && c != ':')
+        let (end, start) = (quotes[a].outer.end, quotes[b].outer.start);
+        // Paragraphs are in text order: the one holding `start`, found by
+        // binary search, must hold `end` too.
+        let p = paragraphs.partition_point(|p| p.end < start);
+        let same_paragraph = paragraphs.get(p).is_some_and(|p| p.start < end);
+        same_paragraph
+            && text[end..start].chars().all(|c| is_space(c) || c.is_ascii_punctuation() && c != ':')
     };
     for w in speech.windows(2) {
         let (a, b) = (w[0], w[1]);
