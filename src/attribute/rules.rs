@@ -287,10 +287,10 @@ impl Reader<'_> {
 }
 
 /// Rule 6: a quote with nothing but space and punctuation between it and
-/// an attributed neighbour in the same paragraph inherits that
-/// neighbour's speaker. A quote that opens a new paragraph after one that
-/// closed is a new quote, perhaps by someone else (a quote that runs on
-/// into the next paragraph is one quote already, see [`crate::quote`]).
+/// an attributed neighbour inherits that neighbour's speaker, when both
+/// are in one paragraph or the quote that inherits is a paragraph of its
+/// own. A quote in a new paragraph that holds other words too (an
+/// attribution the rules could not read) is not taken for a continuation.
 pub(super) fn continue_quotes(
     text: &str,
     paragraphs: &[Span],
@@ -299,18 +299,28 @@ pub(super) fn continue_quotes(
 ) {
     let speech: Vec<usize> =
         (0..quotes.len()).filter(|&i| quotes[i].depth == 0 && quotes[i].kind.is_speech()).collect();
-    let adjacent = |a: usize, b: usize| {
+    // The paragraph holding an offset (paragraphs are in text order).
+    let paragraph = |at: usize| {
+        paragraphs.get(paragraphs.partition_point(|p| p.end < at)).filter(|p| p.start <= at)
+    };
+    // Whether quote `i` is all of its paragraph but for punctuation.
+    let alone = |i: usize| {
+        let outer = quotes[i].outer;
+        paragraph(outer.start).is_some_and(|p| {
+            let rest = |s: &str| s.chars().all(|c| is_space(c) || c.is_ascii_punctuation());
+            rest(&text[p.start..outer.start]) && rest(&text[outer.end.min(p.end)..p.end])
+        })
+    };
+    // `heir` is the quote that would inherit the speaker.
+    let adjacent = |a: usize, b: usize, heir: usize| {
         let (end, start) = (quotes[a].outer.end, quotes[b].outer.start);
-        // Paragraphs are in text order: the one holding `start`, found by
-        // binary search, must hold `end` too.
-        let p = paragraphs.partition_point(|p| p.end < start);
-        let same_paragraph = paragraphs.get(p).is_some_and(|p| p.start < end);
-        same_paragraph
+        let same_paragraph = paragraph(start).is_some_and(|p| p.start < end);
+        (same_paragraph || alone(heir))
             && text[end..start].chars().all(|c| is_space(c) || c.is_ascii_punctuation() && c != ':')
     };
     for w in speech.windows(2) {
         let (a, b) = (w[0], w[1]);
-        if !out[b].is_cued() && out[a].entity.is_some() && adjacent(a, b) {
+        if !out[b].is_cued() && out[a].entity.is_some() && adjacent(a, b, b) {
             out[b] = Attribution {
                 rule: Rule::Continuation,
                 confidence: round(out[a].confidence * 0.9),
@@ -320,7 +330,7 @@ pub(super) fn continue_quotes(
     }
     for w in speech.windows(2).rev() {
         let (a, b) = (w[0], w[1]);
-        if !out[a].is_cued() && out[b].is_cued() && adjacent(a, b) {
+        if !out[a].is_cued() && out[b].is_cued() && adjacent(a, b, a) {
             out[a] = Attribution {
                 rule: Rule::Continuation,
                 confidence: round(out[b].confidence * 0.9),
