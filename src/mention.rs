@@ -584,6 +584,10 @@ fn description_read(
             Some(MentionKind::Source { introduces: det != "the" && det != "this" && det != "that" })
         } else if noun(&lexicon::DOCUMENT_NOUNS) {
             Some(MentionKind::Document)
+        } else if noun(&lexicon::PERSON_NOUNS) && ["a", "an", "one"].contains(&det) {
+            // Someone unnamed: "one nurse, who asked not to be named, said",
+            // "a Department of Health spokesperson said".
+            Some(MentionKind::Source { introduces: true })
         } else if noun(&lexicon::PERSON_NOUNS)
             && !["a", "an", "one", "two", "three", "several", "some", "other", "another"]
                 .contains(&det)
@@ -644,6 +648,19 @@ fn description_read(
                     j += 1;
                 }
                 last = j;
+            }
+            // "A spokeswoman for X, Jane Doe, said": the role of the name
+            // after it, not someone unnamed.
+            let unnamed = matches!(kind, MentionKind::Source { .. })
+                && !lexicon::SOURCE_NOUNS.contains(w)
+                && w != "official";
+            if unnamed
+                && last < words.len()
+                && is_name(last)
+                && text[words[last - 1].span.end..words[last].span.start].trim_matches(is_space)
+                    == ","
+            {
+                return None;
             }
             let span = Span::new(words[i].span.start, words[last - 1].span.end);
             let span = if text[span.end..].starts_with(')') {
