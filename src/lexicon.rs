@@ -322,7 +322,7 @@ pub static SOURCE_NOUNS: WordSet = WordSet::new("source sources insider insiders
 /// Nouns for documents that speak for their issuer (the statement said).
 pub static DOCUMENT_NOUNS: WordSet = WordSet::new(
     "statement communique communiqué announcement release letter message post tweet video
-     declaration notice bulletin report",
+     declaration notice bulletin report memo memorandum",
 );
 
 /// Determiners that start a description.

@@ -403,6 +403,17 @@ fn name_at(
             break;
         }
     }
+    // A lower-case body noun after the name makes it an organisation's:
+    // "the United Steelworkers union", "the Wagner group".
+    let body_noun = end < words.len()
+        && !is_possessive(&folded[end - 1])
+        && joined(end)
+        && words[end].as_str(text).starts_with(char::is_lowercase)
+        && (lexicon::BODY_NOUNS.contains(&folded[end])
+            || ["union", "company", "firm"].contains(&folded[end].as_str()));
+    if body_noun {
+        end += 1;
+    }
     // Split the title off: the name proper follows the last title word.
     // A role noun written as a title counts too ("Chief Executive Jane
     // Doe", "Critic John Roe"), unless the name is an organisation's or a
@@ -448,7 +459,10 @@ fn name_at(
             .to_string();
     }
     let n = end - name_start;
-    let kind = if has(&lexicon::ORG_WORDS, name_start, end) || n == 1 && is_acronym(last_word) {
+    let kind = if body_noun
+        || has(&lexicon::ORG_WORDS, name_start, end)
+        || n == 1 && is_acronym(last_word)
+    {
         NameKind::Organisation
     } else if has(&lexicon::PLACE_WORDS, name_start, end) {
         NameKind::Place

@@ -221,7 +221,16 @@ impl Reader<'_> {
     fn according_to(&mut self, c: &Clause) -> Option<(Attribution, bool)> {
         let k = c.mentions.iter().position(|m| is_according_to(&c.folded, m.first))?;
         let i = (0..c.mentions[k].first).rev().find(|&i| c.folded[i] == "according")?;
-        let r = c.resolved[k].clone()?;
+        let m = &c.mentions[k];
+        // "According to a memo": a document of its own, whoever is in focus.
+        let r = if m.kind == MentionKind::Document
+            && self.issuer.is_none()
+            && ["a", "an"].contains(&c.folded[m.first].as_str())
+        {
+            super::referent::unissued_document(self, m)
+        } else {
+            c.resolved[k].clone()?
+        };
         let cue = Cue {
             span: Span::new(c.words[i].span.start, c.words[i + 1].span.end),
             form: CueForm::Finite,
@@ -384,6 +393,60 @@ mod tests {
                 "inverted",
                 "“We will not retreat,” said Omar Fulani.",
                 [(Some("Omar Fulani"), TrailingCue)]
+            ),
+            t!(
+                "inverted, with role words before the name",
+                "“It is too late,” said board member Helen Okoro.\n“It is late,” said state Sen. Jane Doe.",
+                [(Some("Helen Okoro"), TrailingCue), (Some("Jane Doe"), TrailingCue)]
+            ),
+            t!(
+                "subject before a relative clause",
+                "Critic Tom Reyes, who writes for the magazine Lumen, described the film as “gorgeous and weightless.”",
+                [(Some("Tom Reyes"), LeadingCue)]
+            ),
+            t!(
+                "a dateline is not a speaker",
+                "SACRAMENTO — Gov. Elena Ruiz signed the bill on Friday, calling it “the most important law in a generation.”",
+                [(Some("Elena Ruiz"), LeadingCue)]
+            ),
+            t!(
+                "a dateline with a comma and the agency; it said",
+                "SAN JOSE, California, March 4 (Reuters) - Veltron Inc will cut 4,000 jobs, the chipmaker said.\nThe company said in a statement that the cuts would save money. “We remain confident,” it said.",
+                [(Some("Veltron Inc"), TrailingCue)]
+            ),
+            t!(
+                "a role noun written as a title",
+                "“We will be fair,” Chief Executive Anna Berg wrote.\n“It is overdue,” Critic Tom Reyes said.",
+                [(Some("Anna Berg"), TrailingCue), (Some("Tom Reyes"), TrailingCue)]
+            ),
+            t!(
+                "a description named by the apposition after it",
+                "The festival's artistic director, Youssef Amari, defended the line-up. “Cinema is a conversation,” he told journalists.",
+                [(Some("Youssef Amari"), TrailingCue)]
+            ),
+            t!(
+                "someone unnamed with a role",
+                "Health Secretary Oliver Brandt said the strike was sad. “We made a fair offer,” he said.\nBut one nurse, who asked not to be named, said the offer was a cut. “I love my job,” she said.\nA Department of Health spokesperson said: “Patient safety comes first.”",
+                [
+                    (Some("Oliver Brandt"), TrailingCue),
+                    (Some("nurse"), TrailingCue),
+                    (Some("Department of Health spokesperson"), ColonLeadIn)
+                ]
+            ),
+            t!(
+                "a name with a lower-case body noun is an organisation's",
+                "Anna Berg said the firm would recover.\nThe United Steelworkers union called the layoffs “corporate greed.”",
+                [(Some("United Steelworkers union"), LeadingCue)]
+            ),
+            t!(
+                "according to a document nobody issued",
+                "Board member Helen Okoro voted no.\nAccording to an agency memo, staff had warned of “deep service cuts.”",
+                [(Some("agency memo"), AccordingTo)]
+            ),
+            t!(
+                "continuation across a paragraph break only for a bare quote",
+                "Anna Berg said: “These are hard decisions.”\n\n“We will be fair.”\n\n“It is overdue.” Shares fell on Tuesday.",
+                [(Some("Anna Berg"), ColonLeadIn), (Some("Anna Berg"), Continuation), (Some("Anna Berg"), Focus)]
             ),
             t!(
                 "trailing surname after full name",
