@@ -276,9 +276,10 @@ fn is_dateline(text: &str, span: Span) -> bool {
     dash(line)
         || line.starts_with('(')
         || line.starts_with(',')
-            && line.char_indices().take_while(|&(i, _)| i < 80).any(|(i, c)| {
-                c == ' ' && dash(&line[i + 1..])
-            })
+            && line
+                .char_indices()
+                .take_while(|&(i, _)| i < 80)
+                .any(|(i, c)| c == ' ' && dash(&line[i + 1..]))
 }
 
 /// A gap between two name words that holds a quoted nickname:
@@ -450,6 +451,19 @@ fn name_at(
             subject: !possessive,
         });
     }
+    // "the German", "the Dutchman": a person described by nationality.
+    if end == i + 1 && i > 0 && folded[i - 1] == "the" && lexicon::DEMONYMS.contains(&folded[i]) {
+        return Some(Found {
+            span,
+            kind: MentionKind::Description { head: folded[i].to_string(), body: false },
+            name: None,
+            role: None,
+            acronym: None,
+            first: i,
+            last: end,
+            subject: true,
+        });
+    }
     let mut name = join_words(text, &words[name_start..end]);
     if possessive {
         name = name
@@ -518,14 +532,27 @@ fn named_role_at(
     if !joined(k) || !lower || !classes[k].has(WordClass::PERSON_NOUN) {
         return None;
     }
+    // A compound role is one head: "Army head coach", "Health chief
+    // executive".
+    let mut last = k;
+    while last + 1 < words.len()
+        && joined(last + 1)
+        && words[last + 1].as_str(text).starts_with(char::is_lowercase)
+        && (classes[last + 1].has(WordClass::PERSON_NOUN)
+            || classes[last + 1].has(WordClass::TITLE))
+    {
+        last += 1;
+    }
     // Not when a name follows: "Army chief Hassan X" is a title.
-    if k + 1 < words.len() && joined(k + 1) && is_name(k + 1) {
+    if last + 1 < words.len() && joined(last + 1) && is_name(last + 1) {
         return None;
     }
+    let head = if last == k { head.to_string() } else { folded[k..=last].join(" ") };
+    let k = last;
     let span = Span::new(words[i].span.start, words[k].span.end);
     Some(Found {
         span,
-        kind: MentionKind::Description { head: head.to_string(), body: false },
+        kind: MentionKind::Description { head, body: false },
         name: None,
         role: Some(text[span.range()].to_string()),
         acronym: None,
@@ -554,7 +581,9 @@ fn description_at(
     is_name: &impl Fn(usize) -> bool,
 ) -> Option<Found> {
     let reach = (i + 6).min(words.len());
-    if !classes[(i + 1).min(reach)..reach].iter().any(|c| c.has(WordClass::DESCRIPTION_HEAD)) {
+    if !classes[(i + 1).min(reach)..reach].iter().any(|c| c.has(WordClass::DESCRIPTION_HEAD))
+        && !folded[(i + 1).min(reach)..reach].iter().any(|w| is_age(w))
+    {
         return None;
     }
     description_read(text, words, (folded, classes), i, joined, is_name)
@@ -589,9 +618,19 @@ fn description_read(
         };
         // A word that heads none of the kinds below, the most common case,
         // is turned away with one look-up instead of four (issue #5).
-        let head = lower_head && classes[k].has(WordClass::DESCRIPTION_HEAD) || w == "official";
+        // An age stands for a person when no role noun follows it: "the
+        // 32-year-old said" (but "a 45-year-old man", "the 32-year-old
+        // defender" read on to their head).
+        let age = is_age(w)
+            && !(k + 1 < words.len()
+                && joined(k + 1)
+                && classes[k + 1].has(WordClass::DESCRIPTION_HEAD));
+        let head =
+            lower_head && classes[k].has(WordClass::DESCRIPTION_HEAD) || w == "official" || age;
         let kind = if !head {
             None
+        } else if age {
+            Some(MentionKind::Description { head: w.to_string(), body: false })
         } else if noun(&lexicon::SOURCE_NOUNS)
             || w == "official" && lexicon::INDEFINITE.contains(det)
         {
@@ -693,7 +732,7 @@ fn description_read(
                 subject: true,
             });
         }
-        if !(w.chars().all(|c| c.is_lowercase() || c == '-') || is_name(k))
+        if !(w.chars().all(|c| c.is_lowercase() || c == '-') || is_name(k) || is_age(w))
             || classes[k].has(WordClass::DETERMINER)
         {
             break;
@@ -701,6 +740,12 @@ fn description_read(
         k += 1;
     }
     None
+}
+
+/// An age written as a compound: "32-year-old".
+fn is_age(folded: &str) -> bool {
+    folded.starts_with(|c: char| c.is_ascii_digit())
+        && folded.strip_suffix("-year-old").is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether a description may start at the folded word (of [`WordClass`]
@@ -793,6 +838,30 @@ fn join_words(text: &str, words: &[Word]) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn datelines() {
+        let at = |text: &str, name: &str| {
+            let start = text.find(name).unwrap();
+            is_dateline(text, Span::new(start, start + name.len()))
+        };
+        assert!(at("SACRAMENTO — Gov. Ruiz signed.", "SACRAMENTO"));
+        assert!(at("Title\n\nNEW YORK (AP) — The city said.", "NEW YORK"));
+        assert!(at("SAN JOSE, California, March 4 (Reuters) - Veltron said.", "SAN JOSE"));
+        // Not at the start of a line, not in capitals, too short, no dash.
+        assert!(!at("He left SACRAMENTO — for good.", "SACRAMENTO"));
+        assert!(!at("Sacramento — the capital.", "Sacramento"));
+        assert!(!at("UN — the world body — said.", "UN"));
+        assert!(!at("UNICEF, the UN children's agency, said so.", "UNICEF"));
+    }
+
+    #[test]
+    fn ages() {
+        assert!(is_age("32-year-old"));
+        assert!(!is_age("year-old"));
+        assert!(!is_age("32-year-olds"));
+        assert!(!is_age("x2-year-old"));
+    }
     use super::*;
 
     fn mentions(s: &str) -> Vec<String> {

@@ -238,13 +238,20 @@ pub(super) fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f6
                 && gap(text, &c.words, m.last).trim_matches(is_space) == ","
         });
         if let Some(k) = k {
-            return Some((k, 0.95));
+            // "the charity's chief executive, Jane Doe, said": the name.
+            let named = c.mentions.get(k + 1).filter(|n| {
+                n.first == c.mentions[k].last
+                    && n.last == j
+                    && matches!(n.kind, MentionKind::Name(_))
+                    && matches!(c.mentions[k].kind, MentionKind::Description { body: false, .. })
+            });
+            return Some((if named.is_some() { k + 1 } else { k }, 0.95));
         }
     }
     // Inverted: "said Fulani", also after a comma: "…, said Fulani".
-    if let Some(k) = inverted_subject(text, c, cue).filter(|&k| {
-        matches!(c.mentions[k].kind, MentionKind::Name(_))
-    }) {
+    if let Some(k) = inverted_subject(text, c, cue)
+        .filter(|&k| matches!(c.mentions[k].kind, MentionKind::Name(_)))
+    {
         return Some((k, 1.0));
     }
     None

@@ -320,11 +320,8 @@ impl Reader<'_> {
             c.words[i].as_str(self.text).starts_with(char::is_lowercase)
                 && !c.classes[i].has(crate::lexicon::WordClass::CUE)
         });
-        (comma
-            && n.first <= m.last + 2
-            && between
-            && matches!(n.kind, MentionKind::Name(_)))
-        .then_some(k + 1)
+        (comma && n.first <= m.last + 2 && between && matches!(n.kind, MentionKind::Name(_)))
+            .then_some(k + 1)
     }
 
     fn set_focus(&mut self, e: EntityId, mention: Option<Mention>) {

@@ -446,7 +446,26 @@ mod tests {
             t!(
                 "continuation across a paragraph break only for a bare quote",
                 "Anna Berg said: “These are hard decisions.”\n\n“We will be fair.”\n\n“It is overdue.” Shares fell on Tuesday.",
-                [(Some("Anna Berg"), ColonLeadIn), (Some("Anna Berg"), Continuation), (Some("Anna Berg"), Focus)]
+                [
+                    (Some("Anna Berg"), ColonLeadIn),
+                    (Some("Anna Berg"), Continuation),
+                    (Some("Anna Berg"), Focus)
+                ]
+            ),
+            t!(
+                "a role before the name in apposition, after an opening phrase",
+                "Anne Coulthard said her client was ashamed.\nIn a statement read outside court, the charity’s chief executive, Tomas Wilk, said: “Today is about the families.”",
+                [(Some("Tomas Wilk"), ColonLeadIn)]
+            ),
+            t!(
+                "a compound role after a proper modifier is a title",
+                "Fabian Kessler praised his players.\nAtlas head coach Arne Lind said the result was a warning. “It's a long season,” he said.",
+                [(Some("Arne Lind"), TrailingCue)]
+            ),
+            t!(
+                "a nationality and an age stand for the person in focus",
+                "Fabian Kessler praised his players. “The boys were brave,” the German said.\nThe 32-year-old said: “Nothing else matters.”",
+                [(Some("Fabian Kessler"), TrailingCue), (Some("Fabian Kessler"), ColonLeadIn)]
             ),
             t!(
                 "trailing surname after full name",
