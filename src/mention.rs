@@ -405,15 +405,31 @@ fn name_at(
         }
     }
     // A lower-case body noun after the name makes it an organisation's:
-    // "the United Steelworkers union", "the Wagner group".
-    let body_noun = end < words.len()
-        && !is_possessive(&folded[end - 1])
-        && joined(end)
-        && words[end].as_str(text).starts_with(char::is_lowercase)
-        && (lexicon::BODY_NOUNS.contains(&folded[end])
-            || ["union", "company", "firm"].contains(&folded[end].as_str()));
-    if body_noun {
-        end += 1;
+    // "the United Steelworkers union", "the Wagner group", and after a
+    // possessive, perhaps with a title word between: "the prime minister's
+    // office", "Egypt's foreign ministry".
+    let lower_at = |k: usize| {
+        k < words.len() && joined(k) && words[k].as_str(text).starts_with(char::is_lowercase)
+    };
+    let body_at = |k: usize| {
+        lower_at(k)
+            && (lexicon::BODY_NOUNS.contains(&folded[k])
+                || ["union", "company", "firm"].contains(&folded[k].as_str()))
+    };
+    let body_end = if body_at(end) {
+        Some(end + 1)
+    } else if is_possessive(&folded[end - 1])
+        && lower_at(end)
+        && classes[end].has(WordClass::TITLE)
+        && body_at(end + 1)
+    {
+        Some(end + 2)
+    } else {
+        None
+    };
+    let body_noun = body_end.is_some();
+    if let Some(b) = body_end {
+        end = b;
     }
     // Split the title off: the name proper follows the last title word.
     // A role noun written as a title counts too ("Chief Executive Jane
@@ -427,7 +443,19 @@ fn name_at(
         .rev()
         .find(|&k| classes[k].has(WordClass::TITLE) || plain && k + 1 < end && role_noun(k))
         .map_or(i, |k| k + 1);
-    let is_title = title_end > i && !has(&lexicon::ORG_WORDS, i, title_end);
+    // A title may hold an organisation word when a person's name of two
+    // words or more follows it: "Senate Majority Leader Tom Roe", "House
+    // Speaker Jane Doe".
+    // (Not in a headline in title case: "Militia Leader Warns of …".)
+    let person_after = end >= title_end + 2
+        && end <= title_end + 4
+        && !has(&lexicon::ORG_WORDS, title_end, end)
+        && !has(&lexicon::PLACE_WORDS, title_end, end)
+        && (title_end..end).all(|k| {
+            !classes[k].has(WordClass::CUE) && !["of", "for", "in"].contains(&folded[k].as_str())
+        });
+    let is_title =
+        title_end > i && !body_noun && (!has(&lexicon::ORG_WORDS, i, title_end) || person_after);
     let (name_start, role) = if is_title && title_end < end {
         (title_end, Some(join_words(text, &words[i..title_end])))
     } else {

@@ -201,6 +201,13 @@ pub(super) struct Spare {
 /// the verb, 0.95 through an apposition or participle).
 pub(super) fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f64)> {
     if cue.form == CueForm::Participle {
+        // "accused the US of threatening …", "criticised him for saying":
+        // a participle after a preposition is not the subject's speech.
+        if cue.first > 0
+            && ["of", "for", "from", "about", "against"].contains(&c.folded[cue.first - 1].as_str())
+        {
+            return None;
+        }
         // The participle's clause subject: the previous finite cue's, or
         // the sentence's first subject.
         if let Some(prev) =
@@ -222,6 +229,16 @@ pub(super) fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f6
         c.mentions.iter().position(|m| m.last == j && !gap(text, &c.words, j).contains([',', ';']))
     {
         return Some((k, 1.0));
+    }
+    // A relative pronoun: "… from Jane Doe, who wrote on X that": the
+    // mention before ", who", subject or not.
+    if j >= 2
+        && c.folded[j - 1] == "who"
+        && gap(text, &c.words, j - 1).trim_matches(is_space) == ","
+    {
+        if let Some(k) = c.mentions.iter().position(|m| m.last == j - 1) {
+            return Some((k, 0.95));
+        }
     }
     // Past a relative clause: "X, who writes for the magazine Y, said":
     // X, not Y.

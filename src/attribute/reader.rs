@@ -191,6 +191,7 @@ impl Reader<'_> {
             // name.
             if matches!(m.kind, MentionKind::Description { .. })
                 && self.apposed_name(c, k).is_some()
+                || self.modifies_name(c, k)
             {
                 continue;
             }
@@ -322,6 +323,26 @@ impl Reader<'_> {
         });
         (comma && n.first <= m.last + 2 && between && matches!(n.kind, MentionKind::Name(_)))
             .then_some(k + 1)
+    }
+
+    /// Whether mention `k` only modifies the role of a person named right
+    /// after it: "US State Department spokesman Jane Doe said", "senior
+    /// Hamas official John Roe": the subject is the person.
+    fn modifies_name(&self, c: &Clause, k: usize) -> bool {
+        let m = &c.mentions[k];
+        let Some(n) = c.mentions.get(k + 1) else { return false };
+        let role = |i: usize| {
+            c.words[i].as_str(self.text).starts_with(char::is_lowercase)
+                && (c.classes[i].has(crate::lexicon::WordClass::PERSON_NOUN)
+                    || c.classes[i].has(crate::lexicon::WordClass::TITLE))
+                && gap(self.text, &c.words, i).chars().all(is_space)
+        };
+        !matches!(m.kind, MentionKind::Pronoun(_))
+            && matches!(n.kind, MentionKind::Name(crate::mention::NameKind::Person))
+            && n.first > m.last
+            && n.first <= m.last + 2
+            && (m.last..n.first).all(role)
+            && gap(self.text, &c.words, n.first).chars().all(is_space)
     }
 
     fn set_focus(&mut self, e: EntityId, mention: Option<Mention>) {

@@ -139,12 +139,21 @@ impl Reader<'_> {
             }
             let k = c.mentions.iter().position(|m| m.last == j)?;
             let m = &c.mentions[k];
-            // Only lower-case role words may stand before the mention.
-            let modifiers = (0..m.first).all(|i| {
-                c.words[i].as_str(self.text).starts_with(char::is_lowercase)
-                    && !c.classes[i].has(WordClass::CUE)
-                    && !["that", "and", "but", "who", "which"].contains(&c.folded[i].as_str())
-            });
+            // Only role words may stand before the mention: lower-case ones
+            // ("army spokesman"), and names too when a lower-case role noun
+            // stands right before it ("senior Hamas official John Roe").
+            let role_before = m.first > 0
+                && (c.classes[m.first - 1].has(WordClass::PERSON_NOUN)
+                    || c.classes[m.first - 1].has(WordClass::TITLE))
+                && c.words[m.first - 1].as_str(self.text).starts_with(char::is_lowercase);
+            let modifiers = m.first <= 6
+                && (0..m.first).all(|i| {
+                    (c.words[i].as_str(self.text).starts_with(char::is_lowercase)
+                        || role_before && c.classes[i].has(WordClass::NAME))
+                        && !c.classes[i].has(WordClass::CUE)
+                        && !["that", "and", "but", "who", "which"].contains(&c.folded[i].as_str())
+                        && !gap(self.text, &c.words, i).contains([',', ';', ':'])
+                });
             if !modifiers
                 || !gap(self.text, &c.words, m.first).trim_matches(is_space).is_empty()
                     && m.first > 0
@@ -466,6 +475,29 @@ mod tests {
                 "a nationality and an age stand for the person in focus",
                 "Fabian Kessler praised his players. “The boys were brave,” the German said.\nThe 32-year-old said: “Nothing else matters.”",
                 [(Some("Fabian Kessler"), TrailingCue), (Some("Fabian Kessler"), ColonLeadIn)]
+            ),
+            t!(
+                "a name and a role noun before the speaker's name",
+                "The group accepted the plan.\n“The ball is in their court,” senior Harbour Party official Khalil Nasser told reporters.",
+                [(Some("Khalil Nasser"), TrailingCue)]
+            ),
+            t!(
+                "an organisation that only modifies a role leaves the focus to the person",
+                "Umm Ali said she would wait.\nUS State Department spokesman Matt Lyle said talks went on. “We are going to discuss it,” he told reporters.",
+                [(Some("Matt Lyle"), TrailingCue)]
+            ),
+            t!(
+                "a possessive name and a body noun are an organisation",
+                "Prime Minister Avi Dorran's office said in a statement that a team would go. “We will press on,” the statement said.\nNorthland's foreign ministry urged both sides to “show flexibility”.",
+                [
+                    (Some("Prime Minister Avi Dorran's office"), TrailingCue),
+                    (Some("Northland's foreign ministry"), LeadingCue)
+                ]
+            ),
+            t!(
+                "a relative pronoun after a name",
+                "Her vote drew a rebuke from Senate Majority Leader Tom Garrick, who wrote on X that the bill was “the strongest in a generation.”",
+                [(Some("Tom Garrick"), LeadingCue)]
             ),
             t!(
                 "trailing surname after full name",
