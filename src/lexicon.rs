@@ -296,7 +296,23 @@ pub static PERSON_NOUNS: WordSet = WordSet::new(
      ruler politician candidate lawyer attorney judge prosecutor witness resident doctor
      journalist reporter editor ceo executive negotiator mediator veteran soldier fighter colonel
      brigadier strongman dissident representative deputy adviser advisor aide mufti ayatollah
-     preacher scholar man woman",
+     preacher scholar man woman critic nurse economist historian author commentator teacher
+     student farmer worker organizer organiser campaigner protester chair manager coach owner
+     scientist physician surgeon priest pastor paramedic firefighter defender striker midfielder
+     goalkeeper winger player captain",
+);
+
+/// Nationalities that stand for a person after "the": "the German
+/// said", "the Dutchman". (Not "the Dutch", which are a people.)
+pub static DEMONYMS: WordSet = WordSet::new(
+    "american argentine argentinian australian austrian belgian brazilian briton bulgarian
+     canadian chilean chinese colombian croat croatian czech dane egyptian englishman
+     frenchman dutchman irishman scotsman welshman scot finn frenchwoman dutchwoman
+     englishwoman german ghanaian greek hungarian indian indonesian iranian iraqi israeli
+     italian japanese jordanian kenyan korean lebanese mexican moroccan nigerian norwegian
+     pakistani palestinian peruvian pole portuguese romanian russian saudi senegalese serb
+     serbian slovak slovenian spaniard swede swiss syrian turk tunisian ukrainian uruguayan
+     venezuelan",
 );
 
 /// Nouns that head a description of a body (the group, the ministry).
@@ -320,7 +336,7 @@ pub static SOURCE_NOUNS: WordSet = WordSet::new("source sources insider insiders
 /// Nouns for documents that speak for their issuer (the statement said).
 pub static DOCUMENT_NOUNS: WordSet = WordSet::new(
     "statement communique communiqué announcement release letter message post tweet video
-     declaration notice bulletin report",
+     declaration notice bulletin report memo memorandum",
 );
 
 /// Determiners that start a description.

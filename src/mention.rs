@@ -254,7 +254,10 @@ pub fn find_mentions_into(
         };
         if let Some(found) = found {
             i = found.last;
-            out.push(found);
+            // A dateline names where the story was filed, not a speaker.
+            if !is_dateline(text, found.span) {
+                out.push(found);
+            }
             continue;
         }
         if let Some(kind) = pronoun(folded[i]).map(MentionKind::Pronoun) {
@@ -272,6 +275,34 @@ pub fn find_mentions_into(
         i += 1;
     }
     mark_subjects(text, words, (folded, classes), out);
+}
+
+/// A dateline: words in capitals that start a line and are followed by a
+/// dash, by the agency in parentheses, or by a comma and a dash later on
+/// the line: "SACRAMENTO —", "NEW YORK (AP) —", "SAN JOSE, California,
+/// March 4 (Reuters) -". Four letters at least, so that a short acronym
+/// ("UN, the world body, said") is not taken for one.
+fn is_dateline(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end_matches([' ', '\t']);
+    if !(before.is_empty() || before.ends_with(['\n', '\r'])) {
+        return false;
+    }
+    let name = &text[span.range()];
+    let capitals = name.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && name.chars().all(|c| c.is_uppercase() || is_space(c) || ".-'’".contains(c));
+    if !capitals {
+        return false;
+    }
+    let rest = text[span.end..].trim_start_matches(' ');
+    let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+    let dash = |s: &str| s.starts_with(['—', '–']) || s.starts_with("- ");
+    dash(line)
+        || line.starts_with('(')
+        || line.starts_with(',')
+            && line
+                .char_indices()
+                .take_while(|&(i, _)| i < 80)
+                .any(|(i, c)| c == ' ' && dash(&line[i + 1..]))
 }
 
 /// A gap between two name words that holds a quoted nickname:
@@ -396,9 +427,56 @@ fn name_at(
             break;
         }
     }
+    // A lower-case body noun after the name makes it an organisation's:
+    // "the United Steelworkers union", "the Wagner group", and after a
+    // possessive, perhaps with a title word between: "the prime minister's
+    // office", "Egypt's foreign ministry".
+    let lower_at = |k: usize| {
+        k < words.len() && joined(k) && words[k].as_str(text).starts_with(char::is_lowercase)
+    };
+    let body_at = |k: usize| {
+        lower_at(k)
+            && (lexicon::BODY_NOUNS.contains(&folded[k])
+                || ["union", "company", "firm"].contains(&folded[k]))
+    };
+    let body_end = if body_at(end) {
+        Some(end + 1)
+    } else if is_possessive(&folded[end - 1])
+        && lower_at(end)
+        && classes[end].has(WordClass::TITLE)
+        && body_at(end + 1)
+    {
+        Some(end + 2)
+    } else {
+        None
+    };
+    let body_noun = body_end.is_some();
+    if let Some(b) = body_end {
+        end = b;
+    }
     // Split the title off: the name proper follows the last title word.
-    let title_end = (i..end).rev().find(|&k| classes[k].has(WordClass::TITLE)).map_or(i, |k| k + 1);
-    let is_title = title_end > i && !has(&lexicon::ORG_WORDS, i, title_end);
+    // A role noun written as a title counts too ("Chief Executive Jane
+    // Doe", "Critic John Roe"), unless the name is an organisation's or a
+    // place's ("Executive Council").
+    let role_noun =
+        |k: usize| classes[k].has(WordClass::PERSON_NOUN) && !["man", "woman"].contains(&folded[k]);
+    let plain = !has(&lexicon::ORG_WORDS, i, end) && !has(&lexicon::PLACE_WORDS, i, end);
+    let title_end = (i..end)
+        .rev()
+        .find(|&k| classes[k].has(WordClass::TITLE) || plain && k + 1 < end && role_noun(k))
+        .map_or(i, |k| k + 1);
+    // A title may hold an organisation word when a person's name of two
+    // words or more follows it: "Senate Majority Leader Tom Roe", "House
+    // Speaker Jane Doe".
+    // (Not in a headline in title case: "Militia Leader Warns of …".)
+    let person_after = end >= title_end + 2
+        && end <= title_end + 4
+        && !has(&lexicon::ORG_WORDS, title_end, end)
+        && !has(&lexicon::PLACE_WORDS, title_end, end)
+        && (title_end..end)
+            .all(|k| !classes[k].has(WordClass::CUE) && !["of", "for", "in"].contains(&folded[k]));
+    let is_title =
+        title_end > i && !body_noun && (!has(&lexicon::ORG_WORDS, i, title_end) || person_after);
     let (name_start, role) = if is_title && title_end < end {
         (title_end, Some(join_words(text, &words[i..title_end])))
     } else {
@@ -422,6 +500,19 @@ fn name_at(
             subject: !possessive,
         });
     }
+    // "the German", "the Dutchman": a person described by nationality.
+    if end == i + 1 && i > 0 && folded[i - 1] == "the" && lexicon::DEMONYMS.contains(&folded[i]) {
+        return Some(Found {
+            span,
+            kind: MentionKind::Description { head: folded[i].to_string(), body: false },
+            name: None,
+            role: None,
+            acronym: None,
+            first: i,
+            last: end,
+            subject: true,
+        });
+    }
     let mut name = join_words(text, &words[name_start..end]);
     if possessive {
         name = name
@@ -431,7 +522,10 @@ fn name_at(
             .to_string();
     }
     let n = end - name_start;
-    let kind = if has(&lexicon::ORG_WORDS, name_start, end) || n == 1 && is_acronym(last_word) {
+    let kind = if body_noun
+        || has(&lexicon::ORG_WORDS, name_start, end)
+        || n == 1 && is_acronym(last_word)
+    {
         NameKind::Organisation
     } else if has(&lexicon::PLACE_WORDS, name_start, end) {
         NameKind::Place
@@ -487,14 +581,27 @@ fn named_role_at(
     if !joined(k) || !lower || !classes[k].has(WordClass::PERSON_NOUN) {
         return None;
     }
+    // A compound role is one head: "Army head coach", "Health chief
+    // executive".
+    let mut last = k;
+    while last + 1 < words.len()
+        && joined(last + 1)
+        && words[last + 1].as_str(text).starts_with(char::is_lowercase)
+        && (classes[last + 1].has(WordClass::PERSON_NOUN)
+            || classes[last + 1].has(WordClass::TITLE))
+    {
+        last += 1;
+    }
     // Not when a name follows: "Army chief Hassan X" is a title.
-    if k + 1 < words.len() && joined(k + 1) && is_name(k + 1) {
+    if last + 1 < words.len() && joined(last + 1) && is_name(last + 1) {
         return None;
     }
+    let head = if last == k { head.to_string() } else { folded[k..=last].join(" ") };
+    let k = last;
     let span = Span::new(words[i].span.start, words[k].span.end);
     Some(Found {
         span,
-        kind: MentionKind::Description { head: head.to_string(), body: false },
+        kind: MentionKind::Description { head, body: false },
         name: None,
         role: Some(text[span.range()].to_string()),
         acronym: None,
@@ -523,7 +630,9 @@ fn description_at(
     is_name: &impl Fn(usize) -> bool,
 ) -> Option<Found> {
     let reach = (i + 6).min(words.len());
-    if !classes[(i + 1).min(reach)..reach].iter().any(|c| c.has(WordClass::DESCRIPTION_HEAD)) {
+    if !classes[(i + 1).min(reach)..reach].iter().any(|c| c.has(WordClass::DESCRIPTION_HEAD))
+        && !folded[(i + 1).min(reach)..reach].iter().any(|w| is_age(w))
+    {
         return None;
     }
     description_read(text, words, (folded, classes), i, joined, is_name)
@@ -558,15 +667,29 @@ fn description_read(
         };
         // A word that heads none of the kinds below, the most common case,
         // is turned away with one look-up instead of four (issue #5).
-        let head = lower_head && classes[k].has(WordClass::DESCRIPTION_HEAD) || w == "official";
+        // An age stands for a person when no role noun follows it: "the
+        // 32-year-old said" (but "a 45-year-old man", "the 32-year-old
+        // defender" read on to their head).
+        let age = is_age(w)
+            && !(k + 1 < words.len()
+                && joined(k + 1)
+                && classes[k + 1].has(WordClass::DESCRIPTION_HEAD));
+        let head =
+            lower_head && classes[k].has(WordClass::DESCRIPTION_HEAD) || w == "official" || age;
         let kind = if !head {
             None
+        } else if age {
+            Some(MentionKind::Description { head: w.to_string(), body: false })
         } else if noun(&lexicon::SOURCE_NOUNS)
             || w == "official" && lexicon::INDEFINITE.contains(det)
         {
             Some(MentionKind::Source { introduces: det != "the" && det != "this" && det != "that" })
         } else if noun(&lexicon::DOCUMENT_NOUNS) {
             Some(MentionKind::Document)
+        } else if noun(&lexicon::PERSON_NOUNS) && ["a", "an", "one"].contains(&det) {
+            // Someone unnamed: "one nurse, who asked not to be named, said",
+            // "a Department of Health spokesperson said".
+            Some(MentionKind::Source { introduces: true })
         } else if noun(&lexicon::PERSON_NOUNS)
             && !["a", "an", "one", "two", "three", "several", "some", "other", "another"]
                 .contains(&det)
@@ -628,6 +751,19 @@ fn description_read(
                 }
                 last = j;
             }
+            // "A spokeswoman for X, Jane Doe, said": the role of the name
+            // after it, not someone unnamed.
+            let unnamed = matches!(kind, MentionKind::Source { .. })
+                && !lexicon::SOURCE_NOUNS.contains(w)
+                && w != "official";
+            if unnamed
+                && last < words.len()
+                && is_name(last)
+                && text[words[last - 1].span.end..words[last].span.start].trim_matches(is_space)
+                    == ","
+            {
+                return None;
+            }
             let span = Span::new(words[i].span.start, words[last - 1].span.end);
             let span = if text[span.end..].starts_with(')') {
                 Span::new(span.start, span.end + 1)
@@ -645,7 +781,7 @@ fn description_read(
                 subject: true,
             });
         }
-        if !(w.chars().all(|c| c.is_lowercase() || c == '-') || is_name(k))
+        if !(w.chars().all(|c| c.is_lowercase() || c == '-') || is_name(k) || is_age(w))
             || classes[k].has(WordClass::DETERMINER)
         {
             break;
@@ -653,6 +789,12 @@ fn description_read(
         k += 1;
     }
     None
+}
+
+/// An age written as a compound: "32-year-old".
+fn is_age(folded: &str) -> bool {
+    folded.starts_with(|c: char| c.is_ascii_digit())
+        && folded.strip_suffix("-year-old").is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether a description may start at the folded word (of [`WordClass`]
@@ -745,6 +887,30 @@ fn join_words(text: &str, words: &[Word]) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn datelines() {
+        let at = |text: &str, name: &str| {
+            let start = text.find(name).unwrap();
+            is_dateline(text, Span::new(start, start + name.len()))
+        };
+        assert!(at("SACRAMENTO — Gov. Ruiz signed.", "SACRAMENTO"));
+        assert!(at("Title\n\nNEW YORK (AP) — The city said.", "NEW YORK"));
+        assert!(at("SAN JOSE, California, March 4 (Reuters) - Veltron said.", "SAN JOSE"));
+        // Not at the start of a line, not in capitals, too short, no dash.
+        assert!(!at("He left SACRAMENTO — for good.", "SACRAMENTO"));
+        assert!(!at("Sacramento — the capital.", "Sacramento"));
+        assert!(!at("UN — the world body — said.", "UN"));
+        assert!(!at("UNICEF, the UN children's agency, said so.", "UNICEF"));
+    }
+
+    #[test]
+    fn ages() {
+        assert!(is_age("32-year-old"));
+        assert!(!is_age("year-old"));
+        assert!(!is_age("32-year-olds"));
+        assert!(!is_age("x2-year-old"));
+    }
     use super::*;
 
     fn mentions(s: &str) -> Vec<String> {

@@ -283,6 +283,13 @@ pub(super) struct Spare<'c> {
 /// the verb, 0.95 through an apposition or participle).
 pub(super) fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f64)> {
     if cue.form == CueForm::Participle {
+        // "accused the US of threatening …", "criticised him for saying":
+        // a participle after a preposition is not the subject's speech.
+        if cue.first > 0
+            && ["of", "for", "from", "about", "against"].contains(&c.folded[cue.first - 1])
+        {
+            return None;
+        }
         // The participle's clause subject: the previous finite cue's, or
         // the sentence's first subject.
         if let Some(prev) =
@@ -305,6 +312,21 @@ pub(super) fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f6
     {
         return Some((k, 1.0));
     }
+    // A relative pronoun: "… from Jane Doe, who wrote on X that": the
+    // mention before ", who", subject or not.
+    if j >= 2
+        && c.folded[j - 1] == "who"
+        && gap(text, &c.words, j - 1).trim_matches(is_space) == ","
+    {
+        if let Some(k) = c.mentions.iter().position(|m| m.last == j - 1) {
+            return Some((k, 0.95));
+        }
+    }
+    // Past a relative clause: "X, who writes for the magazine Y, said":
+    // X, not Y.
+    if let Some(k) = before_relative_clause(text, c, j) {
+        return Some((k, 0.95));
+    }
     // Through an apposition: "X, secretary general of Y, said", or a
     // name after a role: "The prime minister, Jane Doe, said".
     if j > 0 && gap(text, &c.words, j).trim_matches(is_space) == "," {
@@ -315,18 +337,67 @@ pub(super) fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f6
                 && gap(text, &c.words, m.last).trim_matches(is_space) == ","
         });
         if let Some(k) = k {
-            return Some((k, 0.95));
+            // "the charity's chief executive, Jane Doe, said": the name.
+            let named = c.mentions.get(k + 1).filter(|n| {
+                n.first == c.mentions[k].last
+                    && n.last == j
+                    && matches!(n.kind, MentionKind::Name(_))
+                    && matches!(c.mentions[k].kind, MentionKind::Description { body: false, .. })
+            });
+            return Some((if named.is_some() { k + 1 } else { k }, 0.95));
         }
     }
     // Inverted: "said Fulani", also after a comma: "…, said Fulani".
-    if let Some(k) = c
-        .mentions
-        .iter()
-        .position(|m| m.first == cue.last && matches!(m.kind, MentionKind::Name(_)))
+    if let Some(k) = inverted_subject(text, c, cue)
+        .filter(|&k| matches!(c.mentions[k].kind, MentionKind::Name(_)))
     {
         return Some((k, 1.0));
     }
     None
+}
+
+/// The mention a cue names after it, as in "said Fulani": the mention that
+/// starts right after the cue, or after one to three lower-case role words
+/// ("said board member Helen Park", "said analyst Tom Reyes", "said state
+/// Sen. Priya Raman"), when that mention is a name. Role words are joined
+/// by plain spaces and are none of a function word, a preposition, a
+/// determiner or a cue, so "said on Monday X" and "said that X" are not
+/// read this way.
+pub(super) fn inverted_subject(text: &str, c: &Clause, cue: &Cue) -> Option<usize> {
+    if let Some(k) = c.mentions.iter().position(|m| m.first == cue.last) {
+        return Some(k);
+    }
+    let k = c.mentions.iter().position(|m| m.first > cue.last && m.first <= cue.last + 3)?;
+    let m = &c.mentions[k];
+    let role_word = |i: usize| {
+        let class = c.classes[i];
+        c.words[i].as_str(text).starts_with(char::is_lowercase)
+            && gap(text, &c.words, i).chars().all(is_space)
+            && !class.has(WordClass::FUNCTION)
+            && !class.has(WordClass::PREPOSITION)
+            && !class.has(WordClass::DETERMINER)
+            && !class.has(WordClass::CUE)
+            && !class.has(WordClass::BETWEEN_SUBJECT_AND_VERB)
+    };
+    let named = matches!(m.kind, MentionKind::Name(NameKind::Person | NameKind::Unknown));
+    let joined = gap(text, &c.words, m.first).chars().all(is_space);
+    (named && joined && (cue.last..m.first).all(role_word)).then_some(k)
+}
+
+/// The mention before a relative clause that ends at word `j`: in "X, who
+/// writes for the magazine Y, said", the clause "who … Y" ends at "said",
+/// and the subject is X, the mention right before its opening comma.
+fn before_relative_clause(text: &str, c: &Clause, j: usize) -> Option<usize> {
+    if j == 0 || gap(text, &c.words, j).trim_matches(is_space) != "," {
+        return None;
+    }
+    // The first word after the comma before this one.
+    let open = (1..j).rev().find(|&i| gap(text, &c.words, i).contains(','))?;
+    let relative = ["who", "which", "whose", "whom"].contains(&c.folded[open]);
+    if !relative || gap(text, &c.words, open).trim_matches(is_space) != "," {
+        return None;
+    }
+    c.mentions.iter().position(|m| m.last == open && m.subject)
 }
 
 /// Whether the mention starting at word `first` follows "according to"

@@ -131,7 +131,7 @@ pub fn attribute_split(
             out[qi] = Attribution::none(Rule::Unattributed);
         }
     }
-    continue_quotes(text, quotes, &mut out);
+    continue_quotes(text, paragraphs, quotes, &mut out);
     let speakers_seen = reader.speakers_seen;
     let cues = reader
         .cues
@@ -190,6 +190,16 @@ impl Reader<'_> {
             let m = &c.mentions[k];
             // "According to X" makes X a source as much as a subject does.
             let according = is_according_to(&c.folded, m.first);
+            // A description that a name right after it names ("The
+            // festival's director, Jane Doe, defended …", "The bill's
+            // author, state Sen. Jane Doe, …") leaves the subject to that
+            // name.
+            if matches!(m.kind, MentionKind::Description { .. })
+                && self.apposed_name(c, k).is_some()
+                || self.modifies_name(c, k)
+            {
+                continue;
+            }
             if let (Some(r), true) = (&c.resolved[k], according || m.subject && !subject_seen) {
                 subject_seen |= m.subject;
                 if !matches!(m.kind, MentionKind::Pronoun(_)) && !r.cataphoric {
@@ -304,6 +314,40 @@ impl Reader<'_> {
 
     pub(super) fn mention_of(&self, m: &Found) -> Mention {
         Mention { text: self.text[m.span.range()].into(), start: m.span.start, end: m.span.end }
+    }
+
+    /// The name set off by a comma right after mention `k`, perhaps after
+    /// up to two lower-case words ("the director, state Sen. Jane Doe").
+    fn apposed_name(&self, c: &Clause, k: usize) -> Option<usize> {
+        let m = &c.mentions[k];
+        let n = c.mentions.get(k + 1)?;
+        let comma = gap(self.text, &c.words, m.last).trim_matches(is_space) == ",";
+        let between = (m.last..n.first).all(|i| {
+            c.words[i].as_str(self.text).starts_with(char::is_lowercase)
+                && !c.classes[i].has(crate::lexicon::WordClass::CUE)
+        });
+        (comma && n.first <= m.last + 2 && between && matches!(n.kind, MentionKind::Name(_)))
+            .then_some(k + 1)
+    }
+
+    /// Whether mention `k` only modifies the role of a person named right
+    /// after it: "US State Department spokesman Jane Doe said", "senior
+    /// Hamas official John Roe": the subject is the person.
+    fn modifies_name(&self, c: &Clause, k: usize) -> bool {
+        let m = &c.mentions[k];
+        let Some(n) = c.mentions.get(k + 1) else { return false };
+        let role = |i: usize| {
+            c.words[i].as_str(self.text).starts_with(char::is_lowercase)
+                && (c.classes[i].has(crate::lexicon::WordClass::PERSON_NOUN)
+                    || c.classes[i].has(crate::lexicon::WordClass::TITLE))
+                && gap(self.text, &c.words, i).chars().all(is_space)
+        };
+        !matches!(m.kind, MentionKind::Pronoun(_))
+            && matches!(n.kind, MentionKind::Name(crate::mention::NameKind::Person))
+            && n.first > m.last
+            && n.first <= m.last + 2
+            && (m.last..n.first).all(role)
+            && gap(self.text, &c.words, n.first).chars().all(is_space)
     }
 
     fn set_focus(&mut self, e: EntityId, mention: Option<Mention>) {

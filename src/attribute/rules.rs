@@ -9,7 +9,7 @@
 //! [`continue_quotes`] once the article is read.
 
 use super::Attribution;
-use super::clause::{Clause, gap, is_according_to, subject_of};
+use super::clause::{Clause, gap, inverted_subject, is_according_to, subject_of};
 use super::reader::Reader;
 use super::referent::Resolved;
 use crate::cue::{Cue, CueForm};
@@ -131,7 +131,7 @@ impl Reader<'_> {
             if cue.form != CueForm::Finite {
                 return None;
             }
-            c.mentions.iter().position(|m| m.first == cue.last)?
+            inverted_subject(self.text, &c, cue)?
         } else {
             let mut j = cue.first;
             while j > 0 && c.classes[j - 1].has(WordClass::BETWEEN_SUBJECT_AND_VERB) {
@@ -139,12 +139,21 @@ impl Reader<'_> {
             }
             let k = c.mentions.iter().position(|m| m.last == j)?;
             let m = &c.mentions[k];
-            // Only lower-case role words may stand before the mention.
-            let modifiers = (0..m.first).all(|i| {
-                c.words[i].as_str(self.text).starts_with(char::is_lowercase)
-                    && !c.classes[i].has(WordClass::CUE)
-                    && !["that", "and", "but", "who", "which"].contains(&c.folded[i])
-            });
+            // Only role words may stand before the mention: lower-case ones
+            // ("army spokesman"), and names too when a lower-case role noun
+            // stands right before it ("senior Hamas official John Roe").
+            let role_before = m.first > 0
+                && (c.classes[m.first - 1].has(WordClass::PERSON_NOUN)
+                    || c.classes[m.first - 1].has(WordClass::TITLE))
+                && c.words[m.first - 1].as_str(self.text).starts_with(char::is_lowercase);
+            let modifiers = m.first <= 6
+                && (0..m.first).all(|i| {
+                    (c.words[i].as_str(self.text).starts_with(char::is_lowercase)
+                        || role_before && c.classes[i].has(WordClass::NAME))
+                        && !c.classes[i].has(WordClass::CUE)
+                        && !["that", "and", "but", "who", "which"].contains(&c.folded[i])
+                        && !gap(self.text, &c.words, i).contains([',', ';', ':'])
+                });
             if !modifiers
                 || !gap(self.text, &c.words, m.first).trim_matches(is_space).is_empty()
                     && m.first > 0
@@ -221,7 +230,16 @@ impl Reader<'_> {
     fn according_to(&mut self, c: &Clause) -> Option<(Attribution, bool)> {
         let k = c.mentions.iter().position(|m| is_according_to(&c.folded, m.first))?;
         let i = (0..c.mentions[k].first).rev().find(|&i| c.folded[i] == "according")?;
-        let r = c.resolved[k].clone()?;
+        let m = &c.mentions[k];
+        // "According to a memo": a document of its own, whoever is in focus.
+        let r = if m.kind == MentionKind::Document
+            && self.issuer.is_none()
+            && ["a", "an"].contains(&c.folded[m.first])
+        {
+            super::referent::unissued_document(self, m)
+        } else {
+            c.resolved[k].clone()?
+        };
         let cue = Cue {
             span: Span::new(c.words[i].span.start, c.words[i + 1].span.end),
             form: CueForm::Finite,
@@ -287,18 +305,40 @@ impl Reader<'_> {
 }
 
 /// Rule 6: a quote with nothing but space and punctuation between it and
-/// an attributed neighbour inherits that neighbour's speaker.
-pub(super) fn continue_quotes(text: &str, quotes: &[Quote], out: &mut [Attribution]) {
+/// an attributed neighbour inherits that neighbour's speaker, when both
+/// are in one paragraph or the quote that inherits is a paragraph of its
+/// own. A quote in a new paragraph that holds other words too (an
+/// attribution the rules could not read) is not taken for a continuation.
+pub(super) fn continue_quotes(
+    text: &str,
+    paragraphs: &[Span],
+    quotes: &[Quote],
+    out: &mut [Attribution],
+) {
     let speech: Vec<usize> =
         (0..quotes.len()).filter(|&i| quotes[i].depth == 0 && quotes[i].kind.is_speech()).collect();
-    let adjacent = |a: usize, b: usize| {
-        text[quotes[a].outer.end..quotes[b].outer.start]
-            .chars()
-            .all(|c| is_space(c) || c.is_ascii_punctuation() && c != ':')
+    // The paragraph holding an offset (paragraphs are in text order).
+    let paragraph = |at: usize| {
+        paragraphs.get(paragraphs.partition_point(|p| p.end < at)).filter(|p| p.start <= at)
+    };
+    // Whether quote `i` is all of its paragraph but for punctuation.
+    let alone = |i: usize| {
+        let outer = quotes[i].outer;
+        paragraph(outer.start).is_some_and(|p| {
+            let rest = |s: &str| s.chars().all(|c| is_space(c) || c.is_ascii_punctuation());
+            rest(&text[p.start..outer.start]) && rest(&text[outer.end.min(p.end)..p.end])
+        })
+    };
+    // `heir` is the quote that would inherit the speaker.
+    let adjacent = |a: usize, b: usize, heir: usize| {
+        let (end, start) = (quotes[a].outer.end, quotes[b].outer.start);
+        let same_paragraph = paragraph(start).is_some_and(|p| p.start < end);
+        (same_paragraph || alone(heir))
+            && text[end..start].chars().all(|c| is_space(c) || c.is_ascii_punctuation() && c != ':')
     };
     for w in speech.windows(2) {
         let (a, b) = (w[0], w[1]);
-        if !out[b].is_cued() && out[a].entity.is_some() && adjacent(a, b) {
+        if !out[b].is_cued() && out[a].entity.is_some() && adjacent(a, b, b) {
             out[b] = Attribution {
                 rule: Rule::Continuation,
                 confidence: round(out[a].confidence * 0.9),
@@ -308,7 +348,7 @@ pub(super) fn continue_quotes(text: &str, quotes: &[Quote], out: &mut [Attributi
     }
     for w in speech.windows(2).rev() {
         let (a, b) = (w[0], w[1]);
-        if !out[a].is_cued() && out[b].is_cued() && adjacent(a, b) {
+        if !out[a].is_cued() && out[b].is_cued() && adjacent(a, b, a) {
             out[a] = Attribution {
                 rule: Rule::Continuation,
                 confidence: round(out[b].confidence * 0.9),
@@ -362,6 +402,102 @@ mod tests {
                 "inverted",
                 "“We will not retreat,” said Omar Fulani.",
                 [(Some("Omar Fulani"), TrailingCue)]
+            ),
+            t!(
+                "inverted, with role words before the name",
+                "“It is too late,” said board member Helen Okoro.\n“It is late,” said state Sen. Jane Doe.",
+                [(Some("Helen Okoro"), TrailingCue), (Some("Jane Doe"), TrailingCue)]
+            ),
+            t!(
+                "subject before a relative clause",
+                "Critic Tom Reyes, who writes for the magazine Lumen, described the film as “gorgeous and weightless.”",
+                [(Some("Tom Reyes"), LeadingCue)]
+            ),
+            t!(
+                "a dateline is not a speaker",
+                "SACRAMENTO — Gov. Elena Ruiz signed the bill on Friday, calling it “the most important law in a generation.”",
+                [(Some("Elena Ruiz"), LeadingCue)]
+            ),
+            t!(
+                "a dateline with a comma and the agency; it said",
+                "SAN JOSE, California, March 4 (Reuters) - Veltron Inc will cut 4,000 jobs, the chipmaker said.\nThe company said in a statement that the cuts would save money. “We remain confident,” it said.",
+                [(Some("Veltron Inc"), TrailingCue)]
+            ),
+            t!(
+                "a role noun written as a title",
+                "“We will be fair,” Chief Executive Anna Berg wrote.\n“It is overdue,” Critic Tom Reyes said.",
+                [(Some("Anna Berg"), TrailingCue), (Some("Tom Reyes"), TrailingCue)]
+            ),
+            t!(
+                "a description named by the apposition after it",
+                "The festival's artistic director, Youssef Amari, defended the line-up. “Cinema is a conversation,” he told journalists.",
+                [(Some("Youssef Amari"), TrailingCue)]
+            ),
+            t!(
+                "someone unnamed with a role",
+                "Health Secretary Oliver Brandt said the strike was sad. “We made a fair offer,” he said.\nBut one nurse, who asked not to be named, said the offer was a cut. “I love my job,” she said.\nA Department of Health spokesperson said: “Patient safety comes first.”",
+                [
+                    (Some("Oliver Brandt"), TrailingCue),
+                    (Some("nurse"), TrailingCue),
+                    (Some("Department of Health spokesperson"), ColonLeadIn)
+                ]
+            ),
+            t!(
+                "a name with a lower-case body noun is an organisation's",
+                "Anna Berg said the firm would recover.\nThe United Steelworkers union called the layoffs “corporate greed.”",
+                [(Some("United Steelworkers union"), LeadingCue)]
+            ),
+            t!(
+                "according to a document nobody issued",
+                "Board member Helen Okoro voted no.\nAccording to an agency memo, staff had warned of “deep service cuts.”",
+                [(Some("agency memo"), AccordingTo)]
+            ),
+            t!(
+                "continuation across a paragraph break only for a bare quote",
+                "Anna Berg said: “These are hard decisions.”\n\n“We will be fair.”\n\n“It is overdue.” Shares fell on Tuesday.",
+                [
+                    (Some("Anna Berg"), ColonLeadIn),
+                    (Some("Anna Berg"), Continuation),
+                    (Some("Anna Berg"), Focus)
+                ]
+            ),
+            t!(
+                "a role before the name in apposition, after an opening phrase",
+                "Anne Coulthard said her client was ashamed.\nIn a statement read outside court, the charity’s chief executive, Tomas Wilk, said: “Today is about the families.”",
+                [(Some("Tomas Wilk"), ColonLeadIn)]
+            ),
+            t!(
+                "a compound role after a proper modifier is a title",
+                "Fabian Kessler praised his players.\nAtlas head coach Arne Lind said the result was a warning. “It's a long season,” he said.",
+                [(Some("Arne Lind"), TrailingCue)]
+            ),
+            t!(
+                "a nationality and an age stand for the person in focus",
+                "Fabian Kessler praised his players. “The boys were brave,” the German said.\nThe 32-year-old said: “Nothing else matters.”",
+                [(Some("Fabian Kessler"), TrailingCue), (Some("Fabian Kessler"), ColonLeadIn)]
+            ),
+            t!(
+                "a name and a role noun before the speaker's name",
+                "The group accepted the plan.\n“The ball is in their court,” senior Harbour Party official Khalil Nasser told reporters.",
+                [(Some("Khalil Nasser"), TrailingCue)]
+            ),
+            t!(
+                "an organisation that only modifies a role leaves the focus to the person",
+                "Umm Ali said she would wait.\nUS State Department spokesman Matt Lyle said talks went on. “We are going to discuss it,” he told reporters.",
+                [(Some("Matt Lyle"), TrailingCue)]
+            ),
+            t!(
+                "a possessive name and a body noun are an organisation",
+                "Prime Minister Avi Dorran's office said in a statement that a team would go. “We will press on,” the statement said.\nNorthland's foreign ministry urged both sides to “show flexibility”.",
+                [
+                    (Some("Prime Minister Avi Dorran's office"), TrailingCue),
+                    (Some("Northland's foreign ministry"), LeadingCue)
+                ]
+            ),
+            t!(
+                "a relative pronoun after a name",
+                "Her vote drew a rebuke from Senate Majority Leader Tom Garrick, who wrote on X that the bill was “the strongest in a generation.”",
+                [(Some("Tom Garrick"), LeadingCue)]
             ),
             t!(
                 "trailing surname after full name",
