@@ -436,12 +436,12 @@ fn name_at(
     };
     let body_at = |k: usize| {
         lower_at(k)
-            && (lexicon::BODY_NOUNS.contains(&folded[k])
+            && (lexicon::BODY_NOUNS.contains(folded[k])
                 || ["union", "company", "firm"].contains(&folded[k]))
     };
     let body_end = if body_at(end) {
         Some(end + 1)
-    } else if is_possessive(&folded[end - 1])
+    } else if is_possessive(folded[end - 1])
         && lower_at(end)
         && classes[end].has(WordClass::TITLE)
         && body_at(end + 1)
@@ -501,7 +501,7 @@ fn name_at(
         });
     }
     // "the German", "the Dutchman": a person described by nationality.
-    if end == i + 1 && i > 0 && folded[i - 1] == "the" && lexicon::DEMONYMS.contains(&folded[i]) {
+    if end == i + 1 && i > 0 && folded[i - 1] == "the" && lexicon::DEMONYMS.contains(folded[i]) {
         return Some(Found {
             span,
             kind: MentionKind::Description { head: folded[i].to_string(), body: false },
