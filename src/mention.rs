@@ -283,6 +283,11 @@ pub fn find_mentions_into(
 /// March 4 (Reuters) -". Four letters at least, so that a short acronym
 /// ("UN, the world body, said") is not taken for one.
 fn is_dateline(text: &str, span: Span) -> bool {
+    // Most names have a lower-case second letter: turned away first (issue
+    // #5: this runs for every name).
+    if !text[span.range()].chars().nth(1).is_some_and(char::is_uppercase) {
+        return false;
+    }
     let before = text[..span.start].trim_end_matches([' ', '\t']);
     if !(before.is_empty() || before.ends_with(['\n', '\r'])) {
         return false;
@@ -434,10 +439,14 @@ fn name_at(
     let lower_at = |k: usize| {
         k < words.len() && joined(k) && words[k].as_str(text).starts_with(char::is_lowercase)
     };
+    // (Body nouns are description heads: the class bit turns most words
+    // away before any look-up, issue #5.)
     let body_at = |k: usize| {
-        lower_at(k)
-            && (lexicon::BODY_NOUNS.contains(folded[k])
+        k < words.len()
+            && (classes[k].has(WordClass::DESCRIPTION_HEAD)
+                && lexicon::BODY_NOUNS.contains(folded[k])
                 || ["union", "company", "firm"].contains(&folded[k]))
+            && lower_at(k)
     };
     let body_end = if body_at(end) {
         Some(end + 1)
@@ -460,7 +469,11 @@ fn name_at(
     // place's ("Executive Council").
     let role_noun =
         |k: usize| classes[k].has(WordClass::PERSON_NOUN) && !["man", "woman"].contains(&folded[k]);
-    let plain = !has(&lexicon::ORG_WORDS, i, end) && !has(&lexicon::PLACE_WORDS, i, end);
+    // (Most names hold no role noun: the organisation and place words are
+    // looked up only for those that do, issue #5.)
+    let plain = (i..end.saturating_sub(1)).any(role_noun)
+        && !has(&lexicon::ORG_WORDS, i, end)
+        && !has(&lexicon::PLACE_WORDS, i, end);
     let title_end = (i..end)
         .rev()
         .find(|&k| classes[k].has(WordClass::TITLE) || plain && k + 1 < end && role_noun(k))
@@ -469,14 +482,17 @@ fn name_at(
     // words or more follows it: "Senate Majority Leader Tom Roe", "House
     // Speaker Jane Doe".
     // (Not in a headline in title case: "Militia Leader Warns of …".)
-    let person_after = end >= title_end + 2
-        && end <= title_end + 4
-        && !has(&lexicon::ORG_WORDS, title_end, end)
-        && !has(&lexicon::PLACE_WORDS, title_end, end)
-        && (title_end..end)
-            .all(|k| !classes[k].has(WordClass::CUE) && !["of", "for", "in"].contains(&folded[k]));
+    let person_after = || {
+        end >= title_end + 2
+            && end <= title_end + 4
+            && !has(&lexicon::ORG_WORDS, title_end, end)
+            && !has(&lexicon::PLACE_WORDS, title_end, end)
+            && (title_end..end).all(|k| {
+                !classes[k].has(WordClass::CUE) && !["of", "for", "in"].contains(&folded[k])
+            })
+    };
     let is_title =
-        title_end > i && !body_noun && (!has(&lexicon::ORG_WORDS, i, title_end) || person_after);
+        title_end > i && !body_noun && (!has(&lexicon::ORG_WORDS, i, title_end) || person_after());
     let (name_start, role) = if is_title && title_end < end {
         (title_end, Some(join_words(text, &words[i..title_end])))
     } else {
@@ -793,7 +809,7 @@ fn description_read(
 
 /// An age written as a compound: "32-year-old".
 fn is_age(folded: &str) -> bool {
-    folded.starts_with(|c: char| c.is_ascii_digit())
+    folded.as_bytes().first().is_some_and(u8::is_ascii_digit)
         && folded.strip_suffix("-year-old").is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
 }
 
