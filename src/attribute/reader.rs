@@ -14,8 +14,8 @@ use super::rules::continue_quotes;
 use super::{Attributed, Attribution, CueUse, Reported};
 use crate::cue::CueForm;
 use crate::gazetteer::Gazetteer;
-use crate::lexicon;
-use crate::mention::{Found, MentionKind};
+use crate::lexicon::{self, WordClass};
+use crate::mention::{Found, MentionKind, NameKind};
 use crate::quote::Quote;
 use crate::speaker::{Cast, EntityId};
 use crate::text::{self, Word, is_space};
@@ -192,10 +192,11 @@ impl Reader<'_> {
             let according = is_according_to(&c.folded, m.first);
             // A description that a name right after it names ("The
             // festival's director, Jane Doe, defended …", "The bill's
-            // author, state Sen. Jane Doe, …") leaves the subject to that
+            // author, state Sen. Jane Doe, …"), or a name that only
+            // qualifies the role of the person named next ("US State
+            // Department spokesman Jane Doe"), leaves the subject to that
             // name.
-            if matches!(m.kind, MentionKind::Description { .. })
-                && self.apposed_name(c, k).is_some()
+            if matches!(m.kind, MentionKind::Description { .. }) && self.has_apposed_name(c, k)
                 || self.modifies_name(c, k)
             {
                 continue;
@@ -316,18 +317,18 @@ impl Reader<'_> {
         Mention { text: self.text[m.span.range()].into(), start: m.span.start, end: m.span.end }
     }
 
-    /// The name set off by a comma right after mention `k`, perhaps after
-    /// up to two lower-case words ("the director, state Sen. Jane Doe").
-    fn apposed_name(&self, c: &Clause, k: usize) -> Option<usize> {
+    /// Whether a name is set off by a comma right after mention `k`,
+    /// perhaps after up to two lower-case words ("the director, state Sen.
+    /// Jane Doe").
+    fn has_apposed_name(&self, c: &Clause, k: usize) -> bool {
         let m = &c.mentions[k];
-        let n = c.mentions.get(k + 1)?;
+        let Some(n) = c.mentions.get(k + 1) else { return false };
         let comma = gap(self.text, &c.words, m.last).trim_matches(is_space) == ",";
         let between = (m.last..n.first).all(|i| {
             c.words[i].as_str(self.text).starts_with(char::is_lowercase)
-                && !c.classes[i].has(crate::lexicon::WordClass::CUE)
+                && !c.classes[i].has(WordClass::CUE)
         });
-        (comma && n.first <= m.last + 2 && between && matches!(n.kind, MentionKind::Name(_)))
-            .then_some(k + 1)
+        comma && n.first <= m.last + 2 && between && matches!(n.kind, MentionKind::Name(_))
     }
 
     /// Whether mention `k` only modifies the role of a person named right
@@ -338,12 +339,11 @@ impl Reader<'_> {
         let Some(n) = c.mentions.get(k + 1) else { return false };
         let role = |i: usize| {
             c.words[i].as_str(self.text).starts_with(char::is_lowercase)
-                && (c.classes[i].has(crate::lexicon::WordClass::PERSON_NOUN)
-                    || c.classes[i].has(crate::lexicon::WordClass::TITLE))
+                && (c.classes[i].has(WordClass::PERSON_NOUN) || c.classes[i].has(WordClass::TITLE))
                 && gap(self.text, &c.words, i).chars().all(is_space)
         };
         !matches!(m.kind, MentionKind::Pronoun(_))
-            && matches!(n.kind, MentionKind::Name(crate::mention::NameKind::Person))
+            && matches!(n.kind, MentionKind::Name(NameKind::Person))
             && n.first > m.last
             && n.first <= m.last + 2
             && (m.last..n.first).all(role)
