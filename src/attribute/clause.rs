@@ -338,13 +338,10 @@ pub(super) fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f6
         });
         if let Some(k) = k {
             // "the charity's chief executive, Jane Doe, said": the name.
-            let named = c.mentions.get(k + 1).filter(|n| {
-                n.first == c.mentions[k].last
-                    && n.last == j
-                    && matches!(n.kind, MentionKind::Name(_))
-                    && matches!(c.mentions[k].kind, MentionKind::Description { body: false, .. })
-            });
-            return Some((if named.is_some() { k + 1 } else { k }, 0.95));
+            let named = matches!(c.mentions[k].kind, MentionKind::Description { body: false, .. })
+                && has_apposed_name(text, c, k)
+                && c.mentions[k + 1].last == j;
+            return Some((if named { k + 1 } else { k }, 0.95));
         }
     }
     // Inverted: "said Fulani", also after a comma: "…, said Fulani".
@@ -354,6 +351,38 @@ pub(super) fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f6
         return Some((k, 1.0));
     }
     None
+}
+
+/// Whether a name is set off by a comma right after mention `k`,
+/// perhaps after up to two lower-case words ("the director, state Sen.
+/// Jane Doe").
+pub(super) fn has_apposed_name(text: &str, c: &Clause, k: usize) -> bool {
+    let m = &c.mentions[k];
+    let Some(n) = c.mentions.get(k + 1) else { return false };
+    let comma = gap(text, &c.words, m.last).trim_matches(is_space) == ",";
+    let between = (m.last..n.first).all(|i| {
+        c.words[i].as_str(text).starts_with(char::is_lowercase) && !c.classes[i].has(WordClass::CUE)
+    });
+    comma && n.first <= m.last + 2 && between && matches!(n.kind, MentionKind::Name(_))
+}
+
+/// Whether mention `k` only modifies the role of a person named right
+/// after it: "US State Department spokesman Jane Doe said", "senior
+/// Hamas official John Roe": the subject is the person.
+pub(super) fn modifies_name(text: &str, c: &Clause, k: usize) -> bool {
+    let m = &c.mentions[k];
+    let Some(n) = c.mentions.get(k + 1) else { return false };
+    let role = |i: usize| {
+        c.words[i].as_str(text).starts_with(char::is_lowercase)
+            && (c.classes[i].has(WordClass::PERSON_NOUN) || c.classes[i].has(WordClass::TITLE))
+            && gap(text, &c.words, i).chars().all(is_space)
+    };
+    !matches!(m.kind, MentionKind::Pronoun(_))
+        && matches!(n.kind, MentionKind::Name(NameKind::Person))
+        && n.first > m.last
+        && n.first <= m.last + 2
+        && (m.last..n.first).all(role)
+        && gap(text, &c.words, n.first).chars().all(is_space)
 }
 
 /// The mention a cue names after it, as in "said Fulani": the mention that

@@ -9,13 +9,16 @@
 //! of its speech quotes goes to the rules (see `rules`). Reported speech
 //! and cue uses are recorded here as the narration is read.
 
-use super::clause::{Clause, Folding, Narration, Spare, gap, is_according_to, subject_of};
+use super::clause::{
+    Clause, Folding, Narration, Spare, gap, has_apposed_name, is_according_to, modifies_name,
+    subject_of,
+};
 use super::rules::continue_quotes;
 use super::{Attributed, Attribution, CueUse, Reported};
 use crate::cue::CueForm;
 use crate::gazetteer::Gazetteer;
-use crate::lexicon::{self, WordClass};
-use crate::mention::{Found, MentionKind, NameKind};
+use crate::lexicon;
+use crate::mention::{Found, MentionKind};
 use crate::quote::Quote;
 use crate::speaker::{Cast, EntityId};
 use crate::text::{self, Word, is_space};
@@ -196,8 +199,9 @@ impl Reader<'_> {
             // qualifies the role of the person named next ("US State
             // Department spokesman Jane Doe"), leaves the subject to that
             // name.
-            if matches!(m.kind, MentionKind::Description { .. }) && self.has_apposed_name(c, k)
-                || self.modifies_name(c, k)
+            if matches!(m.kind, MentionKind::Description { .. })
+                && has_apposed_name(self.text, c, k)
+                || modifies_name(self.text, c, k)
             {
                 continue;
             }
@@ -315,39 +319,6 @@ impl Reader<'_> {
 
     pub(super) fn mention_of(&self, m: &Found) -> Mention {
         Mention { text: self.text[m.span.range()].into(), start: m.span.start, end: m.span.end }
-    }
-
-    /// Whether a name is set off by a comma right after mention `k`,
-    /// perhaps after up to two lower-case words ("the director, state Sen.
-    /// Jane Doe").
-    fn has_apposed_name(&self, c: &Clause, k: usize) -> bool {
-        let m = &c.mentions[k];
-        let Some(n) = c.mentions.get(k + 1) else { return false };
-        let comma = gap(self.text, &c.words, m.last).trim_matches(is_space) == ",";
-        let between = (m.last..n.first).all(|i| {
-            c.words[i].as_str(self.text).starts_with(char::is_lowercase)
-                && !c.classes[i].has(WordClass::CUE)
-        });
-        comma && n.first <= m.last + 2 && between && matches!(n.kind, MentionKind::Name(_))
-    }
-
-    /// Whether mention `k` only modifies the role of a person named right
-    /// after it: "US State Department spokesman Jane Doe said", "senior
-    /// Hamas official John Roe": the subject is the person.
-    fn modifies_name(&self, c: &Clause, k: usize) -> bool {
-        let m = &c.mentions[k];
-        let Some(n) = c.mentions.get(k + 1) else { return false };
-        let role = |i: usize| {
-            c.words[i].as_str(self.text).starts_with(char::is_lowercase)
-                && (c.classes[i].has(WordClass::PERSON_NOUN) || c.classes[i].has(WordClass::TITLE))
-                && gap(self.text, &c.words, i).chars().all(is_space)
-        };
-        !matches!(m.kind, MentionKind::Pronoun(_))
-            && matches!(n.kind, MentionKind::Name(NameKind::Person))
-            && n.first > m.last
-            && n.first <= m.last + 2
-            && (m.last..n.first).all(role)
-            && gap(self.text, &c.words, n.first).chars().all(is_space)
     }
 
     fn set_focus(&mut self, e: EntityId, mention: Option<Mention>) {
