@@ -10,7 +10,6 @@ use crate::{Article, Error, Result, Skip};
 
 /// One JSON Lines record as written. Unknown fields are ignored.
 #[derive(Deserialize)]
-#[cfg_attr(test, derive(Debug, PartialEq))]
 #[serde(expecting = "a JSON object with a string `text` field")]
 struct Record {
     id: Option<String>,
@@ -85,12 +84,13 @@ impl JsonLines {
         if !line.trim_start().starts_with('{') {
             return Err(malformed("expected a JSON object with a string `text` field".into()));
         }
-        // Most lines are flat objects of strings, read by hand; serde_json
-        // reads the rest, and words every error.
-        let record = match read_flat(line) {
-            Some(record) => record,
-            None => Self::parse_serde(line).map_err(malformed)?,
-        };
+        let record: Record = serde_json::from_str(line).map_err(|e| {
+            // serde_json counts lines within this one line: keep its column.
+            let message = e.to_string();
+            let suffix = format!(" at line {} column {}", e.line(), e.column());
+            let message = message.strip_suffix(&suffix).unwrap_or(&message);
+            malformed(format!("{message} (column {})", e.column()))
+        })?;
         if record.text.chars().all(crate::text::is_space) {
             return Err(Error::skipped(&self.path, Some(self.line), Skip::Empty));
         }
@@ -106,191 +106,6 @@ impl JsonLines {
             title: record.title.unwrap_or_default(),
             text: record.text,
         })
-    }
-
-    /// A record as serde_json reads it, or the message of its error.
-    fn parse_serde(line: &str) -> std::result::Result<Record, String> {
-        serde_json::from_str(line).map_err(|e| {
-            // serde_json counts lines within this one line: keep its column.
-            let message = e.to_string();
-            let suffix = format!(" at line {} column {}", e.line(), e.column());
-            let message = message.strip_suffix(&suffix).unwrap_or(&message);
-            format!("{message} (column {})", e.column())
-        })
-    }
-}
-
-/// The record of `line` when the line is a flat JSON object whose values
-/// are strings or `null`, with a string `text` and no field of the record
-/// twice, and no control byte other than trailing white space (the lines
-/// of most corpora); `None` for any other line, which serde_json then
-/// reads (and words the error of). When it gives a record, it is the one
-/// serde_json gives.
-///
-/// Parsing each line with serde_json was 6.25 M instructions of 187.6 M
-/// on g500, on the thread that also names and writes (issue #5); it
-/// checks every string byte for an escape or a control byte eight at a
-/// time, where this finds the quotes and backslashes with `memchr2` and
-/// rules out control bytes in one pass over the line.
-fn read_flat(line: &str) -> Option<Record> {
-    let bytes = line.as_bytes();
-    let end = bytes.len() - bytes.iter().rev().take_while(|&&b| is_json_space(b)).count();
-    // Control bytes are errors in a string and rare as white space
-    // between tokens: with any, serde_json reads the line. (A fold over
-    // every byte, not `any`, so that it is vectorized.)
-    if bytes[..end].iter().fold(false, |control, &b| control | (b < 0x20)) {
-        return None;
-    }
-    let mut p = Flat { s: &line[..end], at: 0 };
-    p.skip_space();
-    p.eat(b'{')?;
-    // Each field of the record: not seen, or seen with its value.
-    let mut fields: [Option<Option<String>>; 6] = Default::default();
-    p.skip_space();
-    loop {
-        let key = p.key()?;
-        p.skip_space();
-        p.eat(b':')?;
-        p.skip_space();
-        let value = if p.s[p.at..].starts_with("null") {
-            p.at += 4;
-            None
-        } else {
-            Some(p.string()?)
-        };
-        let slot = ["id", "outlet", "date", "url", "title", "text"].iter().position(|&f| f == key);
-        if let Some(k) = slot {
-            // serde_json refuses a field given twice.
-            if fields[k].replace(value).is_some() {
-                return None;
-            }
-        }
-        p.skip_space();
-        match p.next()? {
-            b',' => p.skip_space(),
-            b'}' => break,
-            _ => return None,
-        }
-    }
-    p.skip_space();
-    if p.at != p.s.len() {
-        return None;
-    }
-    let [id, outlet, date, url, title, text] = fields;
-    Some(Record {
-        id: id.flatten(),
-        outlet: outlet.flatten(),
-        date: date.flatten(),
-        url: url.flatten(),
-        title: title.flatten(),
-        text: text.flatten()?,
-    })
-}
-
-/// JSON's white space.
-fn is_json_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
-}
-
-/// A position in a line read by [`read_flat`], which holds no control byte.
-struct Flat<'a> {
-    s: &'a str,
-    at: usize,
-}
-
-impl<'a> Flat<'a> {
-    fn next(&mut self) -> Option<u8> {
-        let b = *self.s.as_bytes().get(self.at)?;
-        self.at += 1;
-        Some(b)
-    }
-
-    fn eat(&mut self, want: u8) -> Option<()> {
-        (self.next()? == want).then_some(())
-    }
-
-    fn skip_space(&mut self) {
-        let bytes = self.s.as_bytes();
-        while bytes.get(self.at).is_some_and(|&b| is_json_space(b)) {
-            self.at += 1;
-        }
-    }
-
-    /// A key: a string without escapes (a key with one is left to
-    /// serde_json).
-    fn key(&mut self) -> Option<&'a str> {
-        self.eat(b'"')?;
-        let rest = &self.s.as_bytes()[self.at..];
-        let n = memchr::memchr2(b'"', b'\\', rest)?;
-        if rest[n] != b'"' {
-            return None;
-        }
-        let key = &self.s[self.at..self.at + n];
-        self.at += n + 1;
-        Some(key)
-    }
-
-    /// A string, its escapes decoded; `None` for a malformed one and for
-    /// an escaped surrogate that is not half of a pair.
-    fn string(&mut self) -> Option<String> {
-        self.eat(b'"')?;
-        let bytes = self.s.as_bytes();
-        let mut n = memchr::memchr2(b'"', b'\\', &bytes[self.at..])?;
-        if bytes[self.at + n] == b'"' {
-            let value = self.s[self.at..self.at + n].to_string();
-            self.at += n + 1;
-            return Some(value);
-        }
-        let mut out = String::with_capacity(self.s.len() - self.at);
-        loop {
-            out.push_str(&self.s[self.at..self.at + n]);
-            self.at += n;
-            if self.next()? == b'"' {
-                return Some(out);
-            }
-            let c = match self.next()? {
-                b'"' => '"',
-                b'\\' => '\\',
-                b'/' => '/',
-                b'b' => '\u{8}',
-                b'f' => '\u{c}',
-                b'n' => '\n',
-                b'r' => '\r',
-                b't' => '\t',
-                b'u' => self.escaped_char()?,
-                _ => return None,
-            };
-            out.push(c);
-            n = memchr::memchr2(b'"', b'\\', &bytes[self.at..])?;
-        }
-    }
-
-    /// The char of a `\u` escape whose `\u` was read, a surrogate pair
-    /// taking two escapes.
-    fn escaped_char(&mut self) -> Option<char> {
-        let high = self.hex4()?;
-        if !(0xD800..0xE000).contains(&high) {
-            return char::from_u32(high);
-        }
-        if high >= 0xDC00 || !self.s[self.at..].starts_with("\\u") {
-            return None;
-        }
-        self.at += 2;
-        let low = self.hex4()?;
-        if !(0xDC00..0xE000).contains(&low) {
-            return None;
-        }
-        char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
-    }
-
-    /// Four hex digits.
-    fn hex4(&mut self) -> Option<u32> {
-        let digits = self.s.get(self.at..self.at + 4)?;
-        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return None;
-        }
-        self.at += 4;
-        u32::from_str_radix(digits, 16).ok()
     }
 }
 
@@ -419,111 +234,6 @@ mod tests {
             let expected: Vec<_> =
                 case.expected.iter().map(|r| r.map(str::to_owned).map_err(str::to_owned)).collect();
             assert_eq!(read(case.input), expected, "{}", case.name);
-        }
-    }
-
-    /// Lines read by hand are read as serde_json reads them, and a line
-    /// of the usual shape is read by hand.
-    #[test]
-    fn usual_lines_are_read_by_hand() {
-        for line in [
-            r#"{"id":"a","outlet":"O","date":"d","url":"u","title":"t","text":"x\ny \"z\" \u00e9\ud83d\ude00"}"#,
-            "{\"text\": \"a\", \"extra\": null, \"id\": null}\r\n",
-            " { \"text\" : \"\" , \"title\":\"\\/\\\\\\b\\f\\r\\t\" } ",
-        ] {
-            let by_hand = read_flat(line);
-            assert!(by_hand.is_some(), "{line:?}");
-            assert_eq!(by_hand.ok_or(String::new()), JsonLines::parse_serde(line), "{line:?}");
-        }
-        for line in [
-            "{}",
-            "{\"text\":null}",
-            "{\"id\":\"a\"}",
-            "{\"text\":\"a\",\"text\":\"b\"}",
-            "{\"text\":\"a\",}",
-            "{\"text\":\"a\"} x",
-            "{\"text\":\"a\",\"n\":1}",
-            "{\"text\":\"a\\ud83d\"}",
-            "{\"text\":\"a\tb\"}",
-            "{\"te\\u0078t\":\"a\"}",
-        ] {
-            assert_eq!(read_flat(line), None, "{line:?}");
-        }
-    }
-
-    /// A JSON value for [`read_flat_reads_as_serde_json`]: mostly strings,
-    /// with every escape, surrogates paired and lone, and some that are
-    /// not strings or not well formed.
-    fn value() -> impl proptest::strategy::Strategy<Value = &'static str> {
-        proptest::sample::select(vec![
-            "\"a\"",
-            "\"\"",
-            "null",
-            "\"a\\\"b\"",
-            "\"\\\\\"",
-            "\"\\/\\b\\f\\n\\r\\t\"",
-            "\"\\u00e9\\u00C9x\"",
-            "\"\\ud83d\\ude00\"",
-            "\"\\uDBFF\\uDFFF\"",
-            "\"é ” \\u201d\"",
-            "\"\\u0000\"",
-            "\"\u{1F600}\\\\u0041\"",
-            "\"x\\ny\\\"z\\\"\"",
-            "nul",
-            "nullx",
-            "1",
-            "[]",
-            "{}",
-            "true",
-            "\"\\ud83d\"",
-            "\"\\ude00\"",
-            "\"\\ud83dx\"",
-            "\"\\ud83d\\u0041\"",
-            "\"\\u12\"",
-            "\"\\q\"",
-            "\"tab\there\"",
-            "\"open",
-        ])
-    }
-
-    proptest::proptest! {
-        /// Whatever line `read_flat` reads, serde_json reads as the same
-        /// record: lines of known, unknown, escaped and repeated keys,
-        /// strings with every escape, surrogates paired and lone, control
-        /// bytes, other values, odd white space, cut short or followed by
-        /// more.
-        #[test]
-        fn read_flat_reads_as_serde_json(
-            text in value(),
-            fields in proptest::collection::vec(
-                (
-                    proptest::sample::select(vec![
-                        "\"id\"", "\"text\"", "\"outlet\"", "\"date\"", "\"url\"", "\"title\"",
-                        "\"extra\"", "\"te\\u0078t\"", "\"Text\"", "id", "\"\"", "\"t\"ext\"",
-                    ]),
-                    value(),
-                ),
-                0..4,
-            ),
-            space in proptest::sample::select(vec!["", " ", "", "  ", "\t", "\r\n", "\u{a0}"]),
-            tail in proptest::sample::select(vec!["", "\n", "\r\n", " \n", " x", "}", ",", "\u{b}"]),
-            cut in proptest::option::weighted(0.2, 0..160usize),
-        ) {
-            let body: Vec<String> = std::iter::once(("\"text\"", text))
-                .chain(fields)
-                .map(|(k, v)| format!("{k}{space}:{space}{v}"))
-                .collect();
-            let mut line =
-                format!("{space}{{{space}{}{space}}}{tail}", body.join(&format!("{space},")));
-            if let Some(mut cut) = cut.filter(|&c| c < line.len()) {
-                while !line.is_char_boundary(cut) {
-                    cut -= 1;
-                }
-                line.truncate(cut);
-            }
-            if let Some(record) = read_flat(&line) {
-                proptest::prop_assert_eq!(Ok(record), JsonLines::parse_serde(&line), "{:?}", line);
-            }
         }
     }
 
