@@ -299,7 +299,9 @@ pub static PERSON_NOUNS: WordSet = WordSet::new(
      preacher scholar man woman critic nurse economist historian author commentator teacher
      student farmer worker organizer organiser campaigner protester chair manager coach owner
      scientist physician surgeon priest pastor paramedic firefighter defender striker midfielder
-     goalkeeper winger player captain",
+     goalkeeper winger player captain teenager boy girl mother father son daughter wife husband
+     widow widower brother sister parent uncle aunt cousin friend neighbour neighbor victim
+     survivor pensioner passenger driver landlord tenant customer voter volunteer relative",
 );
 
 /// Nationalities that stand for a person after "the": "the German
@@ -319,7 +321,7 @@ pub static DEMONYMS: WordSet = WordSet::new(
 pub static BODY_NOUNS: WordSet = WordSet::new(
     "group movement militia ministry government army military coalition organisation
      organization agency command office faction party alliance embassy administration council
-     committee authority authorities force",
+     committee authority authorities force company firm union association federation family",
 );
 
 /// Body nouns that refer back to whichever organisation is in focus (the

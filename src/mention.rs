@@ -443,9 +443,8 @@ fn name_at(
     // away before any look-up, issue #5.)
     let body_at = |k: usize| {
         k < words.len()
-            && (classes[k].has(WordClass::DESCRIPTION_HEAD)
-                && lexicon::BODY_NOUNS.contains(folded[k])
-                || ["union", "company", "firm"].contains(&folded[k]))
+            && classes[k].has(WordClass::DESCRIPTION_HEAD)
+            && lexicon::BODY_NOUNS.contains(folded[k])
             && lower_at(k)
     };
     let body_end = if body_at(end) {
@@ -692,6 +691,12 @@ fn description_read(
                 && classes[k + 1].has(WordClass::DESCRIPTION_HEAD));
         let head =
             lower_head && classes[k].has(WordClass::DESCRIPTION_HEAD) || w == "official" || age;
+        // A body noun after a name is the name's: "the Wagner group", "the
+        // United Steelworkers union" are read as names (and so are not
+        // taken for an apposition of a name before their comma).
+        if head && !age && lexicon::BODY_NOUNS.contains(w) && (i + 1..k).any(is_name) {
+            return None;
+        }
         let kind = if !head {
             None
         } else if age {
@@ -723,7 +728,9 @@ fn description_read(
                 head = format!("{head} {}", folded[k]);
             }
             Some(MentionKind::Description { head, body: false })
-        } else if noun(&lexicon::BODY_NOUNS) && ["the", "this", "that"].contains(&det) {
+        } else if noun(&lexicon::BODY_NOUNS)
+            && ["the", "this", "that", "his", "her", "their"].contains(&det)
+        {
             Some(MentionKind::Description { head: w.to_string(), body: true })
         } else {
             None

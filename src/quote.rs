@@ -756,7 +756,8 @@ fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
     let named = glued_before
         && (lexicon::NAMING_CUES.contains(&last_before_folded) || before.ends_with("known as"))
         && (last_before_folded == "so-called" || !ends_like_speech)
-        && (last_before_folded != "as" || before.ends_with("known as"));
+        && (last_before_folded != "as" || before.ends_with("known as"))
+        && !is_what_someone_called(before);
     // A short title-case name after a determiner (at most 5 words): the
     // “Islamic State”.
     let determined = !ends_like_speech && lexicon::SCARE_DETERMINERS.contains(&last_before_folded);
@@ -786,6 +787,18 @@ fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
             .ends_with([':', ',', ';', '.', '!', '?', '—', '–', '-', '…', '：', '，', '،', '؛'])
         || before.ends_with(|c: char| mark(c).is_some());
     if starts_sentence && lead_in { QuoteKind::Full } else { QuoteKind::Partial }
+}
+
+/// Whether the text before a quote ends `what <someone> called` (or
+/// `termed`, `dubbed`): the words are that someone's, quoted as theirs,
+/// not a name given to something: `condemned what he called “a flagrant
+/// violation”`.
+fn is_what_someone_called(before: &str) -> bool {
+    let mut words = before.rsplit(|c: char| is_space(c)).filter(|w| !w.is_empty());
+    let (Some(verb), Some(_), Some(what)) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    ["called", "termed", "dubbed"].contains(&verb) && text::fold_word(what) == "what"
 }
 
 /// Whether `outer` sits inside markup on its line: `[tag attr="…"]` or
@@ -987,6 +1000,21 @@ mod tests {
                 [("http://example.com/x", NonSpeech, 0)]
             ),
             t!("so-called", "the so-called “peace plan” failed", [("peace plan", NonSpeech, 0)]),
+            t!(
+                "what someone called",
+                "He condemned what he called “a flagrant violation” of it.",
+                [("a flagrant violation", Partial, 0)]
+            ),
+            t!(
+                "what a name termed",
+                "She rejected what Doe termed “a dangerous escalation” in the north.",
+                [("a dangerous escalation", Partial, 0)]
+            ),
+            t!(
+                "called, no what",
+                "a plan called “Iron Shield” failed",
+                [("Iron Shield", NonSpeech, 0)]
+            ),
             t!(
                 "dubbed",
                 "an offensive dubbed “Operation Dawn”",

@@ -120,6 +120,11 @@ impl Reader<'_> {
                 let _ = head;
                 direct(self.cast.link_name(&name, SpeakerType::Organisation, true)?)
             }
+            MentionKind::Description { head, body }
+                if possessor(&self.text[m.span.range()]).is_some() =>
+            {
+                self.resolve_possessed(m, head, *body)
+            }
             MentionKind::Description { head, body } => {
                 let by_role = if *body {
                     self.cast.by_name_word(head, SpeakerType::Organisation)
@@ -162,6 +167,36 @@ impl Reader<'_> {
                 direct(id)
             }
         }
+    }
+
+    /// A description owned by a possessive pronoun ("his lawyer", "her
+    /// family", "their union") names someone of the one in focus, never
+    /// that one: the client is not his own lawyer. It is the person given
+    /// that role earlier ("his lawyer, Jane Doe,"), else an unnamed person
+    /// (or, for a body noun, an organisation) named after the owner in
+    /// focus: "Tom Doe's lawyer", "Tom Doe's family".
+    fn resolve_possessed(&mut self, m: &Found, head: &str, body: bool) -> Option<Resolved> {
+        if !body {
+            if let Some(e) = self.cast.by_role(head) {
+                return Some(Resolved { entity: e, factor: 0.85, cataphoric: false });
+            }
+        }
+        let description = &self.text[m.span.range()];
+        let personal = possessor(description) == Some(Possessor::Personal);
+        let owner = if personal { &self.person_focus } else { &self.org_focus };
+        let rest = source_name(description);
+        let name = match owner {
+            Some((e, _)) => format!("{}'s {rest}", self.cast.get(*e).name),
+            None => rest,
+        };
+        let id = if body {
+            self.cast.link_name(&name, SpeakerType::Organisation, true)?
+        } else {
+            let id = self.cast.add_source(name);
+            self.cast.add_role(id, head);
+            id
+        };
+        Some(Resolved { entity: id, factor: 0.85, cataphoric: false })
     }
 
     /// Roles from appositions: "X, secretary general of Y," and
@@ -230,8 +265,6 @@ fn has_proper_modifier(description: &str) -> bool {
     strip_determiner(description).split_whitespace().any(text::is_capitalized)
 }
 
-/// An unnamed source's name: its description without the determiner,
-/// white space folded.
 /// An unnamed source for a document that nobody has issued in the text:
 /// "according to an agency memo obtained by …" quotes the memo.
 pub(super) fn unissued_document(reader: &mut Reader<'_>, m: &Found) -> Resolved {
@@ -239,8 +272,27 @@ pub(super) fn unissued_document(reader: &mut Reader<'_>, m: &Found) -> Resolved 
     Resolved { entity: id, factor: 0.9, cataphoric: false }
 }
 
+/// An unnamed source's name: its description without the determiner,
+/// white space folded.
 fn source_name(description: &str) -> String {
     strip_determiner(description).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whose a description's possessive pronoun makes it: a person's ("his",
+/// "her") or a body's ("its", "their").
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Possessor {
+    Personal,
+    Body,
+}
+
+fn possessor(description: &str) -> Option<Possessor> {
+    let first = description.split(|c: char| is_space(c)).next()?;
+    match text::fold(first).as_str() {
+        "his" | "her" => Some(Possessor::Personal),
+        "its" | "their" => Some(Possessor::Body),
+        _ => None,
+    }
 }
 
 fn strip_determiner(s: &str) -> &str {

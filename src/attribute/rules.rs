@@ -663,6 +663,40 @@ mod tests {
                 "Jane Doe spoke first. “We will win.” He said that the army “will return.”",
                 [(Some("Jane Doe"), Focus), (Some("Jane Doe"), LeadingCue)]
             ),
+            t!(
+                "a possessed description is not its owner",
+                "Tom Bell was charged on Monday. “He is innocent,” his lawyer said. “We will appeal,” the lawyer added.\nBell died in 2020. “He was kind,” his widow said.",
+                [
+                    (Some("Tom Bell's lawyer"), TrailingCue),
+                    (Some("Tom Bell's lawyer"), TrailingCue),
+                    (Some("Tom Bell's widow"), TrailingCue)
+                ]
+            ),
+            t!(
+                "a family speaks as a body",
+                "Jane Roe spoke first. Tom Bell's family said they were “devastated” by it.\nHis family said it was “a shock.”",
+                [(Some("Tom Bell's family"), LeadingCue), (Some("Jane Roe's family"), LeadingCue)]
+            ),
+            t!(
+                "a kind of body named by a description",
+                "Jane Roe spoke first. The hotel association said that lets were “not the cause” of it.",
+                [(Some("hotel association"), LeadingCue)]
+            ),
+            t!(
+                "a description, not the one told",
+                "Tom Bell, 19, scored late. “I just hit it,” the teenager told Sky Sports.",
+                [(Some("Tom Bell"), TrailingCue)]
+            ),
+            t!(
+                "what someone called",
+                "Tom Bell condemned what he called “a flagrant violation” and left.",
+                [(Some("Tom Bell"), LeadingCue)]
+            ),
+            t!(
+                "a body after a name, then a relative clause",
+                "Anna Berg spoke. In a post on X, the United Steelworkers union, which represents workers there, called the layoffs “corporate greed.”",
+                [(Some("United Steelworkers union"), LeadingCue)]
+            ),
         ];
         for case in &cases {
             let got = run(case.text);
