@@ -332,6 +332,16 @@ pub static GENERIC_BODY_NOUNS: WordSet = WordSet::new(
      company firm body",
 );
 
+/// Plural nouns for unnamed groups of people, who speak together: "the
+/// authors write", "the researchers said". Each names an unnamed source
+/// of its own, not the person in focus.
+pub static GROUP_NOUNS: WordSet = WordSet::new(
+    "authors researchers scientists doctors witnesses residents experts analysts lawyers
+     attorneys prosecutors investigators activists protesters campaigners organisers
+     organizers teachers nurses relatives neighbours neighbors survivors victims students
+     parents critics economists diplomats",
+);
+
 /// Nouns for unnamed sources.
 pub static SOURCE_NOUNS: WordSet = WordSet::new("source sources insider insiders officials");
 
@@ -359,7 +369,8 @@ pub static FINITE_CUES: WordSet = WordSet::new(
      suggested predicted cautioned contended maintained reiterated repeated pledged promised
      boasted complained lamented quipped shouted exclaimed whispered mused charged alleged
      demanded estimated disclosed revealed testified thundered hailed welcomed condemned
-     denounced called described dubbed labelled labeled termed",
+     denounced called described dubbed labelled labeled termed write warn argue insist tell
+     explain admit conclude suggest",
 );
 
 /// Participles that hang a quote from the clause's subject (stressing,
@@ -419,12 +430,12 @@ pub fn is_cue_word(folded: &str) -> bool {
 }
 
 /// Whether the folded word heads a description, a document or an unnamed
-/// source: it is in [`SOURCE_NOUNS`], [`DOCUMENT_NOUNS`], [`PERSON_NOUNS`]
-/// or [`BODY_NOUNS`].
+/// source: it is in [`SOURCE_NOUNS`], [`DOCUMENT_NOUNS`], [`PERSON_NOUNS`],
+/// [`BODY_NOUNS`] or [`GROUP_NOUNS`].
 ///
-/// The four sets are merged into one, looked up once: most words after a
+/// The five sets are merged into one, looked up once: most words after a
 /// determiner are in none, and finding descriptions looked each up in all
-/// four (issue #5).
+/// of them (issue #5).
 pub fn is_description_head(folded: &str) -> bool {
     static HEADS: OnceLock<Lookup> = OnceLock::new();
     HEADS
@@ -434,7 +445,8 @@ pub fn is_description_head(folded: &str) -> bool {
                     .iter()
                     .chain(DOCUMENT_NOUNS.iter())
                     .chain(PERSON_NOUNS.iter())
-                    .chain(BODY_NOUNS.iter()),
+                    .chain(BODY_NOUNS.iter())
+                    .chain(GROUP_NOUNS.iter()),
             )
         })
         .contains(folded)
@@ -512,6 +524,7 @@ pub fn word_class(w: &str) -> WordClass {
             (&DOCUMENT_NOUNS, WordClass::DESCRIPTION_HEAD),
             (&PERSON_NOUNS, WordClass::DESCRIPTION_HEAD),
             (&BODY_NOUNS, WordClass::DESCRIPTION_HEAD),
+            (&GROUP_NOUNS, WordClass::DESCRIPTION_HEAD),
             (&PERSON_NOUNS, WordClass::PERSON_NOUN),
             (&TITLE_WORDS, WordClass::TITLE),
             (&NAME_PARTICLES, WordClass::NAME_PARTICLE),
@@ -866,14 +879,22 @@ mod tests {
     }
 
     #[test]
-    fn description_heads_are_the_four_noun_sets_in_one() {
+    fn description_heads_are_the_five_noun_sets_in_one() {
         let one_by_one = |w: &str| {
             SOURCE_NOUNS.contains(w)
                 || DOCUMENT_NOUNS.contains(w)
                 || PERSON_NOUNS.contains(w)
                 || BODY_NOUNS.contains(w)
+                || GROUP_NOUNS.contains(w)
         };
-        let sets = [&SOURCE_NOUNS, &DOCUMENT_NOUNS, &PERSON_NOUNS, &BODY_NOUNS, &FUNCTION_WORDS];
+        let sets = [
+            &SOURCE_NOUNS,
+            &DOCUMENT_NOUNS,
+            &PERSON_NOUNS,
+            &BODY_NOUNS,
+            &GROUP_NOUNS,
+            &FUNCTION_WORDS,
+        ];
         let words = sets.iter().flat_map(|s| s.iter());
         for w in words.chain(["", "Statement", "statements", "sourc", "the"]) {
             assert_eq!(is_description_head(w), one_by_one(w), "{w:?}");

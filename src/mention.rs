@@ -447,7 +447,24 @@ fn name_at(
             && lexicon::BODY_NOUNS.contains(folded[k])
             && lower_at(k)
     };
-    let body_end = if body_at(end) {
+    // A body's own body: "the Sudanese army's foreign ministry".
+    let body_of_body = |k: usize| {
+        k < words.len()
+            && folded[k].ends_with("'s")
+            && lower_at(k)
+            && lexicon::BODY_NOUNS.contains(trim_possessive(folded[k]))
+    };
+    let body_end = if body_of_body(end)
+        && (body_at(end + 1) || lower_at(end + 1) && classes[end + 1].has(WordClass::TITLE))
+    {
+        if body_at(end + 1) {
+            Some(end + 2)
+        } else if body_at(end + 2) {
+            Some(end + 3)
+        } else {
+            None
+        }
+    } else if body_at(end) {
         Some(end + 1)
     } else if is_possessive(folded[end - 1])
         && lower_at(end)
@@ -705,6 +722,10 @@ fn description_read(
             || w == "official" && lexicon::INDEFINITE.contains(det)
         {
             Some(MentionKind::Source { introduces: det != "the" && det != "this" && det != "that" })
+        } else if noun(&lexicon::GROUP_NOUNS) {
+            // "the authors write", "the study's researchers said": a group
+            // of its own, named by its description.
+            Some(MentionKind::Source { introduces: true })
         } else if noun(&lexicon::DOCUMENT_NOUNS) {
             Some(MentionKind::Document)
         } else if noun(&lexicon::PERSON_NOUNS) && ["a", "an", "one"].contains(&det) {

@@ -693,6 +693,16 @@ mod tests {
                 [(Some("Tom Bell"), LeadingCue)]
             ),
             t!(
+                "a group of people speaks as one unnamed source",
+                "Jane Roe spoke first. In the paper, the authors write that the loss “may last.”\nThe study's researchers said it was “a warning.”",
+                [(Some("authors"), LeadingCue), (Some("study's researchers"), LeadingCue)]
+            ),
+            t!(
+                "a body's own body",
+                "Jane Roe spoke first. The Sudanese army's foreign ministry said the government “has opened all crossings”.",
+                [(Some("Sudanese army's foreign ministry"), LeadingCue)]
+            ),
+            t!(
                 "a body after a name, then a relative clause",
                 "Anna Berg spoke. In a post on X, the United Steelworkers union, which represents workers there, called the layoffs “corporate greed.”",
                 [(Some("United Steelworkers union"), LeadingCue)]
