@@ -339,7 +339,7 @@ pub static GROUP_NOUNS: WordSet = WordSet::new(
     "authors researchers scientists doctors witnesses residents experts analysts lawyers
      attorneys prosecutors investigators activists protesters campaigners organisers
      organizers teachers nurses relatives neighbours neighbors survivors victims students
-     parents critics economists diplomats",
+     parents critics economists diplomats employees workers members",
 );
 
 /// Nouns for unnamed sources.

@@ -661,6 +661,25 @@ fn description_at(
     joined: &impl Fn(usize) -> bool,
     is_name: &impl Fn(usize) -> bool,
 ) -> Option<Found> {
+    // "one of them said": one of the unnamed sources last introduced.
+    if folded[i] == "one"
+        && i + 2 < words.len()
+        && folded[i + 1] == "of"
+        && ["them", "those"].contains(&folded[i + 2])
+        && joined(i + 1)
+        && joined(i + 2)
+    {
+        return Some(Found {
+            span: Span::new(words[i].span.start, words[i + 2].span.end),
+            kind: MentionKind::Source { introduces: false },
+            name: None,
+            role: None,
+            acronym: None,
+            first: i,
+            last: i + 3,
+            subject: true,
+        });
+    }
     let reach = (i + 6).min(words.len());
     if !classes[(i + 1).min(reach)..reach].iter().any(|c| c.has(WordClass::DESCRIPTION_HEAD))
         && !folded[(i + 1).min(reach)..reach].iter().any(|w| is_age(w))

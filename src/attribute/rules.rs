@@ -698,6 +698,11 @@ mod tests {
                 [(Some("authors"), LeadingCue), (Some("study's researchers"), LeadingCue)]
             ),
             t!(
+                "one of them: one of the unnamed group last introduced",
+                "Jane Roe spoke first. The firm cut jobs, according to two former employees, who asked not to be named.\n“It felt like the floor disappeared,” one of them said.",
+                [(Some("former employees"), TrailingCue)]
+            ),
+            t!(
                 "a body's own body",
                 "Jane Roe spoke first. The Sudanese army's foreign ministry said the government “has opened all crossings”.",
                 [(Some("Sudanese army's foreign ministry"), LeadingCue)]
