@@ -275,6 +275,7 @@ pub fn find_mentions_into(
         i += 1;
     }
     mark_subjects(text, words, (folded, classes), out);
+    name_bodies(text, words, out);
 }
 
 /// A dateline: words in capitals that start a line and are followed by a
@@ -874,6 +875,27 @@ fn is_verbish(folded: &str, class: WordClass) -> bool {
         || class.has(WordClass::CUE)
 }
 
+/// A name in apposition to a body is the body's: "The group, Kataib
+/// Doe, said", "the ministry, Northland Interior," name organisations,
+/// whatever their words look like. (A name with a title stays a person's.)
+fn name_bodies(text: &str, words: &[Word], found: &mut [Found]) {
+    for k in 1..found.len() {
+        let (before, rest) = found.split_at_mut(k);
+        let (prev, m) = (&before[k - 1], &mut rest[0]);
+        let apposed = prev.last == m.first
+            && m.first > 0
+            && text[words[m.first - 1].span.end..words[m.first].span.start].trim_matches(is_space)
+                == ",";
+        if apposed
+            && matches!(prev.kind, MentionKind::Description { body: true, .. })
+            && matches!(m.kind, MentionKind::Name(NameKind::Person | NameKind::Unknown))
+            && m.role.is_none()
+        {
+            m.kind = MentionKind::Name(NameKind::Organisation);
+        }
+    }
+}
+
 /// Decides which mentions can be subjects.
 fn mark_subjects(
     text: &str,
@@ -911,7 +933,12 @@ fn mark_subjects(
             let prev = &found[k - 1];
             let between =
                 &text[words[prev.last.min(words.len()) - 1].span.end..words[first].span.start];
-            if between.trim_matches(is_space) == "," && prev.last == first {
+            // (A name after a description names it: "The group, Kataib
+            // Doe, confirmed".)
+            let names_description = matches!(prev.kind, MentionKind::Description { .. })
+                && matches!(found[k].kind, MentionKind::Name(_))
+                && prev.subject;
+            if between.trim_matches(is_space) == "," && prev.last == first && !names_description {
                 found[k].subject = false;
             }
         }

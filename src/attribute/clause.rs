@@ -337,8 +337,9 @@ pub(super) fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f6
                 && gap(text, &c.words, m.last).trim_matches(is_space) == ","
         });
         if let Some(k) = k {
-            // "the charity's chief executive, Jane Doe, said": the name.
-            let named = matches!(c.mentions[k].kind, MentionKind::Description { body: false, .. })
+            // "the charity's chief executive, Jane Doe, said", "The group,
+            // Kataib Doe, confirmed": the name.
+            let named = matches!(c.mentions[k].kind, MentionKind::Description { .. })
                 && has_apposed_name(text, c, k)
                 && c.mentions[k + 1].last == j;
             return Some((if named { k + 1 } else { k }, 0.95));
@@ -364,6 +365,13 @@ pub(super) fn has_apposed_name(text: &str, c: &Clause, k: usize) -> bool {
         c.words[i].as_str(text).starts_with(char::is_lowercase) && !c.classes[i].has(WordClass::CUE)
     });
     comma && n.first <= m.last + 2 && between && matches!(n.kind, MentionKind::Name(_))
+}
+
+/// Whether mention `k` is a description that the name set off right after
+/// it names: "The festival's director, Jane Doe,", "The group, Kataib
+/// Doe,". The name speaks for it.
+pub(super) fn named_by_apposition(text: &str, c: &Clause, k: usize) -> bool {
+    matches!(c.mentions[k].kind, MentionKind::Description { .. }) && has_apposed_name(text, c, k)
 }
 
 /// Whether mention `k` only modifies the role of a person named right

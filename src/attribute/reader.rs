@@ -10,7 +10,7 @@
 //! and cue uses are recorded here as the narration is read.
 
 use super::clause::{
-    Clause, Folding, Narration, Spare, gap, has_apposed_name, is_according_to, modifies_name,
+    Clause, Folding, Narration, Spare, gap, is_according_to, modifies_name, named_by_apposition,
     subject_of,
 };
 use super::rules::continue_quotes;
@@ -188,21 +188,24 @@ impl Reader<'_> {
         let speaking: Vec<usize> = subjects.iter().flatten().map(|&(k, _)| k).collect();
         let mut subject_seen = false;
         for k in 0..c.mentions.len() {
+            // A description that a name right after it names ("The
+            // festival's director, Jane Doe, defended …", "The bill's
+            // author, state Sen. Jane Doe, …", "The group, Kataib Doe,
+            // confirmed …") is that name's: it is not resolved on its own
+            // (which would make "the group" a body of its own).
+            if named_by_apposition(self.text, c, k) {
+                c.resolved[k] = None;
+                continue;
+            }
             c.resolved[k] = self.resolve(&c.mentions[k], speaking.contains(&k));
             self.record_roles(c, k);
             let m = &c.mentions[k];
             // "According to X" makes X a source as much as a subject does.
             let according = is_according_to(&c.folded, m.first);
-            // A description that a name right after it names ("The
-            // festival's director, Jane Doe, defended …", "The bill's
-            // author, state Sen. Jane Doe, …"), or a name that only
-            // qualifies the role of the person named next ("US State
-            // Department spokesman Jane Doe"), leaves the subject to that
-            // name.
-            if matches!(m.kind, MentionKind::Description { .. })
-                && has_apposed_name(self.text, c, k)
-                || modifies_name(self.text, c, k)
-            {
+            // A name that only qualifies the role of the person named next
+            // ("US State Department spokesman Jane Doe") leaves the subject
+            // to that name.
+            if modifies_name(self.text, c, k) {
                 continue;
             }
             if let (Some(r), true) = (&c.resolved[k], according || m.subject && !subject_seen) {

@@ -7,7 +7,7 @@
 //! the focus a pronoun or description resolves to is the one that the
 //! sentences before it left.
 
-use super::clause::{Clause, gap, subject_of};
+use super::clause::{Clause, gap, named_by_apposition, subject_of};
 use super::reader::Reader;
 use crate::cue;
 use crate::lexicon;
@@ -30,6 +30,10 @@ impl Reader<'_> {
     /// does not move).
     pub(super) fn resolve_all(&mut self, c: &mut Clause) {
         for k in 0..c.mentions.len() {
+            if named_by_apposition(self.text, c, k) {
+                c.resolved[k] = None;
+                continue;
+            }
             let speaking =
                 c.cues.iter().any(|cue| subject_of(self.text, c, cue).is_some_and(|(s, _)| s == k));
             c.resolved[k] = self.resolve(&c.mentions[k], speaking);

@@ -703,6 +703,11 @@ mod tests {
                 [(Some("former employees"), TrailingCue)]
             ),
             t!(
+                "a body named by the apposition after it",
+                "A drone killed a commander.\n\nThe group, Kataib al-Nasr, confirmed his death.\n\n“The blood of the martyrs will not be wasted,” the group said.",
+                [(Some("Kataib al-Nasr"), TrailingCue)]
+            ),
+            t!(
                 "a body's own body",
                 "Jane Roe spoke first. The Sudanese army's foreign ministry said the government “has opened all crossings”.",
                 [(Some("Sudanese army's foreign ministry"), LeadingCue)]
