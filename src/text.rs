@@ -643,8 +643,26 @@ fn fold_bytes(s: &str, out: &mut Vec<u8>) {
                 out.push(b' ');
                 space = false;
             }
-            out.push(b.to_ascii_lowercase());
+            // A run of such bytes, with single spaces between them (which
+            // fold to themselves there), is copied at once and lower-cased
+            // in place (issue #5: a push for every byte).
+            let start = i;
             i += 1;
+            loop {
+                while i < bytes.len() && !FOLD_SPECIAL[usize::from(bytes[i])] {
+                    i += 1;
+                }
+                if bytes.get(i) == Some(&b' ')
+                    && bytes.get(i + 1).is_some_and(|&c| !FOLD_SPECIAL[usize::from(c)])
+                {
+                    i += 2;
+                    continue;
+                }
+                break;
+            }
+            let at = out.len();
+            out.extend_from_slice(&bytes[start..i]);
+            out[at..].make_ascii_lowercase();
             continue;
         }
         // ASCII white space and the period, the bytes between most words,
@@ -670,6 +688,49 @@ fn fold_bytes(s: &str, out: &mut Vec<u8>) {
         i += c.len_utf8();
         // White space is TAB..CR and space (what `char::is_whitespace`
         // accepts in ASCII) and the rest of `is_space`.
+        if is_space(c) {
+            space = out.len() > base;
+            continue;
+        }
+        if space {
+            out.push(b' ');
+            space = false;
+        }
+        let mut utf8 = [0; 4];
+        match c {
+            '.' => {}
+            c if is_apostrophe(c) => out.push(b'\''),
+            c if is_dash(c) => out.push(b'-'),
+            c => {
+                for lower in c.to_lowercase() {
+                    out.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
+                }
+            }
+        }
+    }
+}
+
+/// [`fold_bytes`] as it was, a byte pushed at a time: the oracle of the
+/// tests.
+#[cfg(test)]
+fn fold_bytes_plain(s: &str, out: &mut Vec<u8>) {
+    let base = out.len();
+    let bytes = s.as_bytes();
+    let mut space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !FOLD_SPECIAL[usize::from(b)] {
+            if space {
+                out.push(b' ');
+                space = false;
+            }
+            out.push(b.to_ascii_lowercase());
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("i is on a char boundary");
+        i += c.len_utf8();
         if is_space(c) {
             space = out.len() > base;
             continue;
@@ -1162,6 +1223,29 @@ mod tests {
             let mut buf = [0; 4];
             let b = c.encode_utf8(&mut buf).as_bytes();
             assert!(is_space(c) && !starts_with_no_space(b) && !ends_with_no_space(b), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Copying runs of plain bytes at once folds what pushing a byte
+        /// at a time folded, after whatever the buffer held.
+        #[test]
+        fn folding_runs_agrees_with_folding_bytes(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "Z", "7", ",", ":", " ", "  ", "\t", "\n", ".", "..", "`", "'", "’",
+                    "-", "—", "\u{A0}", "\u{200B}", "\u{2028}", "“", "É", "ß", "İ", "\u{212A}",
+                    "ΣΑΣ", "東", "U.S.", "Storm Hits", "related: what",
+                ]),
+                0..16,
+            ),
+            before in proptest::sample::select(vec!["", "x", "ÉTÉ "]),
+        ) {
+            let t: String = parts.concat();
+            let (mut got, mut want) = (before.as_bytes().to_vec(), before.as_bytes().to_vec());
+            fold_bytes(&t, &mut got);
+            fold_bytes_plain(&t, &mut want);
+            proptest::prop_assert_eq!(got, want, "{:?}", t);
         }
     }
 
