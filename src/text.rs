@@ -50,11 +50,70 @@ pub fn is_dash(c: char) -> bool {
 }
 
 /// The span of `span` without leading and trailing [white space](is_space).
+///
+/// Most spans start and end with a printable ASCII char or a quotation
+/// mark, which is no white space: nothing to trim at that end, and no need
+/// for the general search there (issue #5: every paragraph, line and
+/// sentence is trimmed, and one in three lines of news starts or ends with
+/// a quotation mark, which sent both ends to the search). Spans with
+/// neither end to trim are answered inline.
+#[inline]
 pub fn trim(text: &str, span: Span) -> Span {
+    let b = &text.as_bytes()[span.range()];
+    if starts_with_no_space(b) && ends_with_no_space(b) {
+        // Both ends are then char boundaries, as slicing the `str` would
+        // have checked: the span starts with an ASCII byte or a lead byte
+        // and ends with a whole char.
+        debug_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        return span;
+    }
+    trim_ends(text, span)
+}
+
+/// [`trim`] of a span with an end that may be white space.
+#[inline(never)]
+fn trim_ends(text: &str, span: Span) -> Span {
     let s = &text[span.range()];
-    // Most spans start and end with a printable ASCII char, which is no
-    // white space: nothing to trim, and no need for the general search
-    // (issue #5: every paragraph, line and sentence is trimmed).
+    let b = s.as_bytes();
+    let start = if starts_with_no_space(b) {
+        span.start
+    } else {
+        span.start + (s.len() - s.trim_start_matches(is_space).len())
+    };
+    let end = if ends_with_no_space(b) {
+        span.end
+    } else {
+        span.start + s.trim_end_matches(is_space).len()
+    };
+    if start >= end { Span::new(span.start, span.start) } else { Span::new(start, end) }
+}
+
+/// Whether `b` starts with a char that is certainly no [white
+/// space](is_space): a printable ASCII char, or one of U+2010..=U+2027
+/// (dashes, quotation marks, bullets, the ellipsis: E2 80 90 to E2 80 A7),
+/// none of which is white space.
+fn starts_with_no_space(b: &[u8]) -> bool {
+    match b {
+        [c, ..] if c.is_ascii_graphic() => true,
+        [0xE2, 0x80, 0x90..=0xA7, ..] => true,
+        _ => false,
+    }
+}
+
+/// [`starts_with_no_space`] for the char that ends `b`.
+fn ends_with_no_space(b: &[u8]) -> bool {
+    match b {
+        [.., c] if c.is_ascii_graphic() => true,
+        [.., 0xE2, 0x80, 0x90..=0xA7] => true,
+        _ => false,
+    }
+}
+
+/// [`trim`] as it was: both ends searched unless both are printable
+/// ASCII. The oracle of the tests.
+#[cfg(test)]
+fn trim_plain(text: &str, span: Span) -> Span {
+    let s = &text[span.range()];
     let printable = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_graphic());
     if printable(s.as_bytes().first()) && printable(s.as_bytes().last()) {
         return span;
@@ -73,15 +132,21 @@ pub fn trim(text: &str, span: Span) -> Span {
 /// all end lines.
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let lines = lines(text);
-    let blank = |s: Span| text[s.range()].chars().all(is_space);
+    // A line that starts with no white space is not blank: most lines, told
+    // from their first bytes (issue #5: each line is asked up to four
+    // times, and a char decoded and looked up each time).
+    let blank = |s: Span| {
+        !starts_with_no_space(&text.as_bytes()[s.range()]) && text[s.range()].chars().all(is_space)
+    };
     let blocks = lines.iter().any(|&l| blank(l))
         && lines.iter().filter(|&&l| !blank(l)).count() > 1
         && lines.windows(2).any(|w| !blank(w[0]) && !blank(w[1]));
-    let mut out = Vec::new();
     if !blocks {
-        out.extend(lines.into_iter().filter(|&l| !blank(l)).map(|l| trim(text, l)));
-        return out;
+        // Collected in place, into the vector of lines (issue #5: a new
+        // vector grew line by line).
+        return lines.into_iter().filter(|&l| !blank(l)).map(|l| trim(text, l)).collect();
     }
+    let mut out = Vec::new();
     let mut current: Option<Span> = None;
     for line in lines {
         if blank(line) {
@@ -122,8 +187,29 @@ fn lines(text: &str) -> Vec<Span> {
 /// the lead byte of U+2028 and U+2029) instead of decoding every `char`
 /// (issue #5).
 pub fn line_breaks(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    line_breaks_with(s, holds_separator(s))
+}
+
+/// Whether `s` holds U+2028 LINE SEPARATOR or U+2029 PARAGRAPH SEPARATOR
+/// (E2 80 A8, E2 80 A9), found by their last bytes, which few texts hold
+/// otherwise (`©` is C2 A9).
+pub fn holds_separator(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(0xA8, 0xA9, b).any(|i| i >= 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80)
+}
+
+/// [`line_breaks`] of `s`, which holds U+2028 or U+2029 only if
+/// `separators` (as [`holds_separator`] says of `s` or of a text around
+/// it).
+///
+/// Without them only LF and CR are looked for: the lead byte E2 also
+/// starts the curly quotation marks and dashes of news text, each a stop
+/// of the search that ends no line (issue #5: some 80 instructions a
+/// stop, half a million on 500 articles).
+pub fn line_breaks_with(s: &str, separators: bool) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = s.as_bytes();
-    memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes).filter_map(move |i| match bytes[i] {
+    let lead = if separators { 0xE2 } else { b'\n' };
+    memchr::memchr3_iter(b'\n', b'\r', lead, bytes).filter_map(move |i| match bytes[i] {
         b'\n' | b'\r' => Some((i, 1)),
         // U+2028 is E2 80 A8 and U+2029 is E2 80 A9.
         _ => (bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)))
@@ -149,7 +235,9 @@ pub fn line_breaks(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// splitting every paragraph of an article costs time linear in its
 /// length, however many quotes it has.
 pub fn sentences(text: &str, para: Span, opaque: &[Span]) -> Vec<Span> {
-    let mut out = Vec::new();
+    // Room for a few sentences from the start (issue #5: the first push
+    // went through the vector's growth, some 110 instructions a paragraph).
+    let mut out = Vec::with_capacity(4);
     let mut start = para.start;
     let mut i = para.start;
     let bytes = text.as_bytes();
@@ -584,8 +672,26 @@ fn fold_bytes(s: &str, out: &mut Vec<u8>) {
                 out.push(b' ');
                 space = false;
             }
-            out.push(b.to_ascii_lowercase());
+            // A run of such bytes, with single spaces between them (which
+            // fold to themselves there), is copied at once and lower-cased
+            // in place (issue #5: a push for every byte).
+            let start = i;
             i += 1;
+            loop {
+                while i < bytes.len() && !FOLD_SPECIAL[usize::from(bytes[i])] {
+                    i += 1;
+                }
+                if bytes.get(i) == Some(&b' ')
+                    && bytes.get(i + 1).is_some_and(|&c| !FOLD_SPECIAL[usize::from(c)])
+                {
+                    i += 2;
+                    continue;
+                }
+                break;
+            }
+            let at = out.len();
+            out.extend_from_slice(&bytes[start..i]);
+            out[at..].make_ascii_lowercase();
             continue;
         }
         // ASCII white space and the period, the bytes between most words,
@@ -611,6 +717,49 @@ fn fold_bytes(s: &str, out: &mut Vec<u8>) {
         i += c.len_utf8();
         // White space is TAB..CR and space (what `char::is_whitespace`
         // accepts in ASCII) and the rest of `is_space`.
+        if is_space(c) {
+            space = out.len() > base;
+            continue;
+        }
+        if space {
+            out.push(b' ');
+            space = false;
+        }
+        let mut utf8 = [0; 4];
+        match c {
+            '.' => {}
+            c if is_apostrophe(c) => out.push(b'\''),
+            c if is_dash(c) => out.push(b'-'),
+            c => {
+                for lower in c.to_lowercase() {
+                    out.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
+                }
+            }
+        }
+    }
+}
+
+/// [`fold_bytes`] as it was, a byte pushed at a time: the oracle of the
+/// tests.
+#[cfg(test)]
+fn fold_bytes_plain(s: &str, out: &mut Vec<u8>) {
+    let base = out.len();
+    let bytes = s.as_bytes();
+    let mut space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !FOLD_SPECIAL[usize::from(b)] {
+            if space {
+                out.push(b' ');
+                space = false;
+            }
+            out.push(b.to_ascii_lowercase());
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("i is on a char boundary");
+        i += c.len_utf8();
         if is_space(c) {
             space = out.len() > base;
             continue;
@@ -1065,6 +1214,141 @@ mod tests {
                 );
             }
         }
+    }
+
+    proptest::proptest! {
+        /// `trim` answers what searching both ends answered, whatever the
+        /// marks and spaces at either end.
+        #[test]
+        fn trim_agrees_with_searching_both_ends(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "Z", ".", " ", "\t", "\n", "\u{A0}", "\u{2000}", "\u{200A}",
+                    "\u{200B}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{2060}",
+                    "\u{FEFF}", "\u{3000}", "\u{85}", "“", "”", "‘", "’", "—", "‐", "…", "•",
+                    "\u{2027}", "\u{2030}", "«", "»", "é", "東", "\u{1F600}",
+                ]),
+                0..8,
+            ),
+            from in 0usize..40,
+            to in 0usize..40,
+        ) {
+            let t: String = parts.concat();
+            let bound = |k: usize| (0..=k.min(t.len())).rev().find(|&b| t.is_char_boundary(b)).unwrap();
+            let span = Span::new(bound(from.min(to)), bound(from.max(to)));
+            proptest::prop_assert_eq!(trim(&t, span), trim_plain(&t, span), "{:?} {:?}", t, span);
+        }
+    }
+
+    #[test]
+    fn the_marks_trim_skips_are_no_white_space() {
+        for c in '\u{2010}'..='\u{2027}' {
+            let mut buf = [0; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            assert!(!is_space(c) && starts_with_no_space(b) && ends_with_no_space(b), "{c:?}");
+        }
+        // Its neighbours are white space, and are searched.
+        for c in ['\u{200A}', '\u{200B}', '\u{2028}', '\u{2029}', '\u{A0}'] {
+            let mut buf = [0; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            assert!(is_space(c) && !starts_with_no_space(b) && !ends_with_no_space(b), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Copying runs of plain bytes at once folds what pushing a byte
+        /// at a time folded, after whatever the buffer held.
+        #[test]
+        fn folding_runs_agrees_with_folding_bytes(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "Z", "7", ",", ":", " ", "  ", "\t", "\n", ".", "..", "`", "'", "’",
+                    "-", "—", "\u{A0}", "\u{200B}", "\u{2028}", "“", "É", "ß", "İ", "\u{212A}",
+                    "ΣΑΣ", "東", "U.S.", "Storm Hits", "related: what",
+                ]),
+                0..16,
+            ),
+            before in proptest::sample::select(vec!["", "x", "ÉTÉ "]),
+        ) {
+            let t: String = parts.concat();
+            let (mut got, mut want) = (before.as_bytes().to_vec(), before.as_bytes().to_vec());
+            fold_bytes(&t, &mut got);
+            fold_bytes_plain(&t, &mut want);
+            proptest::prop_assert_eq!(got, want, "{:?}", t);
+        }
+    }
+
+    proptest::proptest! {
+        /// Line breaks are the chars that end lines, whether or not the
+        /// search looks for the separators' lead byte; blank lines and
+        /// paragraphs are what decoding every char says.
+        #[test]
+        fn line_breaks_are_the_line_ending_chars(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", " ", "\n", "\r", "\r\n", "\n\n", "\u{2028}", "\u{2029}", "“", "”", "—",
+                    "…", "©", "è", "é", "\u{85}", "\u{2027}", "\u{202A}", "\u{A8}", "\u{A0}",
+                    "\u{2009}", "\u{200B}", "\t",
+                ]),
+                0..16,
+            ),
+        ) {
+            let t: String = parts.concat();
+            let want: Vec<(usize, usize)> = t
+                .char_indices()
+                .filter(|&(_, c)| is_line_break(c))
+                .map(|(i, c)| (i, c.len_utf8()))
+                .collect();
+            proptest::prop_assert_eq!(line_breaks(&t).collect::<Vec<_>>(), want.clone());
+            proptest::prop_assert_eq!(line_breaks_with(&t, true).collect::<Vec<_>>(), want.clone());
+            proptest::prop_assert_eq!(holds_separator(&t), want.iter().any(|&(_, len)| len == 3));
+            proptest::prop_assert_eq!(paragraphs(&t), paragraphs_plain(&t), "{:?}", t);
+        }
+    }
+
+    /// [`paragraphs`] as it was, every line decoded to tell whether it is
+    /// blank, and its line breaks found at every E2 byte: the oracle of
+    /// the tests.
+    fn paragraphs_plain(text: &str) -> Vec<Span> {
+        let bytes = text.as_bytes();
+        let mut lines = Vec::new();
+        let mut start = 0;
+        let breaks =
+            memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes).filter_map(|i| match bytes[i] {
+                b'\n' | b'\r' => Some((i, 1)),
+                _ => (bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)))
+                .then_some((i, 3)),
+            });
+        for (i, len) in breaks {
+            if i > 0 && bytes[i] == b'\n' && bytes[i - 1] == b'\r' && start == i {
+                start = i + 1;
+                continue;
+            }
+            lines.push(Span::new(start, i));
+            start = i + len;
+        }
+        if start < text.len() {
+            lines.push(Span::new(start, text.len()));
+        }
+        let blank = |s: Span| text[s.range()].chars().all(is_space);
+        let blocks = lines.iter().any(|&l| blank(l))
+            && lines.iter().filter(|&&l| !blank(l)).count() > 1
+            && lines.windows(2).any(|w| !blank(w[0]) && !blank(w[1]));
+        if !blocks {
+            return lines.into_iter().filter(|&l| !blank(l)).map(|l| trim(text, l)).collect();
+        }
+        let mut out = Vec::new();
+        let mut current: Option<Span> = None;
+        for line in lines {
+            if blank(line) {
+                out.extend(current.take().map(|p| trim(text, p)));
+            } else {
+                current = Some(current.map_or(line, |p| Span::new(p.start, line.end)));
+            }
+        }
+        out.extend(current.map(|p| trim(text, p)));
+        out
     }
 
     #[test]

@@ -181,8 +181,9 @@ pub fn find_boilerplate_in(
     };
     // Most paragraphs are one line.
     let mut lines: Vec<Line> = Vec::with_capacity(paragraphs.len());
+    let separators = text::holds_separator(text);
     for (para, &p) in paragraphs.iter().enumerate() {
-        each_line(text, p, |span| {
+        each_line(text, p, separators, |span| {
             lines.push(Line {
                 span,
                 para,
@@ -411,14 +412,16 @@ pub fn dropped_bytes(boilerplate: &[Boilerplate]) -> usize {
 /// The non-blank lines of a paragraph, trimmed.
 fn lines_of(text: &str, para: Span) -> Vec<Span> {
     let mut out = Vec::new();
-    each_line(text, para, |line| out.push(line));
+    each_line(text, para, text::holds_separator(&text[para.range()]), |line| out.push(line));
     out
 }
 
 /// [`lines_of`], each handed to `f` in order instead of collected (issue
 /// #5: a vector for each paragraph's lines, most of them one, cost some
-/// 550 instructions a paragraph in `find_boilerplate_in`).
-fn each_line(text: &str, para: Span, mut f: impl FnMut(Span)) {
+/// 550 instructions a paragraph in `find_boilerplate_in`); `separators`
+/// says whether the text may hold U+2028 or U+2029 (see
+/// [`text::line_breaks_with`]: it is found once for the article).
+fn each_line(text: &str, para: Span, separators: bool, mut f: impl FnMut(Span)) {
     let mut line = |l: Span| {
         let l = text::trim(text, l);
         if !l.is_empty() {
@@ -426,7 +429,7 @@ fn each_line(text: &str, para: Span, mut f: impl FnMut(Span)) {
         }
     };
     let mut start = para.start;
-    for (i, len) in text::line_breaks(&text[para.range()]) {
+    for (i, len) in text::line_breaks_with(&text[para.range()], separators) {
         line(Span::new(start, para.start + i));
         start = para.start + i + len;
     }
