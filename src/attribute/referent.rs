@@ -292,10 +292,13 @@ enum Possessor {
 
 fn possessor(description: &str) -> Option<Possessor> {
     let first = description.split(|c: char| is_space(c)).next()?;
-    match text::fold(first).as_str() {
-        "his" | "her" => Some(Possessor::Personal),
-        "its" | "their" => Some(Possessor::Body),
-        _ => None,
+    let is = |w: &str| first.eq_ignore_ascii_case(w);
+    if is("his") || is("her") {
+        Some(Possessor::Personal)
+    } else if is("its") || is("their") {
+        Some(Possessor::Body)
+    } else {
+        None
     }
 }
 
