@@ -14,7 +14,7 @@ use super::reader::Reader;
 use super::referent::Resolved;
 use crate::cue::{Cue, CueForm};
 use crate::lexicon::WordClass;
-use crate::mention::MentionKind;
+use crate::mention::{MentionKind, NameKind, Pronoun};
 use crate::quote::Quote;
 use crate::text::{self, Word, is_space};
 use crate::{Rule, Span};
@@ -44,6 +44,9 @@ impl Reader<'_> {
             return found;
         }
         if let Some(found) = self.label(q, c, slot) {
+            return found;
+        }
+        if let Some(found) = self.colon_after_copula(q, c, slot) {
             return found;
         }
         if let Some((a, pending, _)) = trailing {
@@ -257,6 +260,53 @@ impl Reader<'_> {
             return None;
         }
         let k = c.mentions.iter().position(|m| m.last == slot)?;
+        let r = c.resolved[k].clone()?;
+        let colon = Span::new(before.span.end, q.outer.start);
+        let cue = Cue {
+            span: text::trim(self.text, colon),
+            form: CueForm::Finite,
+            first: slot,
+            last: slot,
+        };
+        Some((self.make(c, k, &r, &cue, Rule::ColonLeadIn, 0.7), r.cataphoric))
+    }
+
+    /// A colon after a clause with no cue, whose subject is someone and
+    /// whose verb is a copula: "the 32-year-old defender was brief: “…”",
+    /// "She was blunter: “…”". The quote is what the subject said.
+    fn colon_after_copula(
+        &mut self,
+        q: &Quote,
+        c: &Clause,
+        slot: usize,
+    ) -> Option<(Attribution, bool)> {
+        let before = c.words.get(slot.checked_sub(1)?)?;
+        if self.text[before.span.end..q.outer.start].trim_matches(is_space) != ":" {
+            return None;
+        }
+        let copula =
+            |w: &str| ["was", "is", "were", "are", "seemed", "sounded", "remained"].contains(&w);
+        let k = c
+            .mentions
+            .iter()
+            .position(|m| m.subject && m.last < slot && copula(c.folded[m.last]))?;
+        let m = &c.mentions[k];
+        // (A cue before the subject, "Asked about …, X was brief:", is not
+        // X's; one after it would have been read as X's by now.)
+        if c.cues.iter().any(|cue| cue.first >= m.last && cue.last <= slot) {
+            return None;
+        }
+        let someone = matches!(
+            m.kind,
+            MentionKind::Name(NameKind::Person | NameKind::Unknown)
+                | MentionKind::Pronoun(Pronoun::Personal)
+                | MentionKind::Description { body: false, .. }
+                | MentionKind::Source { .. }
+        );
+        // The copula's complement is short: "was brief", "was more direct".
+        if !someone || slot - m.last > 4 {
+            return None;
+        }
         let r = c.resolved[k].clone()?;
         let colon = Span::new(before.span.end, q.outer.start);
         let cue = Cue {
@@ -706,6 +756,11 @@ mod tests {
                 "a body named by the apposition after it",
                 "A drone killed a commander.\n\nThe group, Kataib al-Nasr, confirmed his death.\n\n“The blood of the martyrs will not be wasted,” the group said.",
                 [(Some("Kataib al-Nasr"), TrailingCue)]
+            ),
+            t!(
+                "a colon after a copula",
+                "Jane Roe spoke first. Asked about his future, the 32-year-old defender Tom Bell was brief: “I'm focused on this season.”\nThe message was clear: “Stay home.”",
+                [(Some("Tom Bell"), ColonLeadIn), (Some("Tom Bell"), Focus)]
             ),
             t!(
                 "a body's own body",
