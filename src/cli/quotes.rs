@@ -90,11 +90,18 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     let mut quotes = 0;
     let written = args.output.write(|out| {
         let mut writer = RecordWriter::new(format, width, out).csv_cells(args.csv.cells());
-        let read_status = args.input.for_each(&extractor, &mut tally, |article, mut found| {
-            names.name(&article.id, &mut found);
-            quotes += found.records.len();
-            writer.write(&found.records)
-        })?;
+        // Each cast is prepared for naming on the thread that extracted
+        // it: only what needs the registry is left for this one.
+        let read_status = args.input.for_each_with(
+            &extractor,
+            &mut tally,
+            |_, found| StreamingNames::prepare(found),
+            |_, mut found, cast| {
+                names.name_prepared(&mut found, cast);
+                quotes += found.records.len();
+                writer.write(&found.records)
+            },
+        )?;
         status = status.max(read_status);
         writer.finish().map(drop)
     });
