@@ -1,6 +1,6 @@
 //! `quotelens quotes`: every quote with its speaker.
 
-use quotelens::output::{self, RecordWriter};
+use quotelens::output::{self, RecordWriter, UnnamedLines};
 use quotelens::stream::StreamingNames;
 
 use super::{CsvArgs, InputArgs, OutputArgs, Status, Tally};
@@ -90,16 +90,24 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     let mut quotes = 0;
     let written = args.output.write(|out| {
         let mut writer = RecordWriter::new(format, width, out).csv_cells(args.csv.cells());
-        // Each cast is prepared for naming on the thread that extracted
-        // it: only what needs the registry is left for this one.
+        // Each cast is prepared for naming, and JSON Lines are written but
+        // for their speakers, on the thread that extracted the article:
+        // only what needs the registry, in input order, is left for this one.
+        let jsonl = format == output::Format::Jsonl;
         let read_status = args.input.for_each_with(
             &extractor,
             &mut tally,
-            |_, found| StreamingNames::prepare(found),
-            |_, mut found, cast| {
+            |_, found| {
+                let lines = jsonl.then(|| UnnamedLines::new(&found.records));
+                (StreamingNames::prepare(found), lines)
+            },
+            |_, mut found, (cast, lines)| {
                 names.name_prepared(&mut found, cast);
                 quotes += found.records.len();
-                writer.write(&found.records)
+                match &lines {
+                    Some(lines) => writer.write_unnamed(lines, &found.records),
+                    None => writer.write(&found.records),
+                }
             },
         )?;
         status = status.max(read_status);
