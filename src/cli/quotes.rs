@@ -99,6 +99,11 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
             &mut tally,
             |_, found| {
                 let lines = jsonl.then(|| UnnamedLines::new(&found.records));
+                // Only the records are written: what else extraction found
+                // is let go here too.
+                drop(std::mem::take(&mut found.paraphrases));
+                drop(std::mem::take(&mut found.cues));
+                drop(std::mem::take(&mut found.boilerplate));
                 (StreamingNames::prepare(found), lines)
             },
             |_, mut found, (cast, lines)| {
