@@ -154,8 +154,9 @@ fn push_tail(out: &mut Vec<u8>, record: &QuoteRecord, numbers: &mut Numbers) -> 
 /// speaker ([`super::RecordWriter::write_unnamed`]).
 ///
 /// Writing the records was 6.1 M instructions of the 24 M that thread
-/// ran on g500, and it was what limited two cores (issue #5). Each thread
-/// keeps its own confidences written ([`Numbers`]).
+/// ran on g500, and that thread's share is what keeps two cores from
+/// doing twice the work of one (issue #5). Each thread keeps its own
+/// record of the confidences written.
 #[derive(Clone, Debug, Default)]
 pub struct UnnamedLines {
     bytes: Vec<u8>,
