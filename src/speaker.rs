@@ -613,14 +613,27 @@ impl Cast {
 impl Cast {
     /// The one entity of `kind` whose name has the word `head` (folded):
     /// "the movement" → "al-Sahel Movement".
+    ///
+    /// Each name word is compared with `head` as it folds, without a folded
+    /// copy, and no list of matches is made: folding every word of every
+    /// name into a new string was some 2,800 instructions a call (issue #5).
     pub fn by_name_word(&self, head: &str, kind: SpeakerType) -> Option<EntityId> {
-        let all = 0..self.entities.len();
-        let ids: Box<dyn Iterator<Item = EntityId>> = if kind == SpeakerType::Person {
-            Box::new(all)
-        } else {
-            Box::new(self.non_persons.iter().copied())
+        let has = |id: &EntityId| {
+            let e = &self.entities[*id];
+            e.kind == kind && name_words(&e.name).any(|w| folds_to(w, head))
         };
-        let matches: Vec<EntityId> = ids
+        if kind == SpeakerType::Person {
+            only((0..self.entities.len()).filter(has))
+        } else {
+            only(self.non_persons.iter().copied().filter(has))
+        }
+    }
+
+    /// [`Cast::by_name_word`] as it was, folding each word into a string:
+    /// the oracle.
+    #[cfg(test)]
+    fn by_name_word_plain(&self, head: &str, kind: SpeakerType) -> Option<EntityId> {
+        let matches: Vec<EntityId> = (0..self.entities.len())
             .filter(|&id| {
                 let e = &self.entities[id];
                 e.kind == kind && e.name.split_whitespace().any(|w| text::fold(w) == head)
@@ -630,6 +643,26 @@ impl Cast {
             [one] => Some(*one),
             _ => None,
         }
+    }
+}
+
+/// The one item of `items`, if there is exactly one.
+fn only<T>(mut items: impl Iterator<Item = T>) -> Option<T> {
+    let first = items.next()?;
+    items.next().is_none().then_some(first)
+}
+
+/// Whether `word` [folds](text::fold) to `folded`: a word of plain ASCII
+/// is compared as it is or lower-cased byte by byte, any other folded
+/// first.
+fn folds_to(word: &str, folded: &str) -> bool {
+    match text::fold_kind(word) {
+        text::FoldKind::Itself => word == folded,
+        text::FoldKind::Lower => {
+            word.len() == folded.len()
+                && word.bytes().zip(folded.bytes()).all(|(w, f)| w.to_ascii_lowercase() == f)
+        }
+        text::FoldKind::General => text::fold(word) == folded,
     }
 }
 
@@ -806,10 +839,112 @@ impl MergeKeys {
         self.keys.push(MergeKey { end: self.text.len(), found: None, short });
     }
 
-    /// The keys' text, each with its key.
-    fn iter(&self) -> impl Iterator<Item = (&str, &MergeKey)> {
-        let starts = std::iter::once(0).chain(self.keys.iter().map(|k| k.end));
-        starts.zip(&self.keys).map(|(start, k)| (&self.text[start..k.end], k))
+    /// Appends the merge keys of `e`, an entity that is not
+    /// [article-local](is_article_local): its description's for an
+    /// unnamed source, each alias's otherwise.
+    fn push_entity(&mut self, e: &Entity) {
+        match e.kind {
+            SpeakerType::UnnamedSource => {
+                form_key_into(&mut self.text, e.kind, &e.name);
+                self.push(false);
+            }
+            kind => {
+                for a in &e.aliases {
+                    let short = registry_key_into(&mut self.text, kind.as_str(), a);
+                    self.push(short.unwrap_or_else(|| is_short(a)));
+                }
+            }
+        }
+    }
+}
+
+/// An article's [`Cast`] made ready to merge into a registry
+/// ([`Speakers::merge_prepared`]), on the thread that extracted the
+/// article: each entity's merge keys built, whether it is local to its
+/// article worked out, and the cast's name indexes let go.
+///
+/// A stream of articles merges each cast on the one thread that writes
+/// the output, in input order, and that thread limited two cores to 1.58
+/// times one (issue #5): building the keys and dropping the cast were
+/// some 3 M instructions of its 28 M on g500, work that needs no
+/// registry. What is left for [`Speakers::merge_prepared`] is looking the
+/// keys up and storing what is new.
+#[derive(Clone, Debug, Default)]
+pub struct PreparedCast {
+    entities: Vec<PreparedEntity>,
+    /// The merge keys of every entity that is not local, in entity order.
+    keys: MergeKeys,
+    /// The aliases of every entity, in entity order, each entity's in
+    /// order (taken from its set): one vector, not one an entity.
+    aliases: Vec<String>,
+}
+
+/// An [`Entity`] in a [`PreparedCast`].
+#[derive(Clone, Debug)]
+struct PreparedEntity {
+    name: String,
+    kind: SpeakerType,
+    /// Whether it is [article-local](is_article_local): never merged.
+    local: bool,
+    pinned: bool,
+    roles: Vec<String>,
+    /// Where its aliases end in [`PreparedCast::aliases`] and its keys in
+    /// [`PreparedCast::keys`] (they start where the previous entity's end).
+    aliases_end: usize,
+    keys_end: usize,
+}
+
+impl PreparedCast {
+    /// Prepares `cast`, taking its entities' names, aliases and roles.
+    pub fn new(cast: Cast) -> PreparedCast {
+        // Room for every key at once: the buffers are new for each article,
+        // where a registry's scratch is reused.
+        let count: usize = cast.entities.iter().map(|e| e.aliases.len()).sum();
+        let bytes = cast.entities.iter().flat_map(|e| &e.aliases).map(|a| a.len() + 14);
+        let mut keys = MergeKeys {
+            text: String::with_capacity(bytes.sum::<usize>() + 32 * cast.entities.len()),
+            keys: Vec::with_capacity(count + cast.entities.len()),
+        };
+        let mut aliases = Vec::with_capacity(count);
+        let entities = (cast.entities.into_iter())
+            .map(|e| {
+                let local = is_article_local(&e);
+                if !local {
+                    keys.push_entity(&e);
+                }
+                aliases.extend(e.aliases);
+                PreparedEntity {
+                    local,
+                    pinned: e.pinned,
+                    kind: e.kind,
+                    name: e.name,
+                    roles: e.roles,
+                    aliases_end: aliases.len(),
+                    keys_end: keys.keys.len(),
+                }
+            })
+            .collect();
+        PreparedCast { entities, keys, aliases }
+    }
+
+    /// The number of entities.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// Whether there are no entities.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    /// The name of entity `id`, as [`Entity::name`].
+    pub fn name(&self, id: EntityId) -> &str {
+        &self.entities[id].name
+    }
+
+    /// The kind of entity `id`.
+    pub fn kind(&self, id: EntityId) -> SpeakerType {
+        self.entities[id].kind
     }
 }
 
@@ -869,12 +1004,33 @@ impl Form {
         self.acronym || self.words <= 1
     }
 
+    /// What a new form `f` is, seen no times yet.
+    ///
+    /// Its words split once, and ASCII ones by bytes ([`name_words`]): each
+    /// new form was split twice by `split_whitespace`, about 900
+    /// instructions a form on the thread that names the articles (issue #5).
     fn new(f: &str) -> Form {
+        let (mut words, mut lower_particle) = (0usize, false);
+        for w in name_words(f) {
+            words += 1;
+            lower_particle |= w.starts_with(char::is_lowercase);
+        }
+        Form {
+            n: 0,
+            words: u16::try_from(words).unwrap_or(u16::MAX),
+            lower_particle,
+            acronym: is_acronym(f),
+        }
+    }
+
+    /// [`Form::new`] as it was, splitting the form twice: the oracle.
+    #[cfg(test)]
+    fn new_plain(f: &str) -> Form {
         Form {
             n: 0,
             words: u16::try_from(f.split_whitespace().count()).unwrap_or(u16::MAX),
             lower_particle: f.split_whitespace().any(|w| w.starts_with(char::is_lowercase)),
-            acronym: is_acronym(f),
+            acronym: is_acronym_plain(f),
         }
     }
 }
@@ -918,50 +1074,91 @@ impl Speakers {
             .collect()
     }
 
+    /// [`Speakers::merge_shared`] on a [prepared](PreparedCast) cast: the
+    /// same speakers, merged the same way. Its forms are moved into the
+    /// registry rather than copied.
+    pub fn merge_prepared(&mut self, cast: &mut PreparedCast) -> Vec<Option<SpeakerId>> {
+        let PreparedCast { entities, keys, aliases } = cast;
+        let (mut first, mut from, mut first_alias) = (0, 0, 0);
+        (entities.iter())
+            .map(|e| {
+                let own = &mut keys.keys[first..e.keys_end];
+                let own_aliases = &mut aliases[first_alias..e.aliases_end];
+                (first, first_alias) = (e.keys_end, e.aliases_end);
+                if e.local {
+                    return None;
+                }
+                let (id, new) = self.merge_keys(&keys.text, from, own, e.kind, &e.name);
+                from = own.last().map_or(from, |k| k.end);
+                for a in own_aliases {
+                    // Most forms were seen before: look before taking it.
+                    let forms = &mut self.forms[id];
+                    match forms.get_mut(a.as_str()) {
+                        Some(form) => form.n = form.n.saturating_add(1),
+                        None => {
+                            let form = Form { n: 1, ..Form::new(a) };
+                            forms.insert(std::mem::take(a), form);
+                        }
+                    }
+                }
+                self.merge_rest(id, new, e.pinned.then_some(e.name.as_str()), &e.roles);
+                Some(id)
+            })
+            .collect()
+    }
+
     fn merge_entity(&mut self, article_id: &str, e: &Entity) -> SpeakerId {
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.text.clear();
         scratch.keys.clear();
-        match e.kind {
-            SpeakerType::UnnamedSource if is_article_local(e) => {
-                for part in ["source:", article_id, ":", &e.name] {
-                    scratch.text.push_str(part);
-                }
-                scratch.push(false);
+        if is_article_local(e) {
+            for part in ["source:", article_id, ":", &e.name] {
+                scratch.text.push_str(part);
             }
-            SpeakerType::UnnamedSource => {
-                form_key_into(&mut scratch.text, e.kind, &e.name);
-                scratch.push(false);
-            }
-            kind => {
-                for a in &e.aliases {
-                    let short = registry_key_into(&mut scratch.text, kind.as_str(), a);
-                    scratch.push(short.unwrap_or_else(|| is_short(a)));
-                }
-            }
+            scratch.push(false);
+        } else {
+            scratch.push_entity(e);
         }
-        let mut start = 0;
-        for k in &mut scratch.keys {
-            k.found = self.keys.get(&scratch.text[start..k.end]).copied();
-            start = k.end;
-        }
-        let mut id = self.find_by_found(e, &scratch.keys);
-        // A surname-only person joins the one person with that surname.
-        if id.is_none() && e.kind == SpeakerType::Person {
-            id = self.by_surname_alone(&e.name);
-        }
-        let new = id.is_none();
-        let id = id.unwrap_or_else(|| self.add_speaker(e));
-        // A key found is stored already; one not found may come twice
-        // (`Al-Fulani` and `al-Fulani`): the first stays.
-        for (key, k) in scratch.iter() {
-            if k.found.is_none() {
-                self.keys.entry(key.to_string()).or_insert(id);
-            }
-        }
+        let (id, new) = self.merge_keys(&scratch.text, 0, &mut scratch.keys, e.kind, &e.name);
         self.scratch = scratch;
         self.merge_details(id, new, e);
         id
+    }
+
+    /// Looks up the merge keys `keys` of an entity of `kind` named `name`
+    /// (their text in `text`, the first starting at `from`), finds its
+    /// speaker or adds one, and stores the keys not found under it.
+    /// Returns the speaker and whether it is new.
+    fn merge_keys(
+        &mut self,
+        text: &str,
+        from: usize,
+        keys: &mut [MergeKey],
+        kind: SpeakerType,
+        name: &str,
+    ) -> (SpeakerId, bool) {
+        let mut start = from;
+        for k in keys.iter_mut() {
+            k.found = self.keys.get(&text[start..k.end]).copied();
+            start = k.end;
+        }
+        let mut id = self.find_by_found(kind, keys);
+        // A surname-only person joins the one person with that surname.
+        if id.is_none() && kind == SpeakerType::Person {
+            id = self.by_surname_alone(name);
+        }
+        let new = id.is_none();
+        let id = id.unwrap_or_else(|| self.add_speaker(name, kind));
+        // A key found is stored already; one not found may come twice
+        // (`Al-Fulani` and `al-Fulani`): the first stays.
+        let mut start = from;
+        for k in keys.iter() {
+            if k.found.is_none() {
+                self.keys.entry(text[start..k.end].to_string()).or_insert(id);
+            }
+            start = k.end;
+        }
+        (id, new)
     }
 
     /// The one person whose surname `name` (a person's) is, or whose name
@@ -979,9 +1176,9 @@ impl Speakers {
     }
 
     /// A new speaker for `e`, in a free slot if there is one.
-    fn add_speaker(&mut self, e: &Entity) -> SpeakerId {
+    fn add_speaker(&mut self, name: &str, kind: SpeakerType) -> SpeakerId {
         let speaker =
-            Speaker { name: e.name.clone(), kind: e.kind, aliases: Vec::new(), roles: Vec::new() };
+            Speaker { name: name.to_string(), kind, aliases: Vec::new(), roles: Vec::new() };
         match self.free.pop() {
             Some(slot) => {
                 self.speakers[slot] = speaker;
@@ -1008,11 +1205,18 @@ impl Speakers {
                 }
             }
         }
-        if e.pinned {
-            self.pinned.insert(id, e.name.clone());
+        self.merge_rest(id, new, e.pinned.then_some(e.name.as_str()), &e.roles);
+    }
+
+    /// Merging into speaker `id`, once its forms are counted: its pin
+    /// (`pinned`, the entity's name when it is pinned) and roles, and the
+    /// name chosen.
+    fn merge_rest(&mut self, id: SpeakerId, new: bool, pinned: Option<&str>, roles: &[String]) {
+        if let Some(name) = pinned {
+            self.pinned.insert(id, name.to_string());
         }
         let s = &mut self.speakers[id];
-        for r in e.roles.iter().filter(|_| !self.names_only) {
+        for r in roles.iter().filter(|_| !self.names_only) {
             if !s.roles.contains(r) {
                 s.roles.push(r.clone());
             }
@@ -1031,8 +1235,8 @@ impl Speakers {
     }
 
     /// [`Speakers::find_by_keys`] on keys looked up already.
-    fn find_by_found(&self, e: &Entity, keys: &[MergeKey]) -> Option<SpeakerId> {
-        if e.kind == SpeakerType::UnnamedSource || keys.iter().all(|k| k.short) {
+    fn find_by_found(&self, kind: SpeakerType, keys: &[MergeKey]) -> Option<SpeakerId> {
+        if kind == SpeakerType::UnnamedSource || keys.iter().all(|k| k.short) {
             return keys.iter().find_map(|k| k.found);
         }
         // Full forms first, then short ones, each in alias order.
@@ -1059,7 +1263,7 @@ impl Speakers {
             id = self.by_surname_alone(&e.name);
         }
         let new = id.is_none();
-        let id = id.unwrap_or_else(|| self.add_speaker(e));
+        let id = id.unwrap_or_else(|| self.add_speaker(&e.name, e.kind));
         for k in keys {
             self.keys.entry(k).or_insert(id);
         }
@@ -1297,7 +1501,22 @@ fn form_key_into(key: &mut String, kind: SpeakerType, form: &str) {
 
 /// Whether a name form is an acronym: one word whose letters are all
 /// capitals.
+///
+/// An ASCII form is told by its bytes: a letter that is not a capital is a
+/// lower-case one.
 fn is_acronym(f: &str) -> bool {
+    if f.contains(' ') {
+        return false;
+    }
+    if f.is_ascii() {
+        return !f.bytes().any(|b| b.is_ascii_lowercase());
+    }
+    f.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+}
+
+/// [`is_acronym`] by chars alone: the oracle.
+#[cfg(test)]
+fn is_acronym_plain(f: &str) -> bool {
     f.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && !f.contains(' ')
 }
 
@@ -1518,7 +1737,7 @@ mod tests {
 
     /// [`is_short`] as it was, before it asked for a single word first.
     fn is_short_plain(f: &str) -> bool {
-        is_acronym(f) || f.split_whitespace().nth(1).is_none()
+        is_acronym_plain(f) || f.split_whitespace().nth(1).is_none()
     }
 
     /// The registry as the tests compare it: the speakers, their forms
@@ -1586,6 +1805,129 @@ mod tests {
                 }
             }
             proptest::prop_assert_eq!(registry_state(&fast), registry_state(&plain));
+        }
+
+        /// A prepared cast merges as the cast does ([`Speakers::merge_shared`]):
+        /// the same speakers, forms and keys, casts of awkward names,
+        /// shared surnames and acronyms, sources local to their article
+        /// and not, pinned names and forgotten speakers included.
+        #[test]
+        fn merge_prepared_merges_as_merge_shared(
+            casts in proptest::collection::vec(
+                proptest::collection::vec(
+                    (
+                        proptest::sample::select(vec![
+                            "Akram al-Kaabi", "Al-Kaabi", "Kaabi", "al-Kaabi", "KAABI", "Jane Doe",
+                            "Doe", "John Doe", "  Jane   DOE ", "Ünal Çelik", "J. R.", "x\x0By",
+                            "NPA", "Northland Port Authority", "Norvia Port Authority", "N P A",
+                            "NPA\tX", "É", "",
+                        ]),
+                        0..4usize,
+                        proptest::option::of(proptest::sample::select(vec![
+                            "NPA", "CENTCOM", "Kaabi", "X",
+                        ])),
+                    ),
+                    0..5,
+                ),
+                0..8,
+            ),
+        ) {
+            let (mut prepared, mut shared) = (Speakers::names_only(), Speakers::names_only());
+            for (n, entities) in casts.iter().enumerate() {
+                let mut cast = Cast::new();
+                for &(name, kind, alias) in entities {
+                    let id = match kind {
+                        0 => cast.link_name(name, Person, true),
+                        1 => cast.link_name(name, Organisation, true),
+                        2 => Some(cast.add_source(format!("unnamed {name} source"))),
+                        _ => Some(cast.add_source(name.to_string())),
+                    };
+                    if let (Some(id), Some(alias)) = (id, alias) {
+                        cast.add_alias(id, alias);
+                        if alias == "X" {
+                            cast.pin(id);
+                        }
+                    }
+                }
+                let article = format!("a{n}");
+                let want = shared.merge_shared(&article, &cast);
+                let mut ready = PreparedCast::new(cast.clone());
+                proptest::prop_assert_eq!(ready.len(), cast.entities().len());
+                for (e, entity) in cast.entities().iter().enumerate() {
+                    proptest::prop_assert_eq!(
+                        (ready.name(e), ready.kind(e)),
+                        (entity.name.as_str(), entity.kind)
+                    );
+                }
+                proptest::prop_assert_eq!(prepared.merge_prepared(&mut ready), want);
+                if n % 3 == 2 && !shared.all().is_empty() {
+                    prepared.forget(0);
+                    shared.forget(0);
+                }
+            }
+            proptest::prop_assert_eq!(registry_state(&prepared), registry_state(&shared));
+        }
+
+        /// Finding an entity by a name word folded as it is compared finds
+        /// what folding each word first finds, on awkward names and heads
+        /// too (upper case, particles, periods, non-ASCII, odd spaces).
+        #[test]
+        fn by_name_word_agrees_with_the_plain_rule(
+            names in proptest::collection::vec(
+                (
+                    proptest::collection::vec(
+                        proptest::sample::select(vec![
+                            "Movement", "movement", "MOVEMENT", "al-Sahel", "Sahel", "U.S.", "us",
+                            "É", "é", "Ünal", "ünal", " ", "\t", "\u{a0}", "x", "7", ".", "-",
+                        ]),
+                        0..5,
+                    ),
+                    0..3usize,
+                ),
+                0..6,
+            ),
+            head in proptest::sample::select(vec![
+                "movement", "Movement", "sahel", "al-sahel", "us", "u.s.", "é", "ünal", "x", "",
+                "7",
+            ]),
+        ) {
+            let mut cast = Cast::new();
+            for (parts, kind) in &names {
+                let name = parts.concat();
+                match kind {
+                    0 => cast.link_name(&name, Person, true),
+                    1 => cast.link_name(&name, Organisation, true),
+                    _ => Some(cast.add_source(name)),
+                };
+            }
+            for kind in [Person, Organisation, UnnamedSource] {
+                proptest::prop_assert_eq!(
+                    cast.by_name_word(head, kind),
+                    cast.by_name_word_plain(head, kind),
+                    "{:?} {:?}", head, kind
+                );
+            }
+        }
+
+        /// A new form's words, particle and acronym are what splitting it
+        /// twice by chars says, on awkward forms too.
+        #[test]
+        fn form_new_agrees_with_the_plain_rule(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "NPA", "N", "Doe", "al-", "el", " ", "  ", "\t", "\x0B", "\u{a0}", "É", "é",
+                    "7", ".", "-", "U.S.", "ß", "\u{2003}",
+                ]),
+                0..6,
+            ),
+        ) {
+            let f: String = parts.concat();
+            let (fast, plain) = (Form::new(&f), Form::new_plain(&f));
+            proptest::prop_assert_eq!(
+                (fast.words, fast.lower_particle, fast.acronym),
+                (plain.words, plain.lower_particle, plain.acronym),
+                "{:?}", f
+            );
         }
 
         /// `is_short` says what it said before it looked for one word

@@ -85,9 +85,9 @@ use std::collections::{BTreeMap, VecDeque};
 use std::sync::{Arc, mpsc};
 use std::thread;
 
-use crate::SpeakerType;
-use crate::extract::ArticleQuotes;
-use crate::speaker::Speakers;
+use crate::extract::{ArticleQuotes, Paraphrase};
+use crate::speaker::{PreparedCast, Speakers};
+use crate::{QuoteRecord, SpeakerType};
 
 /// How [`map_ordered`] runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -258,6 +258,43 @@ impl StreamingNames {
     /// its paraphrases, from the registry as it now stands.
     pub fn name(&mut self, article_id: &str, found: &mut ArticleQuotes) {
         let ids = self.speakers.merge_shared(article_id, &found.cast);
+        let cast = &found.cast;
+        let local = |e: usize| {
+            let entity = cast.get(e);
+            (entity.name.as_str(), entity.kind)
+        };
+        self.fill(&ids, &mut found.records, &found.entities, &mut found.paraphrases, local);
+    }
+
+    /// What [`StreamingNames::name_prepared`] needs of the article's cast,
+    /// which it takes (`found.cast` is left empty): to be called on the
+    /// thread that extracted the article, so that only what needs the
+    /// registry is left for the thread that names the articles in order
+    /// ([`PreparedCast`]).
+    pub fn prepare(found: &mut ArticleQuotes) -> PreparedCast {
+        PreparedCast::new(std::mem::take(&mut found.cast))
+    }
+
+    /// [`StreamingNames::name`] with the article's cast
+    /// [prepared](StreamingNames::prepare): the same names.
+    pub fn name_prepared(&mut self, found: &mut ArticleQuotes, mut cast: PreparedCast) {
+        let ids = self.speakers.merge_prepared(&mut cast);
+        let local = |e: usize| (cast.name(e), cast.kind(e));
+        self.fill(&ids, &mut found.records, &found.entities, &mut found.paraphrases, local);
+    }
+
+    /// Notes the speakers `ids` (the article's entities' speakers, `None`
+    /// for those local to it) as mentioned, fills in the records'
+    /// speakers and the paraphrases' from the registry (a local entity's
+    /// name and kind from `local`), and forgets who fell out of the window.
+    fn fill<'a>(
+        &mut self,
+        ids: &[Option<usize>],
+        records: &mut [QuoteRecord],
+        entities: &[Option<usize>],
+        paraphrases: &mut [Paraphrase],
+        local: impl Fn(usize) -> (&'a str, SpeakerType),
+    ) {
         self.articles += 1;
         // A window that never ends records nothing.
         for &id in ids.iter().flatten().filter(|_| self.window <= u64::from(u32::MAX)) {
@@ -272,7 +309,6 @@ impl StreamingNames {
         }
         // One copy of each entity's name, shared by its records.
         let mut names: Vec<Option<(Arc<str>, SpeakerType)>> = vec![None; ids.len()];
-        let cast = &found.cast;
         let mut name = |e: usize| {
             names[e]
                 .get_or_insert_with(|| match ids[e] {
@@ -282,20 +318,20 @@ impl StreamingNames {
                     }
                     // An unnamed source of this article only: its own description.
                     None => {
-                        let entity = cast.get(e);
-                        (Arc::from(entity.name.as_str()), entity.kind)
+                        let (name, kind) = local(e);
+                        (Arc::from(name), kind)
                     }
                 })
                 .clone()
         };
-        for (r, e) in found.records.iter_mut().zip(&found.entities) {
+        for (r, e) in records.iter_mut().zip(entities) {
             if let Some(e) = e {
                 let (speaker, kind) = name(*e);
                 r.speaker = Some(speaker);
                 r.speaker_type = Some(kind);
             }
         }
-        for p in &mut found.paraphrases {
+        for p in paraphrases {
             p.speaker = Some(name(p.entity).0);
         }
         self.forget_old();
@@ -466,6 +502,26 @@ mod tests {
         assert_eq!(got, ["Fulani", "Omar Fulani"]);
         let whole = extractor.extract(articles);
         assert_eq!(whole.records[0].speaker.as_deref(), Some("Omar Fulani"));
+    }
+
+    #[test]
+    fn a_prepared_cast_names_as_the_cast() {
+        let extractor = Extractor::new();
+        let config = crate::generate::GeneratorConfig { articles: 600, seed: 11 };
+        let (mut plain, mut prepared) =
+            (StreamingNames::with_window(50), StreamingNames::with_window(50));
+        for article in crate::generate::Generator::new(config) {
+            let mut want = extractor.article(&article);
+            plain.name(&article.id, &mut want);
+            let mut got = extractor.article(&article);
+            let cast = StreamingNames::prepare(&mut got);
+            assert!(got.cast.entities().is_empty(), "the cast is taken");
+            prepared.name_prepared(&mut got, cast);
+            assert_eq!(got.records, want.records, "{}", article.id);
+            assert_eq!(got.paraphrases, want.paraphrases, "{}", article.id);
+        }
+        assert_eq!(prepared.speakers.all(), plain.speakers.all());
+        assert!(prepared.speakers.strays().is_empty());
     }
 
     #[test]

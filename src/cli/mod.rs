@@ -423,11 +423,16 @@ impl InputArgs {
         let mut tally = Tally { quiet: self.quiet, ..Tally::default() };
         let (extractor, status) = self.extractor(&mut tally);
         let read_status = self
-            .for_each_with(&extractor, &mut tally, also, |article, found, x| {
-                extraction.add(&article, found);
-                keep(article, x);
-                Ok::<(), std::convert::Infallible>(())
-            })
+            .for_each_with(
+                &extractor,
+                &mut tally,
+                |a, f| also(a, f),
+                |article, found, x| {
+                    extraction.add(&article, found);
+                    keep(article, x);
+                    Ok::<(), std::convert::Infallible>(())
+                },
+            )
             .unwrap_or_else(|never| match never {});
         extraction.finish();
         tally.finish_reading(extraction.records.len());
@@ -437,24 +442,14 @@ impl InputArgs {
     /// Runs `extractor` over every article on all cores, and calls `each`
     /// with each article and its quotes in input order. Each input error is
     /// printed and counted in `tally`, and makes the status
-    /// [`Status::Failed`].
-    fn for_each<E>(
-        &self,
-        extractor: &Extractor,
-        tally: &mut Tally,
-        mut each: impl FnMut(Article, ArticleQuotes) -> Result<(), E>,
-    ) -> Result<Status, E> {
-        self.for_each_with(extractor, tally, |_, _| (), |article, found, ()| each(article, found))
-    }
-
-    /// [`InputArgs::for_each`], also running `also` on each article and
-    /// its quotes on the thread that extracted them, and passing its result
-    /// to `each`.
+    /// [`Status::Failed`]. `also` runs on each article and its quotes on
+    /// the thread that extracted them (it may take from the quotes what
+    /// only it needs), and its result is passed to `each`.
     fn for_each_with<X: Send, E>(
         &self,
         extractor: &Extractor,
         tally: &mut Tally,
-        also: impl Fn(&Article, &ArticleQuotes) -> X + Sync,
+        also: impl Fn(&Article, &mut ArticleQuotes) -> X + Sync,
         mut each: impl FnMut(Article, ArticleQuotes, X) -> Result<(), E>,
     ) -> Result<Status, E> {
         let mut status = Status::Success;
@@ -466,8 +461,8 @@ impl InputArgs {
             |item| {
                 item.as_ref().ok().map(|article| {
                     guarded(|| {
-                        let found = extractor.article(article);
-                        let x = also(article, &found);
+                        let mut found = extractor.article(article);
+                        let x = also(article, &mut found);
                         (found, x)
                     })
                 })

@@ -1,6 +1,6 @@
 //! `quotelens quotes`: every quote with its speaker.
 
-use quotelens::output::{self, RecordWriter};
+use quotelens::output::{self, RecordWriter, UnnamedLines};
 use quotelens::stream::StreamingNames;
 
 use super::{CsvArgs, InputArgs, OutputArgs, Status, Tally};
@@ -90,11 +90,31 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
     let mut quotes = 0;
     let written = args.output.write(|out| {
         let mut writer = RecordWriter::new(format, width, out).csv_cells(args.csv.cells());
-        let read_status = args.input.for_each(&extractor, &mut tally, |article, mut found| {
-            names.name(&article.id, &mut found);
-            quotes += found.records.len();
-            writer.write(&found.records)
-        })?;
+        // Each cast is prepared for naming, and JSON Lines are written but
+        // for their speakers, on the thread that extracted the article:
+        // only what needs the registry, in input order, is left for this one.
+        let jsonl = format == output::Format::Jsonl;
+        let read_status = args.input.for_each_with(
+            &extractor,
+            &mut tally,
+            |_, found| {
+                let lines = jsonl.then(|| UnnamedLines::new(&found.records));
+                // Only the records are written: what else extraction found
+                // is let go here too.
+                drop(std::mem::take(&mut found.paraphrases));
+                drop(std::mem::take(&mut found.cues));
+                drop(std::mem::take(&mut found.boilerplate));
+                (StreamingNames::prepare(found), lines)
+            },
+            |_, mut found, (cast, lines)| {
+                names.name_prepared(&mut found, cast);
+                quotes += found.records.len();
+                match &lines {
+                    Some(lines) => writer.write_unnamed(lines, &found.records),
+                    None => writer.write(&found.records),
+                }
+            },
+        )?;
         status = status.max(read_status);
         writer.finish().map(drop)
     });

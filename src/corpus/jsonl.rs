@@ -138,7 +138,17 @@ impl Iterator for JsonLines {
                 let at = start + (skip + at) as u64;
                 return Some(Err(text::binary(&self.path, Some(self.line), at)));
             }
-            let (line, warning) = text::lossy_utf8(&self.path, Some(self.line), bytes.to_vec());
+            // A line of valid UTF-8 (almost every line) is parsed where it
+            // was read, without a copy of it (issue #5: on the thread that
+            // reads, names and writes).
+            let (line, warning) = match std::str::from_utf8(bytes) {
+                Ok(line) => (std::borrow::Cow::Borrowed(line), None),
+                Err(_) => {
+                    let (line, warning) =
+                        text::lossy_utf8(&self.path, Some(self.line), bytes.to_vec());
+                    (std::borrow::Cow::Owned(line), warning)
+                }
+            };
             if !line.trim().is_empty() {
                 self.warnings.extend(warning);
                 return Some(self.parse(&line));

@@ -47,6 +47,7 @@ pub mod table;
 
 use std::io;
 
+pub use record_line::UnnamedLines;
 pub use records::RecordWriter;
 
 use crate::QuoteRecord;

@@ -10,7 +10,8 @@
 
 use std::io::{self, Write};
 
-use super::{Format, csv, record_line, table};
+use super::record_line::{self, UnnamedLines};
+use super::{Format, csv, table};
 use crate::QuoteRecord;
 
 /// A stream of quote records in one [`Format`]: exactly the bytes
@@ -135,6 +136,57 @@ impl<W: Write> RecordWriter<W> {
         Ok(())
     }
 
+    /// Writes the records of one article as [`RecordWriter::write`] does,
+    /// from `lines`, the same records written as JSON Lines but for their
+    /// speakers, which are taken from `records`: the speakers are filled in
+    /// once the lines are made, and on another thread ([`UnnamedLines`]).
+    ///
+    /// # Panics
+    ///
+    /// When the format is not JSON Lines, or `lines` has not one line for
+    /// each record.
+    ///
+    /// # Errors
+    ///
+    /// Any error of the writer.
+    pub fn write_unnamed(
+        &mut self,
+        lines: &UnnamedLines,
+        records: &[QuoteRecord],
+    ) -> io::Result<()> {
+        assert_eq!(self.format, Format::Jsonl, "write_unnamed writes JSON Lines");
+        assert_eq!(lines.len(), records.len(), "one line for each record");
+        if records.is_empty() {
+            return Ok(());
+        }
+        let Sink::Plain(out) = &mut self.sink else { unreachable!("JSON Lines") };
+        self.line.clear();
+        // The speaker part of the record before, when it is still in
+        // `line`: a record with the same speaker (the same shared name)
+        // copies it rather than escape the name again, as runs of quotes
+        // by one speaker do.
+        let mut before: Option<(&QuoteRecord, std::ops::Range<usize>)> = None;
+        for ((head, tail), r) in lines.parts().zip(records) {
+            self.line.extend_from_slice(head);
+            let start = self.line.len();
+            match before.filter(|(b, _)| same_speaker(b, r)) {
+                Some((_, range)) => self.line.extend_from_within(range),
+                None => record_line::push_speaker(&mut self.line, r),
+            }
+            before = Some((r, start..self.line.len()));
+            self.line.extend_from_slice(tail);
+            self.line.push(b'\n');
+            if self.line.len() >= FLUSH_AT {
+                out.write_all(&self.line)?;
+                self.line.clear();
+                before = None;
+            }
+        }
+        out.write_all(&self.line)?;
+        self.written += records.len();
+        Ok(())
+    }
+
     /// Ends the stream (closes the JSON array; `[]` when there was no
     /// record) and flushes it.
     ///
@@ -154,11 +206,60 @@ impl<W: Write> RecordWriter<W> {
     }
 }
 
+/// Whether two records have the same speaker part: the same shared name
+/// (or none) and type.
+fn same_speaker(a: &QuoteRecord, b: &QuoteRecord) -> bool {
+    let name = match (&a.speaker, &b.speaker) {
+        (Some(a), Some(b)) => std::sync::Arc::ptr_eq(a, b),
+        (a, b) => a.is_none() && b.is_none(),
+    };
+    name && a.speaker_type == b.speaker_type
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::corpus;
     use crate::extract::Extractor;
+
+    /// Lines made but for their speakers, with the speakers filled in
+    /// after, write what the records write: article by article, and all
+    /// at once past the flush size, with runs of one speaker and records
+    /// with none.
+    #[test]
+    fn unnamed_lines_write_what_the_records_write() {
+        let generated = crate::generate::Generator::new(crate::generate::GeneratorConfig {
+            articles: 400,
+            seed: 5,
+        });
+        let (mut unnamed_seen, mut longest) = (false, 0);
+        for articles in [corpus::bundled(), generated.collect()] {
+            let records = Extractor::new().extract(articles).records;
+            unnamed_seen |= records.iter().any(|r| r.speaker.is_none());
+            let mut want = RecordWriter::new(Format::Jsonl, 80, Vec::new());
+            let mut got = RecordWriter::new(Format::Jsonl, 80, Vec::new());
+            let mut all = RecordWriter::new(Format::Jsonl, 80, Vec::new());
+            for article in records.chunk_by(|a, b| std::sync::Arc::ptr_eq(&a.source, &b.source)) {
+                // The speakers are filled in after the lines are made.
+                let mut unnamed = article.to_vec();
+                for r in &mut unnamed {
+                    (r.speaker, r.speaker_type) = (None, None);
+                }
+                let lines = UnnamedLines::new(&unnamed);
+                want.write(article).unwrap();
+                got.write_unnamed(&lines, article).unwrap();
+            }
+            all.write_unnamed(&UnnamedLines::new(&records), &records).unwrap();
+            let want = want.finish().unwrap();
+            longest = longest.max(want.len());
+            assert_eq!(
+                String::from_utf8_lossy(&got.finish().unwrap()),
+                String::from_utf8_lossy(&want)
+            );
+            assert!(all.finish().unwrap() == want);
+        }
+        assert!(unnamed_seen && longest > FLUSH_AT, "{unnamed_seen} {longest}");
+    }
 
     #[test]
     fn a_stream_writes_what_one_call_writes() {
