@@ -37,6 +37,10 @@ pub enum MentionKind {
     Source {
         /// Whether this mention introduces a new source.
         introduces: bool,
+        /// A group of people ("the authors", "one of them"): a source only
+        /// where it speaks or after "according to", so that the groups a
+        /// text only mentions ("the workers went home") add no speakers.
+        group: bool,
     },
 }
 
@@ -672,7 +676,7 @@ fn description_at(
     {
         return Some(Found {
             span: Span::new(words[i].span.start, words[i + 2].span.end),
-            kind: MentionKind::Source { introduces: false },
+            kind: MentionKind::Source { introduces: false, group: true },
             name: None,
             role: None,
             acronym: None,
@@ -741,17 +745,20 @@ fn description_read(
         } else if noun(&lexicon::SOURCE_NOUNS)
             || w == "official" && lexicon::INDEFINITE.contains(det)
         {
-            Some(MentionKind::Source { introduces: det != "the" && det != "this" && det != "that" })
+            Some(MentionKind::Source {
+                introduces: det != "the" && det != "this" && det != "that",
+                group: false,
+            })
         } else if noun(&lexicon::GROUP_NOUNS) {
             // "the authors write", "the study's researchers said": a group
             // of its own, named by its description.
-            Some(MentionKind::Source { introduces: true })
+            Some(MentionKind::Source { introduces: true, group: true })
         } else if noun(&lexicon::DOCUMENT_NOUNS) {
             Some(MentionKind::Document)
         } else if noun(&lexicon::PERSON_NOUNS) && ["a", "an", "one"].contains(&det) {
             // Someone unnamed: "one nurse, who asked not to be named, said",
             // "a Department of Health spokesperson said".
-            Some(MentionKind::Source { introduces: true })
+            Some(MentionKind::Source { introduces: true, group: false })
         } else if noun(&lexicon::PERSON_NOUNS)
             && !["a", "an", "one", "two", "three", "several", "some", "other", "another"]
                 .contains(&det)
@@ -1015,7 +1022,7 @@ mod tests {
                         format!("Desc({head}{})", if *body { ",body" } else { "" })
                     }
                     MentionKind::Document => "Document".into(),
-                    MentionKind::Source { introduces } => format!("Source({introduces})"),
+                    MentionKind::Source { introduces, .. } => format!("Source({introduces})"),
                 };
                 let mut s = format!("{kind}:{}", &s[m.span.range()]);
                 if let Some(n) = &m.name {

@@ -197,7 +197,8 @@ impl Reader<'_> {
                 c.resolved[k] = None;
                 continue;
             }
-            c.resolved[k] = self.resolve(&c.mentions[k], speaking.contains(&k));
+            let speaks = speaking.contains(&k) || super::referent::cited_group(c, k);
+            c.resolved[k] = self.resolve(&c.mentions[k], speaks);
             self.record_roles(c, k);
             let m = &c.mentions[k];
             // "According to X" makes X a source as much as a subject does.

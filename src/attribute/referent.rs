@@ -7,7 +7,7 @@
 //! the focus a pronoun or description resolves to is the one that the
 //! sentences before it left.
 
-use super::clause::{Clause, gap, named_by_apposition, subject_of};
+use super::clause::{Clause, gap, is_according_to, named_by_apposition, subject_of};
 use super::reader::Reader;
 use crate::cue;
 use crate::lexicon;
@@ -36,6 +36,7 @@ impl Reader<'_> {
             }
             let speaking =
                 c.cues.iter().any(|cue| subject_of(self.text, c, cue).is_some_and(|(s, _)| s == k));
+            let speaking = speaking || cited_group(c, k);
             c.resolved[k] = self.resolve(&c.mentions[k], speaking);
         }
     }
@@ -127,6 +128,11 @@ impl Reader<'_> {
             MentionKind::Description { head, body }
                 if possessor(&self.text[m.span.range()]).is_some() =>
             {
+                // (Only where it speaks: "their members", "his family" in
+                // passing add no speaker.)
+                if !speaking {
+                    return None;
+                }
                 self.resolve_possessed(m, head, *body)
             }
             MentionKind::Description { head, body } => {
@@ -162,7 +168,9 @@ impl Reader<'_> {
                     .or(self.org_focus.as_ref())
                     .map(|(e, _)| Resolved { entity: *e, factor: 0.65, cataphoric: false }),
             },
-            MentionKind::Source { introduces } => {
+            // A group that neither speaks nor is cited adds no speaker.
+            MentionKind::Source { group: true, .. } if !speaking => None,
+            MentionKind::Source { introduces, .. } => {
                 let id = match (introduces, self.last_source) {
                     (false, Some(id)) => id,
                     _ => self.cast.add_source(source_name(&self.text[m.span.range()])),
@@ -280,6 +288,13 @@ pub(super) fn unissued_document(reader: &mut Reader<'_>, m: &Found) -> Resolved 
 /// white space folded.
 fn source_name(description: &str) -> String {
     strip_determiner(description).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether mention `k` is a group of people cited with "according to":
+/// a source, as much as if it spoke ("according to two former employees").
+pub(super) fn cited_group(c: &Clause, k: usize) -> bool {
+    let m = &c.mentions[k];
+    matches!(m.kind, MentionKind::Source { group: true, .. }) && is_according_to(&c.folded, m.first)
 }
 
 /// Whose a description's possessive pronoun makes it: a person's ("his",
