@@ -19,7 +19,10 @@
 //! 3. [`Rule::AccordingTo`]: `according to X` before or after the quote.
 //! 4. A trailing reporting verb (`…, the agency reported`) only when nothing
 //!    above applies.
-//! 5. [`Rule::ColonLeadIn`]: the sentence before ends with a colon.
+//! 5. [`Rule::ColonLeadIn`]: the sentence before ends with a colon; or,
+//!    in the quote's own sentence, a colon after a label with no verb
+//!    (`PM: ‘…’`) or after a copula whose subject is someone (`the
+//!    defender was brief: “…”`), both at 0.7.
 //! 6. [`Rule::Continuation`]: a quote with only space or punctuation
 //!    between it and the previous (or next) attributed quote.
 //! 7. [`Rule::Focus`]: the speaker in focus, with low confidence.
@@ -28,9 +31,11 @@
 //! `he`/`she` to the person in focus; `it` to the organisation in focus;
 //! descriptions (`the PM`, `the cleric`) to the one person whose role
 //! matches, else to the person in focus, else (in an article's lead, before
-//! anyone is named) to the first person who speaks later; `the statement`
-//! to whoever was last said to make a statement; `the source` to the last
-//! unnamed source introduced.
+//! anyone is named) to the first person who speaks later; a description
+//! owned by a possessive pronoun (`his lawyer`, `her family`) to someone
+//! of the one in focus, never that one; `the statement` to whoever was
+//! last said to make a statement; `the source` and `one of them` to the
+//! last unnamed source or group of people introduced (`the authors`).
 //!
 //! # Confidence
 //!
