@@ -301,7 +301,8 @@ pub static PERSON_NOUNS: WordSet = WordSet::new(
      scientist physician surgeon priest pastor paramedic firefighter defender striker midfielder
      goalkeeper winger player captain teenager boy girl mother father son daughter wife husband
      widow widower brother sister parent uncle aunt cousin friend neighbour neighbor victim
-     survivor pensioner passenger driver landlord tenant customer voter volunteer relative",
+     survivor pensioner passenger driver landlord tenant customer voter volunteer relative guard
+     forward quarterback pitcher bowler batsman jockey cyclist sprinter swimmer",
 );
 
 /// Nationalities that stand for a person after "the": "the German
@@ -348,7 +349,15 @@ pub static SOURCE_NOUNS: WordSet = WordSet::new("source sources insider insiders
 /// Nouns for documents that speak for their issuer (the statement said).
 pub static DOCUMENT_NOUNS: WordSet = WordSet::new(
     "statement communique communiqué announcement release letter message post tweet video
-     declaration notice bulletin report memo memorandum",
+     declaration notice bulletin report memo memorandum indictment complaint lawsuit judgment
+     study survey transcript affidavit",
+);
+
+/// Documents quoted as themselves, not as the voice of whoever issued
+/// them: "the indictment says", "the study found". Each is a speaker of
+/// its own, named by its description, whoever made a statement before.
+pub static SELF_QUOTED_DOCUMENTS: WordSet = WordSet::new(
+    "indictment complaint lawsuit judgment study survey transcript affidavit memo memorandum",
 );
 
 /// Determiners that start a description.

@@ -492,9 +492,12 @@ fn name_at(
         |k: usize| classes[k].has(WordClass::PERSON_NOUN) && !["man", "woman"].contains(&folded[k]);
     // (Most names hold no role noun: the organisation and place words are
     // looked up only for those that do, issue #5.)
-    let plain = (i..end.saturating_sub(1)).any(role_noun)
-        && !has(&lexicon::ORG_WORDS, i, end)
-        && !has(&lexicon::PLACE_WORDS, i, end);
+    // (The role noun itself may be an organisation word too: "Guard
+    // Malik Doe", a player, but "the Revolutionary Guard Corps".)
+    let plain = (i..end.saturating_sub(1)).rev().find(|&k| role_noun(k)).is_some_and(|r| {
+        let other = |list: &WordSet| has(list, i, r) || has(list, r + 1, end);
+        !other(&lexicon::ORG_WORDS) && !other(&lexicon::PLACE_WORDS)
+    });
     let title_end = (i..end)
         .rev()
         .find(|&k| classes[k].has(WordClass::TITLE) || plain && k + 1 < end && role_noun(k))

@@ -755,6 +755,19 @@ fn role_synonyms(head: &str) -> Vec<String> {
         &["cleric", "imam", "sheikh", "ayatollah", "mufti", "preacher"],
         &["president", "head of state"],
         &["minister"],
+        // A title's abbreviation: "Gov. Jane Doe" is "the governor".
+        &["governor", "gov"],
+        &["senator", "sen"],
+        &["representative", "rep"],
+        &["general", "gen"],
+        &["colonel", "col"],
+        &["lieutenant", "lt"],
+        &["captain", "capt"],
+        &["sergeant", "sgt"],
+        &["admiral", "adm"],
+        &["professor", "prof"],
+        &["doctor", "dr"],
+        &["reverend", "rev"],
     ];
     for g in groups {
         if g.contains(&head.as_str()) {

@@ -160,6 +160,9 @@ impl Reader<'_> {
                 // Nobody in focus yet: a lead description, resolved later.
                 Some(Resolved { entity: usize::MAX, factor: 0.6, cataphoric: true })
             }
+            MentionKind::Document if is_self_quoted(&self.text[m.span.range()]) => {
+                Some(unissued_document(self, m))
+            }
             MentionKind::Document => match self.issuer {
                 Some(e) => Some(Resolved { entity: e, factor: 0.9, cataphoric: false }),
                 None => self
@@ -295,6 +298,13 @@ fn source_name(description: &str) -> String {
 pub(super) fn cited_group(c: &Clause, k: usize) -> bool {
     let m = &c.mentions[k];
     matches!(m.kind, MentionKind::Source { group: true, .. }) && is_according_to(&c.folded, m.first)
+}
+
+/// Whether a document mention is one quoted as itself ("the indictment",
+/// a [`lexicon::SELF_QUOTED_DOCUMENTS`] noun as its last word).
+fn is_self_quoted(description: &str) -> bool {
+    let last = description.rsplit(|c: char| is_space(c)).next().unwrap_or("");
+    lexicon::SELF_QUOTED_DOCUMENTS.contains(&text::fold_word(last))
 }
 
 /// Whose a description's possessive pronoun makes it: a person's ("his",

@@ -763,6 +763,16 @@ mod tests {
                 [(Some("Tom Bell"), ColonLeadIn), (Some("Tom Bell"), Focus)]
             ),
             t!(
+                "a sports position as a title; a title's abbreviation is its role",
+                "Coach Dana Whitlock rested three starters.\nGuard Malik Brennan said he understood. “Of course I want to play,” he said.\nGov. Paula Reyes spoke. Susan Kemper said her client would plead not guilty. The governor said she was “shocked” by it.",
+                [(Some("Malik Brennan"), TrailingCue), (Some("Paula Reyes"), LeadingCue)]
+            ),
+            t!(
+                "a document quoted as itself",
+                "Susan Kemper said in a statement that her client was innocent.\nThe indictment says Marcus Dillard “knowingly and willfully” concealed payments.",
+                [(Some("indictment"), LeadingCue)]
+            ),
+            t!(
                 "a body's own body",
                 "Jane Roe spoke first. The Sudanese army's foreign ministry said the government “has opened all crossings”.",
                 [(Some("Sudanese army's foreign ministry"), LeadingCue)]
