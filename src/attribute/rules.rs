@@ -260,15 +260,7 @@ impl Reader<'_> {
             return None;
         }
         let k = c.mentions.iter().position(|m| m.last == slot)?;
-        let r = c.resolved[k].clone()?;
-        let colon = Span::new(before.span.end, q.outer.start);
-        let cue = Cue {
-            span: text::trim(self.text, colon),
-            form: CueForm::Finite,
-            first: slot,
-            last: slot,
-        };
-        Some((self.make(c, k, &r, &cue, Rule::ColonLeadIn, 0.7), r.cataphoric))
+        self.colon_cue(q, c, slot, k)
     }
 
     /// A colon after a clause with no cue, whose subject is someone and
@@ -307,7 +299,21 @@ impl Reader<'_> {
         if !someone || slot - m.last > 4 {
             return None;
         }
+        self.colon_cue(q, c, slot, k)
+    }
+
+    /// The quote given to mention `k` through the colon before it (from
+    /// the end of word `slot - 1`), with no verb: [`Rule::ColonLeadIn`] at
+    /// 0.7, the colon as the cue.
+    fn colon_cue(
+        &mut self,
+        q: &Quote,
+        c: &Clause,
+        slot: usize,
+        k: usize,
+    ) -> Option<(Attribution, bool)> {
         let r = c.resolved[k].clone()?;
+        let before = c.words.get(slot.checked_sub(1)?)?;
         let colon = Span::new(before.span.end, q.outer.start);
         let cue = Cue {
             span: text::trim(self.text, colon),
