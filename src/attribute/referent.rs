@@ -280,8 +280,9 @@ fn has_proper_modifier(description: &str) -> bool {
     strip_determiner(description).split_whitespace().any(text::is_capitalized)
 }
 
-/// An unnamed source for a document that nobody has issued in the text:
-/// "according to an agency memo obtained by …" quotes the memo.
+/// An unnamed source for a document that nobody has issued in the text
+/// ("according to an agency memo obtained by …" quotes the memo), or that
+/// is quoted as itself ("the indictment says").
 pub(super) fn unissued_document(reader: &mut Reader<'_>, m: &Found) -> Resolved {
     let id = reader.cast.add_source(source_name(&reader.text[m.span.range()]));
     Resolved { entity: id, factor: 0.9, cataphoric: false }
