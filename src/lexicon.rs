@@ -302,7 +302,9 @@ pub static PERSON_NOUNS: WordSet = WordSet::new(
      goalkeeper winger player captain teenager boy girl mother father son daughter wife husband
      widow widower brother sister parent uncle aunt cousin friend neighbour neighbor victim
      survivor pensioner passenger driver landlord tenant customer voter volunteer relative guard
-     forward quarterback pitcher bowler batsman jockey cyclist sprinter swimmer",
+     forward quarterback pitcher bowler batsman jockey cyclist sprinter swimmer dad mum mom
+     grandmother grandfather grandson granddaughter nephew niece partner boyfriend girlfriend
+     fan shopper commuter motorist pupil",
 );
 
 /// Nationalities that stand for a person after "the": "the German

@@ -774,6 +774,11 @@ mod tests {
                 [(Some("Malik Brennan"), TrailingCue), (Some("Paula Reyes"), LeadingCue)]
             ),
             t!(
+                "someone unnamed, informally",
+                "Graham Pryce defended the move.\nOne dad, who did not want to be named, said: ‘They should be asking us.’",
+                [(Some("dad"), ColonLeadIn)]
+            ),
+            t!(
                 "a document quoted as itself",
                 "Susan Kemper said in a statement that her client was innocent.\nThe indictment says Marcus Dillard “knowingly and willfully” concealed payments.",
                 [(Some("indictment"), LeadingCue)]
