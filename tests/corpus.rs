@@ -87,89 +87,56 @@ fn fixtures_keep_their_attributions() {
     assert_eq!((t.speech, t.found, t.correct, t.spurious), (36, 36, 36, 0), "{report:#?}");
 }
 
-/// The first blind set: five articles on other stories in other styles
-/// (AP, BBC with single quotes, Reuters, a quote running over two
-/// paragraphs, titles in quotes), written and annotated in
-/// `tests/data/blind_gold.jsonl` before the rules were run on them. At
-/// 470bcb0 the rules attributed 30 of 39 right (README, Accuracy); the
-/// misses were fixed as general rules, so this is a regression test now.
+/// The blind sets (README, Accuracy): a handful of articles each, on other
+/// stories in other house styles, with made-up names, written and annotated
+/// in `tests/data/blindN_gold.jsonl` *before* the rules were run on them.
+/// Each set's misses were fixed as general rules, so they are regression
+/// tests now. A row: the set, its articles, its speech quotes (all found,
+/// none spurious), how many are attributed right now, and its non-speech
+/// quotes (none given a speaker).
 #[test]
-fn first_blind_set_keeps_its_attributions() {
-    let report = score("blind", 5);
-    let t = &report.total;
-    assert_eq!((t.speech, t.found, t.correct, t.spurious), (39, 39, 39, 0), "{report:#?}");
-    assert_eq!((t.nonspeech, t.nonspeech_with_speaker), (3, 0), "{report:#?}");
-}
-
-/// The second blind set: four articles (a court report, a wire story on a
-/// strike, football, a study), annotated before the rules ran on them
-/// after the first set's fixes: 18 of 24 right then. One miss remains
-/// (README, Accuracy): after "the 32-year-old defender was brief:" the
-/// description resolves to the manager in focus.
-#[test]
-fn second_blind_set_keeps_its_attributions() {
-    let report = score("blind2", 4);
-    let t = &report.total;
-    assert_eq!((t.speech, t.found, t.correct, t.spurious), (24, 24, 23, 0), "{report:#?}");
-}
-
-/// The third blind set: four articles (a start-up feature with honorifics,
-/// a ceasefire wire story, a Senate story with posts on X, a flood), after
-/// the second set's fixes: 21 of 27 right on its first run; all right
-/// since the fifth set's fixes ("one of them said" after two unnamed
-/// former employees).
-#[test]
-fn third_blind_set_keeps_its_attributions() {
-    let report = score("blind3", 4);
-    let t = &report.total;
-    assert_eq!((t.speech, t.found, t.correct, t.spurious), (27, 27, 27, 0), "{report:#?}");
-}
-
-/// The fourth blind set: six articles (an AFP story on an armed group, a
-/// Westminster story, football, a Reuters earnings story, a court report,
-/// an AP protest story), after the third set's fixes: 37 of 43 right on
-/// its first run. One miss remains: "the company said" when the company
-/// was only ever a sentence's subject, never a speaker, and another body
-/// ("according to LSEG data") is in focus.
-#[test]
-fn fourth_blind_set_keeps_its_attributions() {
-    let report = score("blind4", 6);
-    let t = &report.total;
-    assert_eq!((t.speech, t.found, t.correct, t.spurious), (43, 43, 42, 0), "{report:#?}");
-}
-
-/// The fifth blind set: five articles (a Reuters UN story, a feature in
-/// the present tense, a police story, a science story, an AP politics
-/// story), after the fourth set's fixes: 33 of 35 right on its first run
-/// ("the authors write", and "the Sudanese army's foreign ministry").
-#[test]
-fn fifth_blind_set_keeps_its_attributions() {
-    let report = score("blind5", 5);
-    let t = &report.total;
-    assert_eq!((t.speech, t.found, t.correct, t.spurious), (35, 35, 35, 0), "{report:#?}");
-}
-
-/// The sixth blind set: four articles (a tech-regulation story, an AP
-/// court story quoting an indictment, a basketball press conference, a
-/// Reuters story on a statement from Yemen), after the fifth set's fixes:
-/// 17 of 21 right on its first run ("Guard X" read as an organisation,
-/// "the governor" after "Gov. X", "the indictment says").
-#[test]
-fn sixth_blind_set_keeps_its_attributions() {
-    let report = score("blind6", 4);
-    let t = &report.total;
-    assert_eq!((t.speech, t.found, t.correct, t.spurious), (21, 21, 21, 0), "{report:#?}");
-}
-
-/// The seventh blind set: three articles (an obituary, a Reuters story on
-/// a foreign-ministry briefing, a British tabloid story in single quotes),
-/// after the sixth set's fixes: 16 of 17 right on its first run ("One
-/// dad, who did not want to be named, said:").
-#[test]
-fn seventh_blind_set_keeps_its_attributions() {
-    let report = score("blind7", 3);
-    let t = &report.total;
-    assert_eq!((t.speech, t.found, t.correct, t.spurious), (17, 17, 17, 0), "{report:#?}");
+fn blind_sets_keep_their_attributions() {
+    let sets = [
+        // AP, BBC with single quotes, Reuters, a quote over two
+        // paragraphs, titles in quotes: 30 of 39 at 470bcb0.
+        ("blind", 5, 39, 39, 3),
+        // A court report, a wire story on a strike, football, a study:
+        // 18 of 24 after the first set's fixes. The miss left: after "the
+        // 32-year-old defender was brief:" the description resolves to
+        // the manager in focus.
+        ("blind2", 4, 24, 23, 0),
+        // A start-up feature with honorifics, a ceasefire wire story, a
+        // Senate story with posts on X, a flood: 21 of 27 after the
+        // second set's fixes.
+        ("blind3", 4, 27, 27, 0),
+        // An AFP story on an armed group, a Westminster story, football,
+        // a Reuters earnings story, a court report, an AP protest story:
+        // 37 of 43 after the third set's fixes. The miss left: "the
+        // company said" when the company was only ever a sentence's
+        // subject and another body ("according to LSEG data") is in focus.
+        ("blind4", 6, 43, 42, 0),
+        // A Reuters UN story, a feature in the present tense, a police
+        // story, a science story, an AP politics story: 33 of 35 after
+        // the fourth set's fixes.
+        ("blind5", 5, 35, 35, 0),
+        // A tech-regulation story, an AP story quoting an indictment, a
+        // basketball press conference, a Reuters story on a statement
+        // from Yemen: 17 of 21 after the fifth set's fixes.
+        ("blind6", 4, 21, 21, 0),
+        // An obituary, a foreign-ministry briefing, a British tabloid
+        // story in single quotes: 16 of 17 after the sixth set's fixes.
+        ("blind7", 3, 17, 17, 0),
+    ];
+    for (dir, articles, speech, correct, nonspeech) in sets {
+        let report = score(dir, articles);
+        let t = &report.total;
+        assert_eq!(
+            (t.speech, t.found, t.correct, t.spurious),
+            (speech, speech, correct, 0),
+            "{dir}: {report:#?}"
+        );
+        assert_eq!((t.nonspeech, t.nonspeech_with_speaker), (nonspeech, 0), "{dir}: {report:#?}");
+    }
 }
 
 /// The framing report of the bundled corpus (issue 4): boilerplate left
