@@ -56,8 +56,10 @@
 //! | `spurious` | records of a speech kind ([`QuoteKind::is_speech`](crate::QuoteKind::is_speech)) matching no gold quote |
 //!
 //! A speaker is *right* when the gold key is `k` and the record's speaker,
-//! lower-cased, contains `k` lower-cased; or when the gold key is null and
-//! the record has no speaker. Records matched to an `ambiguous` gold quote
+//! lower-cased, contains `k` lower-cased; when the gold key is `source`
+//! (the format's key for any unnamed source) and the record's speaker is
+//! an [`SpeakerType::UnnamedSource`] (`the official`, `one diplomat`); or
+//! when the gold key is null and the record has no speaker. Records matched to an `ambiguous` gold quote
 //! count nowhere: not scored, not spurious.
 //!
 //! The report also lists each wrong attribution ([`WrongSpeaker`]), each
@@ -101,7 +103,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, QuoteRecord, Rule};
+use crate::{Error, QuoteRecord, Rule, SpeakerType};
 
 /// What a gold quote is, as annotated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -375,7 +377,7 @@ fn score_article(
             (GoldKind::Speech, Some(rec)) => {
                 s.speech += 1;
                 s.found += 1;
-                if speaker_is_right(g.speaker.as_deref(), rec.speaker.as_deref()) {
+                if speaker_is_right(g.speaker.as_deref(), rec) {
                     s.correct += 1;
                 } else {
                     report.wrong_speakers.push(WrongSpeaker {
@@ -419,9 +421,13 @@ fn score_article(
 }
 
 /// Whether a record's speaker agrees with a gold speaker key.
-fn speaker_is_right(key: Option<&str>, predicted: Option<&str>) -> bool {
-    match (key, predicted) {
-        (Some(key), Some(name)) => name.to_lowercase().contains(&key.to_lowercase()),
+fn speaker_is_right(key: Option<&str>, rec: &QuoteRecord) -> bool {
+    match (key, rec.speaker.as_deref()) {
+        (Some(key), Some(name)) => {
+            name.to_lowercase().contains(&key.to_lowercase())
+                || key.eq_ignore_ascii_case("source")
+                    && rec.speaker_type == Some(SpeakerType::UnnamedSource)
+        }
         (None, None) => true,
         _ => false,
     }

@@ -283,8 +283,9 @@ pub static PLACE_WORDS: WordSet = WordSet::new(
 
 /// Particles that join the parts of a person's name (Omar bin Ali,
 /// Ludwig van Beethoven).
-pub static NAME_PARTICLES: WordSet =
-    WordSet::new("al bin ibn bint de del della van von der den da di du la le abu el");
+pub static NAME_PARTICLES: WordSet = WordSet::new(
+    "al bin ibn bint de del della van von der den da di du la le abu el dos das los las ter ten",
+);
 
 /// Nouns that head a description of a person (the PM, the cleric, the
 /// opposition figure).
@@ -381,7 +382,8 @@ pub static FINITE_CUES: WordSet = WordSet::new(
      boasted complained lamented quipped shouted exclaimed whispered mused charged alleged
      demanded estimated disclosed revealed testified thundered hailed welcomed condemned
      denounced called described dubbed labelled labeled termed write warn argue insist tell
-     explain admit conclude suggest",
+     explain admit conclude suggest describes hails welcomes condemns denounces recalls remembers
+     remembered accuses denies confirms urges vows pledges promises",
 );
 
 /// Participles that hang a quote from the clause's subject (stressing,

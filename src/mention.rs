@@ -422,17 +422,34 @@ fn name_at(
     let mut end = i + 1;
     while end < words.len() && !is_possessive(folded[end - 1]) {
         let joined_end = joined(end);
-        if joined_end && is_name(end) {
+        if !joined_end {
+            break;
+        }
+        if is_name(end) {
             end += 1;
-        } else if joined_end
+            continue;
+        }
+        // Up to three particles between two name words: `Omar bin Ali`,
+        // `Lucía de la Cruz`, `Maria de los Santos`; or `of`, `for`, `in`
+        // inside an organisation's or a title's name.
+        let mut next = end;
+        while next < end + 3
+            && next + 1 < words.len()
+            && classes[next].has(WordClass::NAME_PARTICLE)
+            && joined(next + 1)
+        {
+            next += 1;
+        }
+        if next == end
             && end + 1 < words.len()
             && joined(end + 1)
-            && is_name(end + 1)
-            && (classes[end].has(WordClass::NAME_PARTICLE)
-                || ["of", "for", "in"].contains(&folded[end])
-                    && (has(&lexicon::ORG_WORDS, i, end) || has(&lexicon::TITLE_WORDS, i, end)))
+            && ["of", "for", "in"].contains(&folded[end])
+            && (has(&lexicon::ORG_WORDS, i, end) || has(&lexicon::TITLE_WORDS, i, end))
         {
-            end += 2;
+            next = end + 1;
+        }
+        if next > end && next < words.len() && is_name(next) {
+            end = next + 1;
         } else {
             break;
         }
@@ -1140,6 +1157,14 @@ mod tests {
                 &["Person:Omar Shia’ al-Fulani name=Omar Shia al-Fulani"],
             ),
             ("On Sunday the Mayor spoke", &["Desc(mayor):Mayor role=Mayor"]),
+            (
+                "Lucía de la Cruz and Maria de los Santos met Jan van der Berg",
+                &[
+                    "Person:Lucía de la Cruz name=Lucía de la Cruz",
+                    "Person:Maria de los Santos name=Maria de los Santos",
+                    "Person:Jan van der Berg name=Jan van der Berg",
+                ],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(mentions(text), *want, "{text}");

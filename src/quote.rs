@@ -328,16 +328,7 @@ fn pair_marks_carrying(
         stack.clear();
         let mut skip_first_mark = false;
         if let Some((open, prev_end)) = carry.take() {
-            let first = text[para.range()].chars().next();
-            let repeats = first.and_then(mark).is_some_and(|(f, role)| {
-                f == open.family && !matches!(role, Role::Closer) || first == Some('”')
-            });
-            if repeats {
-                stack.push(open);
-                skip_first_mark = true;
-            } else {
-                out.push(unclosed(text, open, prev_end));
-            }
+            skip_first_mark = take_up(text, para, open, prev_end, &mut stack, &mut out);
         }
         // The marks of the paragraph, found in the whole text; a mark's
         // neighbours are decoded where it stands.
@@ -372,18 +363,52 @@ fn pair_marks_carrying(
                 Action::Ignore => {}
             }
         }
-        if let Some(bottom) = stack.bottom() {
-            if bottom.family.keeps_unclosed() {
-                carry = Some((bottom, para.end));
-                carried = true;
-            }
+        if let Some(bottom) = left_open(&stack) {
+            carry = Some((bottom, para.end));
+            carried = true;
         }
     }
-    if let Some((open, end)) = carry {
+    if let Some((open, end)) = carry.filter(|(open, _)| open.family.keeps_unclosed()) {
         out.push(unclosed(text, open, end));
     }
     out.sort_by_key(|p| (p.open_at, std::cmp::Reverse(p.close_at)));
     (out, carried)
+}
+
+/// The quote left open at the end of a paragraph that the next paragraph
+/// may take up: the outermost one still open if its family keeps an
+/// unclosed quote; one in single marks (a quote over several paragraphs,
+/// British style) only if it is the one mark left open, and it is kept
+/// only if the next paragraph takes it up ([`take_up`]). Two single
+/// marks left open are apostrophes (`the 'Nineties`, `rock 'n`).
+fn left_open(stack: &OpenStack) -> Option<Open> {
+    stack.bottom().filter(|open| open.family.keeps_unclosed() || stack.stack.len() == 1)
+}
+
+/// Whether `para` takes up the quote `open` carried from the paragraph
+/// that ended at `prev_end`: it does when it starts with that family's
+/// opening mark again (or a `”`), and `open` goes back on the stack. If
+/// not, a quote of a family that keeps unclosed quotes ends at
+/// `prev_end`, and one in single marks is dropped. Returns whether the
+/// paragraph's first mark is the repeated one, to skip.
+fn take_up(
+    text: &str,
+    para: Span,
+    open: Open,
+    prev_end: usize,
+    stack: &mut OpenStack,
+    out: &mut Vec<Paired>,
+) -> bool {
+    let first = text[para.range()].chars().next();
+    let repeats = first.and_then(mark).is_some_and(|(f, role)| {
+        f == open.family && !matches!(role, Role::Closer) || first == Some('”')
+    });
+    if repeats {
+        stack.push(open);
+    } else if open.family.keeps_unclosed() {
+        out.push(unclosed(text, open, prev_end));
+    }
+    repeats
 }
 
 /// Finds the marks of each paragraph in turn by stepping on from where
@@ -915,6 +940,16 @@ mod tests {
                 [("This never closes.", Full, 0), ("a quote", Partial, 0)]
             ),
             t!("unclosed at end of text", "“Unfinished", [("Unfinished", Full, 0)]),
+            t!(
+                "multi-paragraph in single marks",
+                "She said: 'First part.\n\n'Last part.'\n\nNarration.",
+                [("First part.\n\n'Last part.", Full, 0)]
+            ),
+            t!(
+                "a single mark left open and not taken up",
+                "'Lone opener\n\nNarration with 'a quote' in it.",
+                [("a quote", Partial, 0)]
+            ),
         ]);
     }
 
@@ -1317,16 +1352,7 @@ mod tests {
             let mut stack = OpenStack::default();
             let mut skip_first_mark = false;
             if let Some((open, prev_end)) = carry.take() {
-                let first = text[para.range()].chars().next();
-                let repeats = first.and_then(mark).is_some_and(|(f, role)| {
-                    f == open.family && !matches!(role, Role::Closer) || first == Some('”')
-                });
-                if repeats {
-                    stack.push(open);
-                    skip_first_mark = true;
-                } else {
-                    out.push(unclosed(text, open, prev_end));
-                }
+                skip_first_mark = take_up(text, para, open, prev_end, &mut stack, &mut out);
             }
             let body = &text[para.range()];
             for (i, c) in body.char_indices() {
@@ -1357,13 +1383,11 @@ mod tests {
                     Action::Ignore => {}
                 }
             }
-            if let Some(bottom) = stack.bottom() {
-                if bottom.family.keeps_unclosed() {
-                    carry = Some((bottom, para.end));
-                }
+            if let Some(bottom) = left_open(&stack) {
+                carry = Some((bottom, para.end));
             }
         }
-        if let Some((open, end)) = carry {
+        if let Some((open, end)) = carry.filter(|(open, _)| open.family.keeps_unclosed()) {
             out.push(unclosed(text, open, end));
         }
         out.sort_by_key(|p| (p.open_at, std::cmp::Reverse(p.close_at)));

@@ -72,7 +72,7 @@ impl Reader<'_> {
                 }
             }
         }
-        (self.focus(q, para), false)
+        (self.focus(q, c, para), false)
     }
 
     /// Rule 1 and 4: a cue right after the quote.
@@ -324,13 +324,20 @@ impl Reader<'_> {
         Some((self.make(c, k, &r, &cue, Rule::ColonLeadIn, 0.7), r.cataphoric))
     }
 
-    /// Rule 7: the speaker in focus.
-    fn focus(&self, q: &Quote, para: Span) -> Attribution {
+    /// Rule 7: the speaker in focus. Not for a fragment inside narration
+    /// whose sentence has no cue at all: such a fragment is far more
+    /// often a term, a name or a scare quote (`a regional “axis of
+    /// resistance”`, `promised to rent as "affordable."`) than words of
+    /// whoever the narration is about.
+    fn focus(&self, q: &Quote, c: &Clause, para: Span) -> Attribution {
+        let alone = text::trim(self.text, para) == q.outer || q.kind == crate::QuoteKind::Full;
+        if !alone && c.cues.is_empty() {
+            return Attribution::none(Rule::Unattributed);
+        }
         let Some((e, mention)) = self.person_focus.clone().or_else(|| self.org_focus.clone())
         else {
             return Attribution::none(Rule::Unattributed);
         };
-        let alone = text::trim(self.text, para) == q.outer || q.kind == crate::QuoteKind::Full;
         let confidence = if alone { 0.45 } else { 0.35 };
         Attribution {
             entity: Some(e),
@@ -792,6 +799,21 @@ mod tests {
                 "a body after a name, then a relative clause",
                 "Anna Berg spoke. In a post on X, the United Steelworkers union, which represents workers there, called the layoffs “corporate greed.”",
                 [(Some("United Steelworkers union"), LeadingCue)]
+            ),
+            t!(
+                "two particles inside a name",
+                "Lucía de la Cruz keeps a battery on her desk.\n“It caught fire,” she says.",
+                [(Some("Lucía de la Cruz"), TrailingCue)]
+            ),
+            t!(
+                "a fragment in narration with no cue is no one's",
+                "Omar Fulani spoke on Monday.\nThe groups see themselves as part of a regional “axis of resistance” against the West.",
+                [(None, Unattributed)]
+            ),
+            t!(
+                "a fragment with a cue whose subject is not found still goes to the focus",
+                "Omar Fulani spoke on Monday.\nIt was, as the saying goes, “a long road,” and he said so.",
+                [(Some("Omar Fulani"), Focus)]
             ),
         ];
         for case in &cases {
