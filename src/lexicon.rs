@@ -240,7 +240,7 @@ pub static FUNCTION_WORDS: WordSet = WordSet::new(
      weeks months years today yesterday tomorrow now still instead indeed even only just related
      back leave read more edited photo image file monday tuesday wednesday thursday friday
      saturday sunday january february march april may june july august september october
-     november december mr mrs ms",
+     november december",
 );
 
 /// Prepositions: a mention right after one is not a subject.
@@ -259,7 +259,22 @@ pub static TITLE_WORDS: WordSet = WordSet::new(
      mayor pope chancellor judge justice imam cleric chief deputy vice ambassador envoy leader
      chairman chairwoman representative rep admiral adm captain capt sergeant sgt marshal lord
      sir dame rev reverend bishop archbishop cardinal rabbi mufti mullah professor prof director
-     ceo premier speaker mp pm officer head founder minister-president",
+     ceo premier speaker mp pm officer head founder minister-president mr mrs ms mx",
+);
+
+/// Honorifics: titles that give no role, only (for some) a gender.
+pub static HONORIFICS: WordSet = WordSet::new("mr mrs ms mx");
+
+/// Honorifics and titles that say a person is a man: `Mr.`, `Sir`,
+/// `spokesman`. (Not `Sheikh`: it is also part of women's names.)
+pub static MALE_WORDS: WordSet =
+    WordSet::new("mr sir lord king prince spokesman chairman congressman councilman businessman");
+
+/// Honorifics and titles that say a person is a woman: `Ms.`, `Dame`,
+/// `spokeswoman`.
+pub static FEMALE_WORDS: WordSet = WordSet::new(
+    "mrs ms miss dame lady queen princess spokeswoman chairwoman congresswoman councilwoman
+     businesswoman",
 );
 
 /// Words that make a name an organisation.
@@ -325,7 +340,8 @@ pub static DEMONYMS: WordSet = WordSet::new(
 pub static BODY_NOUNS: WordSet = WordSet::new(
     "group movement militia ministry government army military coalition organisation
      organization agency command office faction party alliance embassy administration council
-     committee authority authorities force company firm union association federation family",
+     committee authority authorities force company firm union association federation family
+     department palace body bureau commission board institute",
 );
 
 /// Body nouns that refer back to whichever organisation is in focus (the

@@ -535,7 +535,11 @@ fn name_at(
     let is_title =
         title_end > i && !body_noun && (!has(&lexicon::ORG_WORDS, i, title_end) || person_after());
     let (name_start, role) = if is_title && title_end < end {
-        (title_end, Some(join_words(text, &words[i..title_end])))
+        // An honorific says no role: `Ms. Jane Doe` has none, `Mr.
+        // President Doe` is `President`.
+        let role_from =
+            (i..title_end).find(|&k| !lexicon::HONORIFICS.contains(folded[k])).unwrap_or(title_end);
+        (title_end, (role_from < title_end).then(|| join_words(text, &words[role_from..title_end])))
     } else {
         (i, None)
     };

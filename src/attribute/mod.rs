@@ -68,6 +68,7 @@ use crate::text::{self, Word};
 use crate::{Mention, Rule, Span};
 
 mod clause;
+mod gender;
 mod reader;
 mod referent;
 mod rules;

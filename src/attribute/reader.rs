@@ -13,6 +13,7 @@ use super::clause::{
     Clause, Folding, Narration, Spare, gap, is_according_to, modifies_name, named_by_apposition,
     subject_of,
 };
+use super::gender::Genders;
 use super::rules::continue_quotes;
 use super::{Attributed, Attribution, CueUse, Reported};
 use crate::cue::CueForm;
@@ -46,6 +47,8 @@ pub(super) struct Reader<'a> {
     cues: Vec<CueUse>,
     /// The vectors of the last sentence's clause, for the next one's.
     pub(super) spare: Spare<'a>,
+    /// The genders the text gave persons, for `he` and `she`.
+    pub(super) genders: Genders,
 }
 
 /// [`attribute_words`](super::attribute_words) for a caller that also has
@@ -173,6 +176,7 @@ impl<'a> Reader<'a> {
             reported: Vec::new(),
             cues: Vec::new(),
             spare: Spare::default(),
+            genders: Genders::default(),
         }
     }
 }
@@ -329,7 +333,10 @@ impl Reader<'_> {
         let Some(mention) = mention else { return };
         match self.cast.get(e).kind {
             SpeakerType::Organisation => self.org_focus = Some((e, mention)),
-            _ => self.person_focus = Some((e, mention)),
+            _ => {
+                self.genders.focused(e);
+                self.person_focus = Some((e, mention));
+            }
         }
     }
 }

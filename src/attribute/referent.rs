@@ -8,6 +8,7 @@
 //! sentences before it left.
 
 use super::clause::{Clause, gap, is_according_to, named_by_apposition, subject_of};
+use super::gender;
 use super::reader::Reader;
 use crate::cue;
 use crate::lexicon;
@@ -104,14 +105,23 @@ impl Reader<'_> {
                 if let Some(r) = &m.role {
                     self.cast.add_role(id, r);
                 }
+                // `Mr. Doe`, `Dame Jane Doe`, `spokeswoman Jane Doe`.
+                let title = self.text[m.span.range()].split(is_space).next().unwrap_or("");
+                if let Some(g) = gender::of_word(title) {
+                    self.genders.learn(id, g);
+                }
                 let factor: f64 =
                     if self.cast.get(id).weak { f64::min(factor, 0.8) } else { factor };
                 Some(Resolved { entity: id, factor, cataphoric: false })
             }
-            MentionKind::Pronoun(Pronoun::Personal) => self
-                .person_focus
-                .as_ref()
-                .map(|(e, _)| Resolved { entity: *e, factor: 0.9, cataphoric: false }),
+            MentionKind::Pronoun(Pronoun::Personal) => {
+                let focus = self.person_focus.as_ref()?.0;
+                let entity = gender::of_pronoun(&self.text[m.span.range()])
+                    .and_then(|g| self.genders.referent(focus, g))
+                    .unwrap_or(focus);
+                let factor = if entity == focus { 0.9 } else { 0.85 };
+                Some(Resolved { entity, factor, cataphoric: false })
+            }
             MentionKind::Pronoun(Pronoun::Neuter | Pronoun::Plural) => self
                 .org_focus
                 .as_ref()

@@ -815,6 +815,21 @@ mod tests {
                 "Omar Fulani spoke on Monday.\nIt was, as the saying goes, “a long road,” and he said so.",
                 [(Some("Omar Fulani"), Focus)]
             ),
+            t!(
+                "an honorific before a name",
+                "Ana Restrepo testified on Monday.\n“It was cash,” Ms. Restrepo said.",
+                [(Some("Ana Restrepo"), TrailingCue)]
+            ),
+            t!(
+                "she is not the man in focus",
+                "Ms. Ana Restrepo testified.\n“Did you lie?” Mr. Tom Heyden asked.\n“I told the truth,” she replied.",
+                [(Some("Tom Heyden"), TrailingCue), (Some("Ana Restrepo"), TrailingCue)]
+            ),
+            t!(
+                "the department is the department named before",
+                "The Clark Valley Health Department said two patients died. The hospital said little.\n“There is no risk,” the department said.",
+                [(Some("Clark Valley Health Department"), TrailingCue)]
+            ),
         ];
         for case in &cases {
             let got = run(case.text);
