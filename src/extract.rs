@@ -204,6 +204,7 @@ impl Extractor {
                 paragraphs = kept;
             }
         }
+        quote::repeat_names(text, &mut quotes);
         let attribute::Attributed { cast, quotes: attributions, reported, cues } =
             attribute::attribute_split(
                 text,

@@ -683,6 +683,20 @@ pub static NAMING_CUES: WordSet = WordSet::new(
      label",
 );
 
+/// Works whose titles are quoted in apposition: `the album, “Low Tide
+/// Hymnal,”`, `her memoir “Keys to the Kingdom”`.
+pub static WORK_NOUNS: WordSet = WordSet::new(
+    "album single track song record ep film movie documentary book novel memoir biography play
+     musical opera poem painting series show podcast column essay exhibition",
+);
+
+/// Verbs that give a name with `as`: `known as`, `referred to him as`,
+/// `tagged as` (not `described as`, which quotes the describer's words).
+pub static NAMING_VERBS: WordSet = WordSet::new(
+    "known referred refer refers referring tagged labelled labeled branded designated listed
+     billed marketed styled nicknamed dubbed identified classified",
+);
+
 /// Determiners after which a short title-case quote is a name in scare
 /// quotes: the “Islamic State”.
 pub static SCARE_DETERMINERS: WordSet = WordSet::new("the a an its their his her our this that");

@@ -490,7 +490,33 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
 
 /// Like [`find_quotes`], with the article's paragraphs already split.
 pub fn find_quotes_in(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
-    find_quotes_split(text, paragraphs).0
+    let mut quotes = find_quotes_split(text, paragraphs).0;
+    repeat_names(text, &mut quotes);
+    quotes
+}
+
+/// Gives a quote that repeats the words of an earlier quote that is not
+/// speech (a title, a nickname) that kind too: the title named once in
+/// apposition (`the album, “Low Tide Hymnal,”`) is the same title later
+/// (`the sessions for “Low Tide Hymnal,”`, `singing “Low Tide Hymnal”`).
+/// Words compare without the punctuation and space at their ends.
+///
+/// [`find_quotes_in`] does this; [`find_quotes_split`] leaves each quote
+/// as classified on its own, for a caller that finds quotes again after
+/// cutting paragraphs and does this once at the end.
+pub fn repeat_names(text: &str, quotes: &mut [Quote]) {
+    let core = |q: &Quote| {
+        text[q.span.range()].trim_end_matches(|c: char| c.is_ascii_punctuation() || is_space(c))
+    };
+    let mut names: Vec<&str> = Vec::new();
+    for q in quotes.iter_mut() {
+        let words = core(q);
+        if q.kind == QuoteKind::NonSpeech {
+            names.push(words);
+        } else if q.kind == QuoteKind::Partial && names.contains(&words) {
+            q.kind = QuoteKind::NonSpeech;
+        }
+    }
 }
 
 /// For each paragraph, its sentences as [`text::sentences`] splits them
@@ -500,7 +526,8 @@ pub type Sentences = Vec<Option<Vec<Span>>>;
 
 /// [`find_quotes_in`], also returning the sentences it split: those of
 /// every paragraph that holds a quote (classifying a quote reads its
-/// sentence). Attribution splits the same paragraphs with the same
+/// sentence), but each quote classified on its own (see
+/// [`repeat_names`]). Attribution splits the same paragraphs with the same
 /// quotes, so it can take these instead of splitting them again (issue
 /// #5).
 pub fn find_quotes_split(text: &str, paragraphs: &[Span]) -> (Vec<Quote>, Sentences) {
@@ -745,7 +772,7 @@ fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
     if before.ends_with('=') || is_inside_markup(text, q.outer) {
         return QuoteKind::NonSpeech;
     }
-    if !inner.chars().any(char::is_alphabetic) {
+    if !inner.chars().any(char::is_alphabetic) || names_something(text, q, before) {
         return QuoteKind::NonSpeech;
     }
     // A "word" cut by the look-behind is too long to be a name or a cue.
@@ -812,6 +839,62 @@ fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
             .ends_with([':', ',', ';', '.', '!', '?', '—', '–', '-', '…', '：', '，', '،', '؛'])
         || before.ends_with(|c: char| mark(c).is_some());
     if starts_sentence && lead_in { QuoteKind::Full } else { QuoteKind::Partial }
+}
+
+/// Whether a quote names something rather than quoting anyone, by what
+/// stands before it (`before`, trimmed at its end) and its own words:
+///
+/// - a single letter: `envelopes marked “T”`;
+/// - a title in apposition to a work: `the album, “Low Tide Hymnal,”`,
+///   `her memoir “Keys to the Kingdom”` (at most 8 words, each
+///   capitalized or a short lower-case word);
+/// - a name given with `as` after a naming verb at most 7 words back:
+///   `known around Westminster as “the Undertaker”`, `referred to him
+///   as “the Consultant.”` (at most 5 words);
+/// - a name people give themselves: `fans who call themselves
+///   “Harborites.”` (at most 4 words);
+/// - one capitalized word after a lower-case word that is neither a
+///   function word nor a cue: `prosecutors say “Tommy” was`.
+///
+/// Cheap for most quotes: each rule first looks at the last bytes before
+/// the quote, and the quote's words are split only when one may apply.
+fn names_something(text: &str, q: &Quote, before: &str) -> bool {
+    let inner = &text[q.span.range()];
+    let mut letters = inner.chars().filter(|c| c.is_alphabetic());
+    if letters.next().is_some() && letters.next().is_none() {
+        return true;
+    }
+    let mut back = before.rsplit(|c: char| is_space(c)).filter(|w| !w.is_empty());
+    let Some(last) = back.next() else { return false };
+    let last_folded = text::fold_word(last.trim_end_matches(','));
+    let words = || text::words_up_to(text, q.span, 10);
+    let title_case = |words: &[text::Word]| {
+        words.iter().all(|w| {
+            let s = w.as_str(text);
+            text::is_capitalized(s) || s.len() <= 3 && s.chars().all(char::is_lowercase)
+        })
+    };
+    if lexicon::WORK_NOUNS.contains(&last_folded) {
+        let words = words();
+        return words.len() <= 8 && title_case(&words);
+    }
+    if last_folded == "as" {
+        let naming = back.take(7).any(|w| lexicon::NAMING_VERBS.contains(&text::fold_word(w)));
+        return naming && words().len() <= 5;
+    }
+    if ["themselves", "himself", "herself", "itself"].contains(&last_folded.as_str()) {
+        let verb = back.next().map(text::fold_word).unwrap_or_default();
+        return ["call", "calls", "called", "calling"].contains(&verb.as_str())
+            && words().len() <= 4;
+    }
+    if last.starts_with(|c: char| c.is_lowercase())
+        && !lexicon::FUNCTION_WORDS.contains(&last_folded)
+        && !crate::cue::is_cue_word(&last_folded)
+        && text::is_capitalized(inner)
+    {
+        return words().len() == 1;
+    }
+    false
 }
 
 /// Whether the text before a quote ends `what <someone> called` (or
@@ -998,7 +1081,7 @@ mod tests {
             ),
             t!("crlf", "Intro.\r\n“Yes,” he said.\r\n", [("Yes,", Full, 0)]),
             t!("bom", "\u{FEFF}“Yes,” he said.", [("Yes,", Full, 0)]),
-            t!("lone cr", "A.\r“B.”\rC.", [("B.", Full, 0)]),
+            t!("lone cr", "A.\r“Be.”\rC.", [("Be.", Full, 0)]),
         ]);
     }
 
@@ -1061,6 +1144,32 @@ mod tests {
                 [("Islamic State", NonSpeech, 0)]
             ),
             t!("numbers only", "code “31272”", [("31272", NonSpeech, 0)]),
+            t!("one letter", "envelopes marked “T,” in ink", [("T,", NonSpeech, 0)]),
+            t!(
+                "a title in apposition to a work",
+                "her third album, “Low Tide Hymnal,” is out; her memoir “Keys to the Kingdom” sold well",
+                [("Low Tide Hymnal,", NonSpeech, 0), ("Keys to the Kingdom", NonSpeech, 0)]
+            ),
+            t!(
+                "a name given with as",
+                "known around Westminster as “the Undertaker” and referred to in the files as “the Consultant.”",
+                [("the Undertaker", NonSpeech, 0), ("the Consultant.", NonSpeech, 0)]
+            ),
+            t!(
+                "described as is speech",
+                "a record she describes as “the first one where I’m not hiding”",
+                [("the first one where I’m not hiding", Partial, 0)]
+            ),
+            t!(
+                "a name people give themselves",
+                "fans who call themselves “Harborites.”",
+                [("Harborites.", NonSpeech, 0)]
+            ),
+            t!(
+                "a repeated title",
+                "the single, “Copper Wire,” is a hit. She sings “Copper Wire” every night.",
+                [("Copper Wire,", NonSpeech, 0), ("Copper Wire", NonSpeech, 0)]
+            ),
             t!(
                 "title-case speech is speech",
                 "to remain “Islamic, Iraqi, and Resistant,” he said",
@@ -1126,7 +1235,7 @@ mod tests {
         if before.ends_with('=') || is_inside_markup_plain(text, q.outer) {
             return QuoteKind::NonSpeech;
         }
-        if !inner.chars().any(char::is_alphabetic) {
+        if !inner.chars().any(char::is_alphabetic) || names_something(text, q, before) {
             return QuoteKind::NonSpeech;
         }
         // The rules below only ask whether there are at most 8 words.
