@@ -279,7 +279,7 @@ pub static FEMALE_WORDS: WordSet = WordSet::new(
 
 /// Words that make a name an organisation.
 pub static ORG_WORDS: WordSet = WordSet::new(
-    "command ministry movement resistance party agency council committee forces force army
+    "united command ministry movement resistance party agency council committee forces force army
      government office department brigades brigade units unit front organization organisation
      group union association court parliament assembly mobilization mobilisation coalition
      company inc corp ltd times news post press center centre institute university foundation
@@ -369,7 +369,7 @@ pub static SOURCE_NOUNS: WordSet = WordSet::new("source sources insider insiders
 pub static DOCUMENT_NOUNS: WordSet = WordSet::new(
     "statement communique communiqué announcement release letter message post tweet video
      declaration notice bulletin report memo memorandum indictment complaint lawsuit judgment
-     study survey transcript affidavit",
+     study survey transcript affidavit filing motion email e-mail",
 );
 
 /// Documents quoted as themselves, not as the voice of whoever issued

@@ -238,13 +238,28 @@ pub fn find_mentions_into(
     while i < words.len() {
         // Most words start no mention, which their class tells (issue #5:
         // the tests below cost some 30 instructions a word).
-        if known.is_empty() && !classes[i].has(WordClass::MAY_START_MENTION) {
+        let bare_group = bare_group_at(words, (folded, classes), i, &joined);
+        if known.is_empty() && !classes[i].has(WordClass::MAY_START_MENTION) && !bare_group {
             i += 1;
             continue;
         }
         if let Some(found) = known_at(text, words, i, known) {
             i = found.last;
             out.push(found);
+            continue;
+        }
+        if bare_group {
+            out.push(Found {
+                span: words[i].span,
+                kind: MentionKind::Source { introduces: true, group: true },
+                name: None,
+                role: None,
+                acronym: None,
+                first: i,
+                last: i + 1,
+                subject: true,
+            });
+            i += 1;
             continue;
         }
         let found = if is_name(i) {
@@ -280,6 +295,28 @@ pub fn find_mentions_into(
     }
     mark_subjects(text, words, (folded, classes), out);
     name_bodies(text, words, out);
+}
+
+/// A group of people with no determiner, right before a cue, at the start
+/// of a clause: `prosecutors said`, `Analysts say`, `…, and residents
+/// said`. (With a determiner or a modifier it is a description:
+/// `the authors write`, see [`description_at`].)
+fn bare_group_at(
+    words: &[Word],
+    (folded, classes): (&[&str], &[WordClass]),
+    i: usize,
+    joined: &impl Fn(usize) -> bool,
+) -> bool {
+    // Most words are no description head: one bit says so.
+    if !classes[i].has(WordClass::DESCRIPTION_HEAD)
+        || i + 1 >= words.len()
+        || !classes[i + 1].has(WordClass::CUE)
+        || !joined(i + 1)
+        || !lexicon::GROUP_NOUNS.contains(folded[i])
+    {
+        return false;
+    }
+    i == 0 || !joined(i) || classes[i - 1].has(WordClass::FUNCTION)
 }
 
 /// A dateline: words in capitals that start a line and are followed by a

@@ -290,6 +290,20 @@ pub(super) fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f6
         {
             return None;
         }
+        // "with X insisting …", "with manager X insisting": X, the
+        // participle's own subject.
+        if let Some(k) = c.mentions.iter().position(|m| {
+            m.last == cue.first
+                && (1..=3).any(|back| {
+                    m.first >= back
+                        && c.folded[m.first - back] == "with"
+                        && (m.first - back + 1..m.first).all(|i| {
+                            c.words[i].as_str(text).starts_with(|ch: char| ch.is_lowercase())
+                        })
+                })
+        }) {
+            return Some((k, 0.95));
+        }
         // The participle's clause subject: the previous finite cue's, or
         // the sentence's first subject.
         if let Some(prev) =

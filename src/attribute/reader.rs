@@ -215,7 +215,12 @@ impl Reader<'_> {
             }
             if let (Some(r), true) = (&c.resolved[k], according || m.subject && !subject_seen) {
                 subject_seen |= m.subject;
-                if !matches!(m.kind, MentionKind::Pronoun(_)) && !r.cataphoric {
+                // A pronoun leaves the focus where it is, and so does a
+                // group of people ("analysts say"): `he` and `she` never
+                // mean it, and a quote with no cue is no more theirs than
+                // the focus's.
+                let group = matches!(m.kind, MentionKind::Source { group: true, .. });
+                if !matches!(m.kind, MentionKind::Pronoun(_)) && !group && !r.cataphoric {
                     let mention = self.mention_of(m);
                     self.set_focus(r.entity, Some(mention));
                 }
@@ -234,12 +239,27 @@ impl Reader<'_> {
         self.record_reported(c, &subjects);
         self.record_cues(c, &subjects);
         // "X said in a statement", "X issued a statement": X is the issuer
-        // of "the statement" — the subject of the cue before the document,
-        // else the sentence's subject.
+        // of "the statement" — the agent named after the document ("a
+        // statement issued by X"), else the subject of the cue before it,
+        // else the sentence's subject before it, else the subject of the
+        // first cue after it ("In a filing, prosecutors said").
         let document = c.mentions.iter().find(|m| {
             m.kind == MentionKind::Document && lexicon::INDEFINITE.contains(c.folded[m.first])
         });
         if let Some(doc) = document {
+            // "a statement issued by X", "a statement from X": X.
+            let after = |i: usize| c.folded.get(i).copied().unwrap_or("");
+            let agent_at = match (after(doc.last), after(doc.last + 1)) {
+                ("by" | "from", _) => Some(doc.last + 1),
+                ("issued" | "signed" | "released" | "published", "by") => Some(doc.last + 2),
+                _ => None,
+            };
+            // Through an apposition: "issued by its leader, Jane Doe,".
+            let by_agent = agent_at.and_then(|at| {
+                (0..c.mentions.len())
+                    .filter(|&k| c.mentions[k].first >= at && c.mentions[k].first <= at + 6)
+                    .find(|&k| c.resolved[k].is_some())
+            });
             let by_cue = c
                 .cues
                 .iter()
@@ -249,8 +269,18 @@ impl Reader<'_> {
                 .find_map(|(_, subject)| *subject)
                 .map(|(k, _)| k);
             let by_subject = c.mentions.iter().position(|m| m.subject && m.first < doc.first);
-            let issuer = by_cue
+            // "In a filing, prosecutors said …": the first cue after it.
+            let by_cue_after = c
+                .cues
+                .iter()
+                .zip(&subjects)
+                .filter(|(cue, _)| cue.first >= doc.last)
+                .find_map(|(_, subject)| *subject)
+                .map(|(k, _)| k);
+            let issuer = by_agent
+                .or(by_cue)
                 .or(by_subject)
+                .or(by_cue_after)
                 .and_then(|k| c.resolved[k].as_ref())
                 .filter(|r| !r.cataphoric);
             if let Some(r) = issuer {

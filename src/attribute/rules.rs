@@ -830,6 +830,21 @@ mod tests {
                 "The Clark Valley Health Department said two patients died. The hospital said little.\n“There is no risk,” the department said.",
                 [(Some("Clark Valley Health Department"), TrailingCue)]
             ),
+            t!(
+                "with X insisting",
+                "Northbridge United rejected a bid, with manager Hendrik van der Berg insisting the club will not be “bullied” into selling.",
+                [(Some("Hendrik van der Berg"), LeadingCue)]
+            ),
+            t!(
+                "a statement issued by someone",
+                "The faction Kataib Doe announced a pause in a statement issued by its leader, Sheikh Omar Fulani.\n“We declare a pause,” the statement said.",
+                [(Some("Omar Fulani"), TrailingCue)]
+            ),
+            t!(
+                "a document before the cue; a bare group before a cue",
+                "In a pretrial filing, prosecutors said the payments were bribes. “The defendant hid them,” the filing said.",
+                [(Some("prosecutors"), TrailingCue)]
+            ),
         ];
         for case in &cases {
             let got = run(case.text);
