@@ -91,6 +91,16 @@ impl Reader<'_> {
                         match self.cast.link_name(name, SpeakerType::Person, false) {
                             Some(id) => (id, 1.0),
                             None if !speaking => return None,
+                            // "Revenue fell …, and the press started
+                            // calling …": a word that opens its sentence
+                            // and is written in lower case elsewhere in
+                            // the article is a common word, no one's name.
+                            None if m.first == 0
+                                && m.last == 1
+                                && written_in_lower_case(self.text, name) =>
+                            {
+                                return None;
+                            }
                             None => {
                                 let id = self.cast.link_name(name, SpeakerType::Person, true)?;
                                 self.cast.set_weak(id);
@@ -286,6 +296,20 @@ impl Reader<'_> {
 
 /// Whether a description has a capitalized word after its determiner:
 /// "the Israeli army" but not "the army".
+/// Whether `word` (a capitalized word) also stands in `text` as a whole
+/// word in lower case: `Revenue` where the text says `its revenue`.
+fn written_in_lower_case(text: &str, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    if lower == word {
+        return false;
+    }
+    text.match_indices(lower.as_str()).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 fn has_proper_modifier(description: &str) -> bool {
     strip_determiner(description).split_whitespace().any(text::is_capitalized)
 }

@@ -845,6 +845,11 @@ mod tests {
                 "In a pretrial filing, prosecutors said the payments were bribes. “The defendant hid them,” the filing said.",
                 [(Some("prosecutors"), TrailingCue)]
             ),
+            t!(
+                "a common word opening a sentence is no one's name",
+                "Jane Doe built the firm, and its revenue doubled.\nRevenue fell by half, and critics started calling her a gambler.\n“People thought I was mad,” she says.",
+                [(Some("Jane Doe"), TrailingCue)]
+            ),
         ];
         for case in &cases {
             let got = run(case.text);
