@@ -166,14 +166,21 @@ impl Reader<'_> {
             k
         };
         // After a quote that ends its sentence, the cue must end its own
-        // clause: "“….” Fulani said." but not "“….” He said that …".
+        // clause: "“….” Fulani said." but not "“….” He said that …" —
+        // unless the quote opens its paragraph and a name follows it:
+        // "“It was always cash.” Ms. Doe said the envelopes …" gives the
+        // quote its speaker the way a newspaper's next sentence does.
         if new_sentence {
             let next = c.folded.get(cue.last.max(c.mentions[k].last));
             let last = c.words[cue.last.max(c.mentions[k].last) - 1];
             let colon = self.text[last.span.end..].trim_start_matches(is_space).starts_with(':');
+            let opens_paragraph = self.text[para.start..q.outer.start].chars().all(is_space);
+            let named = matches!(c.mentions[k].kind, MentionKind::Name(_));
             if colon
                 || next.is_some_and(|w| *w == "that")
-                || cue.last + 6 < c.words.len() && !self.clause_ends_soon(&c, cue.last)
+                || cue.last + 6 < c.words.len()
+                    && !self.clause_ends_soon(&c, cue.last)
+                    && !(opens_paragraph && named)
             {
                 return None;
             }
@@ -849,6 +856,11 @@ mod tests {
                 "a common word opening a sentence is no one's name",
                 "Jane Doe built the firm, and its revenue doubled.\nRevenue fell by half, and critics started calling her a gambler.\n“People thought I was mad,” she says.",
                 [(Some("Jane Doe"), TrailingCue)]
+            ),
+            t!(
+                "a quote opening its paragraph, its speaker named in the next sentence",
+                "Tom Brandt took the money, prosecutors say.\n\n“It was always cash, and always on a Friday.” Ana Restrepo said the envelopes were handed over at a diner in Queens.",
+                [(Some("Ana Restrepo"), TrailingCue)]
             ),
         ];
         for case in &cases {
