@@ -297,6 +297,43 @@ pub fn find_mentions_into(
     name_bodies(text, words, out);
 }
 
+/// The word that names someone unnamed so far, in `who gave only her
+/// first name, Marites`, `who gave his name as Ali`, `identified only as
+/// Maria` within three words after `from` (a description's end): its
+/// index, if it is capitalized.
+fn first_name_given(text: &str, words: &[Word], folded: &[&str], from: usize) -> Option<usize> {
+    let start = (from..(from + 3).min(words.len()))
+        .find(|&j| ["who", "identified", "named"].contains(&folded[j]))?;
+    let mut j = start;
+    if folded[j] == "who" {
+        j += 1;
+        if folded.get(j) != Some(&"gave") {
+            return None;
+        }
+        j += 1;
+        while folded.get(j).is_some_and(|w| ["only", "his", "her", "their", "first"].contains(w)) {
+            j += 1;
+        }
+        if folded.get(j) != Some(&"name") {
+            return None;
+        }
+        j += 1;
+        if folded.get(j) == Some(&"as") {
+            j += 1;
+        }
+    } else {
+        j += 1;
+        if folded.get(j) == Some(&"only") {
+            j += 1;
+        }
+        if folded.get(j) != Some(&"as") {
+            return None;
+        }
+        j += 1;
+    }
+    (j < words.len() && j <= start + 8 && text::is_capitalized(words[j].as_str(text))).then_some(j)
+}
+
 /// A group of people with no determiner, right before a cue, at the start
 /// of a clause: `prosecutors said`, `Analysts say`, `…, and residents
 /// said`. (With a determiner or a modifier it is a description:
@@ -801,6 +838,9 @@ fn description_read(
         }
         let kind = if !head {
             None
+        } else if age && ["a", "an", "one"].contains(&det) {
+            // "said a 41-year-old vendor": someone new.
+            Some(MentionKind::Source { introduces: true, group: false })
         } else if age {
             Some(MentionKind::Description { head: w.to_string(), body: false })
         } else if noun(&lexicon::SOURCE_NOUNS)
@@ -895,6 +935,21 @@ fn description_read(
                     == ","
             {
                 return None;
+            }
+            // "a vendor who gave only her first name, Marites": Marites.
+            if let (MentionKind::Source { group: false, .. }, Some(at)) =
+                (&kind, first_name_given(text, words, folded, last))
+            {
+                return Some(Found {
+                    span: Span::new(words[i].span.start, words[at].span.end),
+                    kind: MentionKind::Name(NameKind::Person),
+                    name: Some(words[at].as_str(text).to_string()),
+                    role: None,
+                    acronym: None,
+                    first: i,
+                    last: at + 1,
+                    subject: true,
+                });
             }
             let span = Span::new(words[i].span.start, words[last - 1].span.end);
             let span = if text[span.end..].starts_with(')') {

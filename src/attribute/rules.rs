@@ -862,6 +862,16 @@ mod tests {
                 "Tom Brandt took the money, prosecutors say.\n\n“It was always cash, and always on a Friday.” Ana Restrepo said the envelopes were handed over at a diner in Queens.",
                 [(Some("Ana Restrepo"), TrailingCue)]
             ),
+            t!(
+                "someone unnamed who gives a first name",
+                "Fire officer Arnel Bautista said his team would keep digging.\n“The whole mountain came down,” said a 41-year-old vendor who gave only her first name, Marites. “We ran.”",
+                [(Some("Marites"), TrailingCue), (Some("Marites"), Focus)]
+            ),
+            t!(
+                "an age with a or an introduces someone",
+                "Fire officer Arnel Bautista said his team would keep digging.\n“We ran,” said a 41-year-old.",
+                [(Some("41-year-old"), TrailingCue)]
+            ),
         ];
         for case in &cases {
             let got = run(case.text);
