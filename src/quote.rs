@@ -864,6 +864,12 @@ fn names_something(text: &str, q: &Quote, before: &str) -> bool {
     if letters.next().is_some() && letters.next().is_none() {
         return true;
     }
+    // After a colon, a dash or a full stop (a quote that is speech most
+    // often is) no rule applies; after a comma only the title's.
+    let comma = before.ends_with(',');
+    if !comma && before.ends_with(|c: char| c.is_ascii_punctuation() || "—–…".contains(c)) {
+        return false;
+    }
     let mut back = before.rsplit(|c: char| is_space(c)).filter(|w| !w.is_empty());
     let Some(last) = back.next() else { return false };
     let last_folded = text::fold_word(last.trim_end_matches(','));
@@ -877,6 +883,9 @@ fn names_something(text: &str, q: &Quote, before: &str) -> bool {
     if lexicon::WORK_NOUNS.contains(&last_folded) {
         let words = words();
         return words.len() <= 8 && title_case(&words);
+    }
+    if comma {
+        return false;
     }
     if last_folded == "as" {
         let naming = back.take(7).any(|w| lexicon::NAMING_VERBS.contains(&text::fold_word(w)));

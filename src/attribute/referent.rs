@@ -115,10 +115,14 @@ impl Reader<'_> {
                 if let Some(r) = &m.role {
                     self.cast.add_role(id, r);
                 }
-                // `Mr. Doe`, `Dame Jane Doe`, `spokeswoman Jane Doe`.
-                let title = self.text[m.span.range()].split(is_space).next().unwrap_or("");
-                if let Some(g) = gender::of_word(title) {
-                    self.genders.learn(id, g);
+                // `Mr. Doe`, `Dame Jane Doe`, `spokeswoman Jane Doe`: a
+                // mention that does not start with its name has a title.
+                let mention = &self.text[m.span.range()];
+                if !mention.starts_with(name) {
+                    let title = mention.split(is_space).next().unwrap_or("");
+                    if let Some(g) = gender::of_word(title) {
+                        self.genders.learn(id, g);
+                    }
                 }
                 let factor: f64 =
                     if self.cast.get(id).weak { f64::min(factor, 0.8) } else { factor };
@@ -303,7 +307,7 @@ fn written_in_lower_case(text: &str, word: &str) -> bool {
     if lower == word {
         return false;
     }
-    text.match_indices(lower.as_str()).any(|(at, _)| {
+    memchr::memmem::find_iter(text.as_bytes(), lower.as_bytes()).any(|at| {
         let before = text[..at].chars().next_back();
         let after = text[at + lower.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
