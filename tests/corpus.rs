@@ -130,7 +130,7 @@ fn blind_sets_keep_their_attributions() {
         // never saw the rules (the earlier sets by the rules' authors).
         // Reuters and a regional outlet on the same armed-group statement,
         // an AP hospital story, BBC football in single quotes, a Guardian
-        // live blog, a magazine profile in the present tense: 57 of 70
+        // live blog, a magazine profile in the present tense: 58 of 71
         // after the seventh set's fixes, 5 of 9 non-speech quotes given a
         // speaker. Misses left: a quote nested in another ("told me … 'a
         // done deal'"), a headline fragment, "The statement paid tribute

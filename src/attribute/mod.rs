@@ -25,10 +25,18 @@
 //!    defender was brief: “…”`), both at 0.7.
 //! 6. [`Rule::Continuation`]: a quote with only space or punctuation
 //!    between it and the previous (or next) attributed quote.
-//! 7. [`Rule::Focus`]: the speaker in focus, with low confidence.
+//! 7. [`Rule::Focus`]: the speaker in focus, with low confidence; not for
+//!    a fragment inside narration whose sentence has no cue at all (a
+//!    term or a scare quote far more often than anyone's words).
+//!
+//! A quote that opens its paragraph also takes the name that starts the
+//! next sentence with a cue (`“….” Ms. Doe said the envelopes …`).
 //!
 //! Mentions resolve to entities: names by alias ([`Cast::link_name`]);
-//! `he`/`she` to the person in focus; `it` to the organisation in focus;
+//! `he`/`she` to the person in focus, unless an honorific or title gave
+//! that person the other gender (`Mr.`, `Ms.`, `Dame`), then to the
+//! person last in focus of the pronoun's gender; `it` to the organisation
+//! in focus;
 //! descriptions (`the PM`, `the cleric`) to the one person whose role
 //! matches, else to the person in focus, else (in an article's lead, before
 //! anyone is named) to the first person who speaks later; a description
@@ -44,7 +52,8 @@
 //! trailing reporting verb 0.6, focus 0.45 for a full quote and 0.35 for a
 //! partial one; a continuation takes 0.9 of the quote it continues),
 //! multiplied by how directly the mention names the speaker: a name 1.0, an
-//! unnamed source 1.0, a pronoun 0.9, a document resolved to its issuer
+//! unnamed source 1.0, a pronoun 0.9 (0.85 when its gender passed over the
+//! focus), a document resolved to its issuer
 //! 0.9, a description matched by role 0.85, a description or document
 //! given to the speaker in focus 0.65, a lead description given to the
 //! first later speaker 0.6, a single capitalized word that no fuller name
@@ -55,7 +64,8 @@
 //!
 //! The reading is split by what each part holds. `reader` is the
 //! per-article driver: it walks paragraphs and sentences with the quotes,
-//! keeps the focus and records reported speech and cue uses. `clause`
+//! keeps the focus and records reported speech and cue uses. `gender`
+//! holds the genders titles gave persons, for `he` and `she`. `clause`
 //! reads a stretch of narration into words, mentions and cues, and finds
 //! a cue's subject. `referent` resolves a mention to an entity of the
 //! [`Cast`] and records roles from appositions. `rules` tries the rules
