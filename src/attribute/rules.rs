@@ -174,7 +174,10 @@ impl Reader<'_> {
             let next = c.folded.get(cue.last.max(c.mentions[k].last));
             let last = c.words[cue.last.max(c.mentions[k].last) - 1];
             let colon = self.text[last.span.end..].trim_start_matches(is_space).starts_with(':');
-            let opens_paragraph = self.text[para.start..q.outer.start].chars().all(is_space);
+            // (Not `para`: for a quote over paragraphs that is the last
+            // one's, after the quote's start.)
+            let line = self.text[..q.outer.start].rsplit(text::is_line_break).next();
+            let opens_paragraph = line.is_some_and(|line| line.chars().all(is_space));
             let named = matches!(c.mentions[k].kind, MentionKind::Name(_));
             if colon
                 || next.is_some_and(|w| *w == "that")
@@ -871,6 +874,11 @@ mod tests {
                 "an age with a or an introduces someone",
                 "Fire officer Arnel Bautista said his team would keep digging.\n“We ran,” said a 41-year-old.",
                 [(Some("41-year-old"), TrailingCue)]
+            ),
+            t!(
+                "a quote over paragraphs, its speaker named in the next sentence (a fuzzing crash)",
+                "Omar Fulani spoke.\n\n“First part.\n\n“Last part.” Jane Doe said the minister told reporters the plan was new and would be tested by the end of the year.",
+                [(Some("Jane Doe"), TrailingCue)]
             ),
         ];
         for case in &cases {
