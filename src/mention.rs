@@ -98,6 +98,23 @@ pub struct Found {
     pub subject: bool,
 }
 
+impl Found {
+    /// A mention that is word `i` alone (a pronoun, `prosecutors`), a
+    /// possible subject.
+    fn word(words: &[Word], i: usize, kind: MentionKind) -> Found {
+        Found {
+            span: words[i].span,
+            kind,
+            name: None,
+            role: None,
+            acronym: None,
+            first: i,
+            last: i + 1,
+            subject: true,
+        }
+    }
+}
+
 /// Finds the mentions among `words` (one sentence's narrator words, in
 /// order).
 ///
@@ -249,16 +266,7 @@ pub fn find_mentions_into(
             continue;
         }
         if bare_group {
-            out.push(Found {
-                span: words[i].span,
-                kind: MentionKind::Source { introduces: true, group: true },
-                name: None,
-                role: None,
-                acronym: None,
-                first: i,
-                last: i + 1,
-                subject: true,
-            });
+            out.push(Found::word(words, i, MentionKind::Source { introduces: true, group: true }));
             i += 1;
             continue;
         }
@@ -280,16 +288,7 @@ pub fn find_mentions_into(
             continue;
         }
         if let Some(kind) = pronoun(folded[i]).map(MentionKind::Pronoun) {
-            out.push(Found {
-                span: words[i].span,
-                kind,
-                name: None,
-                role: None,
-                acronym: None,
-                first: i,
-                last: i + 1,
-                subject: true,
-            });
+            out.push(Found::word(words, i, kind));
         }
         i += 1;
     }
