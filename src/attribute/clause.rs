@@ -326,6 +326,13 @@ pub(super) fn subject_of(text: &str, c: &Clause, cue: &Cue) -> Option<(usize, f6
     {
         return Some((k, 1.0));
     }
+    // A verb coordinated with an earlier cue shares its subject: "X said
+    // … and warned that …".
+    if j > 0 && c.folded[j - 1] == "and" {
+        if let Some(prev) = c.cues.iter().rev().find(|p| p.last < j && p.form == CueForm::Finite) {
+            return subject_of(text, c, prev).map(|(k, f)| (k, f * 0.95));
+        }
+    }
     // A relative pronoun: "… from Jane Doe, who wrote on X that": the
     // mention before ", who", subject or not.
     if j >= 2

@@ -880,6 +880,11 @@ mod tests {
                 "Omar Fulani spoke.\n\n“First part.\n\n“Last part.” Jane Doe said the minister told reporters the plan was new and would be tested by the end of the year.",
                 [(Some("Jane Doe"), TrailingCue)]
             ),
+            t!(
+                "a verb coordinated with a cue shares its subject",
+                "Jane Doe spoke first. The United Nations said it stood “ready to help” and estimated that “12,000 people may need shelter.”",
+                [(Some("United Nations"), LeadingCue), (Some("United Nations"), LeadingCue)]
+            ),
         ];
         for case in &cases {
             let got = run(case.text);
