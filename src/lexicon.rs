@@ -262,6 +262,12 @@ pub static TITLE_WORDS: WordSet = WordSet::new(
      ceo premier speaker mp pm officer head founder minister-president mr mrs ms mx",
 );
 
+/// Words that open a subordinate clause at the start of a sentence:
+/// `When she arrived, X said …`.
+pub static SUBORDINATORS: WordSet = WordSet::new(
+    "when as after before while although though if because since once until unless whereas",
+);
+
 /// Honorifics: titles that give no role, only (for some) a gender.
 pub static HONORIFICS: WordSet = WordSet::new("mr mrs ms mx");
 

@@ -191,6 +191,14 @@ impl Reader<'_> {
             c.cues.iter().map(|cue| subject_of(self.text, c, cue)).collect();
         let speaking: Vec<usize> = subjects.iter().flatten().map(|&(k, _)| k).collect();
         let mut subject_seen = false;
+        // "When she announced the album, Oduya skipped …": the subject of
+        // a clause that opens the sentence with a subordinating word is
+        // not the sentence's.
+        let main_from = if c.folded.first().is_some_and(|w| lexicon::SUBORDINATORS.contains(w)) {
+            (1..c.words.len()).find(|&i| gap(self.text, &c.words, i).contains(',')).unwrap_or(0)
+        } else {
+            0
+        };
         for k in 0..c.mentions.len() {
             // A description that a name right after it names ("The
             // festival's director, Jane Doe, defended …", "The bill's
@@ -213,7 +221,10 @@ impl Reader<'_> {
             if modifies_name(self.text, c, k) {
                 continue;
             }
-            if let (Some(r), true) = (&c.resolved[k], according || m.subject && !subject_seen) {
+            let main = m.first >= main_from;
+            if let (Some(r), true) =
+                (&c.resolved[k], according || m.subject && main && !subject_seen)
+            {
                 subject_seen |= m.subject;
                 // A pronoun leaves the focus where it is, and so does a
                 // group of people ("analysts say"): `he` and `she` never

@@ -885,6 +885,11 @@ mod tests {
                 "Jane Doe spoke first. The United Nations said it stood “ready to help” and estimated that “12,000 people may need shelter.”",
                 [(Some("United Nations"), LeadingCue), (Some("United Nations"), LeadingCue)]
             ),
+            t!(
+                "the subject of an opening subordinate clause is not the sentence's",
+                "Jonas van Eck shrugged.\nWhen she announced the album last month, Yasmin Oduya skipped the tour dates. “Made this one with the lights on,” she wrote.",
+                [(Some("Yasmin Oduya"), TrailingCue)]
+            ),
         ];
         for case in &cases {
             let got = run(case.text);
