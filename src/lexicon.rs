@@ -236,9 +236,10 @@ pub static FUNCTION_WORDS: WordSet = WordSet::new(
      in on at for but and or as after before earlier later meanwhile however according despite
      amid during while when if although though since because there here then also additionally
      moreover furthermore yet so to from with by of about over under what who which where why
-     how all some many most no not one two three several both each every last next first days
-     weeks months years today yesterday tomorrow now still instead indeed even only just related
-     back leave read more edited photo image file monday tuesday wednesday thursday friday
+     how all some many most no not one two three several both each every another other last
+     next first days weeks months years today yesterday tomorrow now still instead indeed even
+     only just related back leave read more edited photo image file monday tuesday wednesday
+     thursday friday
      saturday sunday january february march april may june july august september october
      november december",
 );
@@ -259,7 +260,7 @@ pub static TITLE_WORDS: WordSet = WordSet::new(
      mayor pope chancellor judge justice imam cleric chief deputy vice ambassador envoy leader
      chairman chairwoman representative rep admiral adm captain capt sergeant sgt marshal lord
      sir dame rev reverend bishop archbishop cardinal rabbi mufti mullah professor prof director
-     ceo premier speaker mp pm officer head founder minister-president mr mrs ms mx",
+     ceo premier speaker mp pm officer head founder minister-president mr mrs ms mx sheriff",
 );
 
 /// Words that open a subordinate clause at the start of a sentence:
@@ -326,7 +327,8 @@ pub static PERSON_NOUNS: WordSet = WordSet::new(
      survivor pensioner passenger driver landlord tenant customer voter volunteer relative guard
      forward quarterback pitcher bowler batsman jockey cyclist sprinter swimmer dad mum mom
      grandmother grandfather grandson granddaughter nephew niece partner boyfriend girlfriend
-     fan shopper commuter motorist pupil",
+     fan shopper commuter motorist pupil strategist sheriff vendor bystander patient skipper
+     trader investor banker",
 );
 
 /// Nationalities that stand for a person after "the": "the German
@@ -347,7 +349,7 @@ pub static BODY_NOUNS: WordSet = WordSet::new(
     "group movement militia ministry government army military coalition organisation
      organization agency command office faction party alliance embassy administration council
      committee authority authorities force company firm union association federation family
-     department palace body bureau commission board institute",
+     department palace body bureau commission board institute bank",
 );
 
 /// Body nouns that refer back to whichever organisation is in focus (the
@@ -405,7 +407,7 @@ pub static FINITE_CUES: WordSet = WordSet::new(
      demanded estimated disclosed revealed testified thundered hailed welcomed condemned
      denounced called described dubbed labelled labeled termed write warn argue insist tell
      explain admit conclude suggest describes hails welcomes condemns denounces recalls remembers
-     remembered accuses denies confirms urges vows pledges promises",
+     remembered accuses denies confirms urges vows pledges promises calls",
 );
 
 /// Participles that hang a quote from the clause's subject (stressing,
@@ -693,7 +695,8 @@ pub static NAMING_CUES: WordSet = WordSet::new(
 /// Hymnal,”`, `her memoir “Keys to the Kingdom”`.
 pub static WORK_NOUNS: WordSet = WordSet::new(
     "album single track song record ep film movie documentary book novel memoir biography play
-     musical opera poem painting series show podcast column essay exhibition",
+     musical opera poem painting series show podcast column essay exhibition slogan motto
+     hashtag banner chant headline",
 );
 
 /// Verbs that give a name with `as`: `known as`, `referred to him as`,

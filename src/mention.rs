@@ -529,8 +529,9 @@ fn name_at(
     }
     // A lower-case body noun after the name makes it an organisation's:
     // "the United Steelworkers union", "the Wagner group", and after a
-    // possessive, perhaps with a title word between: "the prime minister's
-    // office", "Egypt's foreign ministry".
+    // possessive, perhaps with a title word or an adjective between: "the
+    // prime minister's office", "Egypt's foreign ministry", "Chile's
+    // central bank".
     let lower_at = |k: usize| {
         k < words.len() && joined(k) && words[k].as_str(text).starts_with(char::is_lowercase)
     };
@@ -563,7 +564,8 @@ fn name_at(
         Some(end + 1)
     } else if is_possessive(folded[end - 1])
         && lower_at(end)
-        && classes[end].has(WordClass::TITLE)
+        && (classes[end].has(WordClass::TITLE)
+            || !classes[end].has(WordClass::FUNCTION) && !classes[end].has(WordClass::CUE))
         && body_at(end + 1)
     {
         Some(end + 2)
@@ -855,7 +857,7 @@ fn description_read(
             Some(MentionKind::Source { introduces: true, group: true })
         } else if noun(&lexicon::DOCUMENT_NOUNS) {
             Some(MentionKind::Document)
-        } else if noun(&lexicon::PERSON_NOUNS) && ["a", "an", "one"].contains(&det) {
+        } else if noun(&lexicon::PERSON_NOUNS) && ["a", "an", "one", "another"].contains(&det) {
             // Someone unnamed: "one nurse, who asked not to be named, said",
             // "a Department of Health spokesperson said".
             Some(MentionKind::Source { introduces: true, group: false })

@@ -154,7 +154,11 @@ impl Reader<'_> {
                     (c.words[i].as_str(self.text).starts_with(char::is_lowercase)
                         || role_before && c.classes[i].has(WordClass::NAME))
                         && !c.classes[i].has(WordClass::CUE)
-                        && !["that", "and", "but", "who", "which"].contains(&c.folded[i])
+                        && ![
+                            "that", "and", "but", "who", "which", "as", "while", "when", "after",
+                            "because",
+                        ]
+                        .contains(&c.folded[i])
                         && !gap(self.text, &c.words, i).contains([',', ';', ':'])
                 });
             if !modifiers
@@ -889,6 +893,16 @@ mod tests {
                 "the subject of an opening subordinate clause is not the sentence's",
                 "Jonas van Eck shrugged.\nWhen she announced the album last month, Yasmin Oduya skipped the tour dates. “Made this one with the lights on,” she wrote.",
                 [(Some("Yasmin Oduya"), TrailingCue)]
+            ),
+            t!(
+                "a possessive name, an adjective and a body noun; another with a person noun",
+                "Chile's central bank cut its rate. Tom Reyes, an economist, called it brave.\nThe board voted for the cut, the bank said, adding that “the timing will depend on data.”\nAnother customer said the queue lasted “maybe a minute, tops.”",
+                [(Some("Chile's central bank"), LeadingCue), (Some("customer"), LeadingCue)]
+            ),
+            t!(
+                "as between a quote and a later name: no trailing cue (only the focus)",
+                "Jane Doe spoke on Monday.\nThe strike was a “flagrant violation” of sovereignty as Kataib Doe vows to respond.",
+                [(Some("Kataib Doe"), Focus)]
             ),
         ];
         for case in &cases {
