@@ -817,14 +817,10 @@ fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
         // The rules only ask whether there are at most 8 words.
         let inner_words = text::words_up_to(text, q.span, 9);
         let n = inner_words.len();
-        let title_case = || {
-            inner_words.iter().all(|w| {
-                let s = w.as_str(text);
-                text::is_capitalized(s)
-                    || s.chars().count() <= 3 && s.chars().all(char::is_lowercase)
-            })
-        };
-        if nickname && n <= 3 || named && n <= 8 || determined && n <= 5 && title_case() {
+        if nickname && n <= 3
+            || named && n <= 8
+            || determined && n <= 5 && is_title_case(text, &inner_words)
+        {
             return QuoteKind::NonSpeech;
         }
     }
@@ -839,6 +835,15 @@ fn classify(text: &str, q: &Quote, sentence: Span) -> QuoteKind {
             .ends_with([':', ',', ';', '.', '!', '?', '—', '–', '-', '…', '：', '，', '،', '؛'])
         || before.ends_with(|c: char| mark(c).is_some());
     if starts_sentence && lead_in { QuoteKind::Full } else { QuoteKind::Partial }
+}
+
+/// Whether every word is capitalized or a short lower-case word (at most
+/// three letters: `of`, `the`): a title or a name, `Keys to the Kingdom`.
+fn is_title_case(text: &str, words: &[text::Word]) -> bool {
+    words.iter().all(|w| {
+        let s = w.as_str(text);
+        text::is_capitalized(s) || s.chars().count() <= 3 && s.chars().all(char::is_lowercase)
+    })
 }
 
 /// Whether a quote names something rather than quoting anyone, by what
@@ -874,15 +879,9 @@ fn names_something(text: &str, q: &Quote, before: &str) -> bool {
     let Some(last) = back.next() else { return false };
     let last_folded = text::fold_word(last.trim_end_matches(','));
     let words = || text::words_up_to(text, q.span, 10);
-    let title_case = |words: &[text::Word]| {
-        words.iter().all(|w| {
-            let s = w.as_str(text);
-            text::is_capitalized(s) || s.len() <= 3 && s.chars().all(char::is_lowercase)
-        })
-    };
     if lexicon::WORK_NOUNS.contains(&last_folded) {
         let words = words();
-        return words.len() <= 8 && title_case(&words);
+        return words.len() <= 8 && is_title_case(text, &words);
     }
     if comma {
         return false;
