@@ -134,8 +134,13 @@ pub enum Rule {
     /// No cue: the quote stands in a paragraph of its own and is given to
     /// the speaker in focus, with low confidence.
     Focus,
-    /// A quote inside a quote: the outer speaker is quoting someone, so no
-    /// speaker is guessed.
+    /// A quote inside a quote whose outer quote says who spoke it, by a
+    /// cue right before it: `“He told me, ‘…’,” she said.` (`he` is the
+    /// person in focus who is not the outer speaker; `I` is the outer
+    /// speaker).
+    NestedCue,
+    /// A quote inside a quote that nothing in its outer quote attributes:
+    /// the outer speaker is quoting someone, so no speaker is guessed.
     Nested,
     /// Not speech ([`QuoteKind::NonSpeech`]): no speaker by design.
     NotSpeech,
@@ -154,6 +159,7 @@ impl Rule {
             Rule::QuotedAsSaying => "quoted-as-saying",
             Rule::Continuation => "continuation",
             Rule::Focus => "focus",
+            Rule::NestedCue => "nested-cue",
             Rule::Nested => "nested",
             Rule::NotSpeech => "not-speech",
             Rule::Unattributed => "unattributed",

@@ -7,8 +7,12 @@
 //! focus whom the text gave the pronoun's gender (`“…?” Mr. Doe asked.
 //! “…,” she replied.`), and if there is none, to the focus as before.
 //!
-//! Pronouns teach nothing: a pronoun resolved wrongly would give its
-//! gender to the wrong person and carry the mistake on.
+//! Pronouns teach a gender in one place only, where they can hardly be
+//! wrong: a `he` or `she` that opens a sentence (or its main clause)
+//! right after a sentence that mentioned one person, the one in focus
+//! (`Jane Doe is in the wheelhouse. She is 71.`). Anywhere else a pronoun
+//! resolved wrongly would give its gender to the wrong person and carry
+//! the mistake on.
 
 use crate::lexicon;
 use crate::speaker::EntityId;
@@ -65,6 +69,17 @@ impl Genders {
             self.known.resize(e + 1, None);
         }
         self.known[e].get_or_insert(g);
+    }
+
+    /// Whether a pronoun of gender `g` may refer to `e`: the text gave
+    /// `e` no gender, or that one.
+    pub(super) fn allows(&self, e: EntityId, g: Gender) -> bool {
+        self.of(e).is_none_or(|known| known == g)
+    }
+
+    /// Persons in the order they were last in focus, the latest last.
+    pub(super) fn recent(&self) -> &[EntityId] {
+        &self.recent
     }
 
     /// Notes that person `e` is now in focus.

@@ -14,6 +14,7 @@ use super::clause::{
     subject_of,
 };
 use super::gender::Genders;
+use super::nested::Outer;
 use super::rules::continue_quotes;
 use super::{Attributed, Attribution, CueUse, Reported};
 use crate::cue::CueForm;
@@ -49,6 +50,9 @@ pub(super) struct Reader<'a> {
     pub(super) spare: Spare<'a>,
     /// The genders the text gave persons, for `he` and `she`.
     pub(super) genders: Genders,
+    /// The one person the last sentence mentioned, if it mentioned
+    /// exactly one.
+    lone_person: Option<EntityId>,
 }
 
 /// [`attribute_words`](super::attribute_words) for a caller that also has
@@ -83,6 +87,8 @@ pub fn attribute_split(
         .collect();
     // Quotes waiting for a lead description's referent.
     let mut cataphoric: Vec<(usize, usize)> = Vec::new();
+    // Top-level quotes with quotes inside them, for `attribute_nested`.
+    let mut outers: Vec<Outer> = Vec::new();
     let mut prev_sentence: Option<Span> = None;
     // Quotes and sentences are both in text order: walk them together.
     let mut next_quote = 0;
@@ -115,6 +121,9 @@ pub fn attribute_split(
                 if pending {
                     cataphoric.push((qi, q.outer.start));
                 }
+                if quotes.get(qi + 1).is_some_and(|n| n.depth > 0) {
+                    outers.push(Outer { index: qi, recent: reader.genders.recent().to_vec() });
+                }
                 if let Some(e) = attribution.entity {
                     if attribution.is_cued() {
                         reader.set_focus(e, attribution.mention.clone());
@@ -138,6 +147,7 @@ pub fn attribute_split(
         }
     }
     continue_quotes(text, paragraphs, quotes, &mut out);
+    reader.attribute_nested(quotes, &outers, &mut out);
     let speakers_seen = reader.speakers_seen;
     let cues = reader
         .cues
@@ -177,6 +187,7 @@ impl<'a> Reader<'a> {
             cues: Vec::new(),
             spare: Spare::default(),
             genders: Genders::default(),
+            lone_person: None,
         }
     }
 }
@@ -211,6 +222,7 @@ impl Reader<'_> {
             }
             let speaks = speaking.contains(&k) || super::referent::cited_group(c, k);
             c.resolved[k] = self.resolve(&c.mentions[k], speaks);
+            self.learn_gender(c, k, main_from);
             self.record_roles(c, k);
             let m = &c.mentions[k];
             // "According to X" makes X a source as much as a subject does.
@@ -247,6 +259,7 @@ impl Reader<'_> {
                 }
             }
         }
+        self.lone_person = self.lone_person_of(c);
         self.record_reported(c, &subjects);
         self.record_cues(c, &subjects);
         // "X said in a statement", "X issued a statement": X is the issuer
@@ -364,6 +377,41 @@ impl Reader<'_> {
                 description: matches!(m.kind, MentionKind::Description { .. }),
             });
         }
+    }
+
+    /// `Jane Doe is in the wheelhouse. She is 71.`: a `he` or `she` that
+    /// opens its sentence (or its main clause) right after a sentence that
+    /// mentioned one person only, the person in focus, gives that person
+    /// its gender, unless the text gave one already. (Not any pronoun: in
+    /// `Doe met Roe. He said …` either may be meant.)
+    fn learn_gender(&mut self, c: &Clause, k: usize, main_from: usize) {
+        let m = &c.mentions[k];
+        if m.kind != MentionKind::Pronoun(crate::mention::Pronoun::Personal)
+            || !(m.first == 0 || m.first == main_from)
+        {
+            return;
+        }
+        let (Some(lone), Some((focus, _))) = (self.lone_person, &self.person_focus) else {
+            return;
+        };
+        if lone == *focus {
+            if let Some(g) = super::gender::of_pronoun(&self.text[m.span.range()]) {
+                self.genders.learn(lone, g);
+            }
+        }
+    }
+
+    /// The one person entity among a clause's referents, if there is
+    /// exactly one.
+    fn lone_person_of(&self, c: &Clause) -> Option<EntityId> {
+        let mut persons = c
+            .resolved
+            .iter()
+            .flatten()
+            .filter(|r| !r.cataphoric && self.cast.get(r.entity).kind == SpeakerType::Person)
+            .map(|r| r.entity);
+        let first = persons.next()?;
+        persons.all(|e| e == first).then_some(first)
     }
 
     pub(super) fn mention_of(&self, m: &Found) -> Mention {

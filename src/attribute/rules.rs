@@ -435,7 +435,7 @@ pub(super) fn continue_quotes(
     }
 }
 
-fn round(x: f64) -> f64 {
+pub(super) fn round(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
@@ -470,6 +470,13 @@ mod tests {
     #[test]
     fn rules() {
         let cases = [
+            t!(
+                "a pronoun after a sentence about one person gives that person its gender",
+                "At dawn, Jane Park is in the wheelhouse.\n\nShe is 71.\n\n\
+                 The pilot then was Tom Reyes. When he retired, he recommended her.\n\n\
+                 “I cried like a baby,” she says.",
+                [(Some("Jane Park"), TrailingCue)]
+            ),
             t!(
                 "trailing name",
                 "“We will not retreat,” Omar Fulani said.",

@@ -380,6 +380,7 @@ mod tests {
             Just(Rule::QuotedAsSaying),
             Just(Rule::Continuation),
             Just(Rule::Focus),
+            Just(Rule::NestedCue),
             Just(Rule::Nested),
             Just(Rule::NotSpeech),
             Just(Rule::Unattributed),
