@@ -349,7 +349,8 @@ pub static BODY_NOUNS: WordSet = WordSet::new(
     "group movement militia ministry government army military coalition organisation
      organization agency command office faction party alliance embassy administration council
      committee authority authorities force company firm union association federation family
-     department palace body bureau commission board institute bank",
+     department palace body bureau commission board institute bank university college school
+     hospital county club team regulator parliament",
 );
 
 /// Body nouns that refer back to whichever organisation is in focus (the

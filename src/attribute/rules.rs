@@ -478,6 +478,12 @@ mod tests {
                 [(Some("Jane Park"), TrailingCue)]
             ),
             t!(
+                "a county, a university or a hospital speaks as a body",
+                "Maria Lopez is a nurse.\nThe county has said the ferry will be “reviewed” once it opens.\n\
+                 In a statement, the university said the study was “carried out with the unions.”",
+                [(Some("county"), LeadingCue), (Some("university"), LeadingCue)]
+            ),
+            t!(
                 "trailing name",
                 "“We will not retreat,” Omar Fulani said.",
                 [(Some("Omar Fulani"), TrailingCue)]
