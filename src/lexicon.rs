@@ -350,8 +350,12 @@ pub static BODY_NOUNS: WordSet = WordSet::new(
      organization agency command office faction party alliance embassy administration council
      committee authority authorities force company firm union association federation family
      department palace body bureau commission board institute bank university college school
-     hospital county club team regulator parliament",
+     hospital county club team regulator parliament police",
 );
+
+/// Body nouns that stand for a body with no determiner before a cue:
+/// `police said`, `authorities said`.
+pub static PLURAL_BODY_NOUNS: WordSet = WordSet::new("police authorities");
 
 /// Body nouns that refer back to whichever organisation is in focus (the
 /// group, the movement); the others (the ministry, the army) name a kind
@@ -368,7 +372,8 @@ pub static GROUP_NOUNS: WordSet = WordSet::new(
     "authors researchers scientists doctors witnesses residents experts analysts lawyers
      attorneys prosecutors investigators activists protesters campaigners organisers
      organizers teachers nurses relatives neighbours neighbors survivors victims students
-     parents critics economists diplomats employees workers members",
+     parents critics economists diplomats employees workers members deputies troopers
+     firefighters rescuers medics paramedics soldiers",
 );
 
 /// Nouns for unnamed sources.

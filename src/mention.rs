@@ -266,7 +266,14 @@ pub fn find_mentions_into(
             continue;
         }
         if bare_group {
-            out.push(Found::word(words, i, MentionKind::Source { introduces: true, group: true }));
+            // `police said`, `authorities said`: a body; `officials said`:
+            // people speaking together.
+            let kind = if lexicon::BODY_NOUNS.contains(folded[i]) {
+                MentionKind::Description { head: folded[i].to_string(), body: true }
+            } else {
+                MentionKind::Source { introduces: true, group: true }
+            };
+            out.push(Found::word(words, i, kind));
             i += 1;
             continue;
         }
@@ -335,7 +342,8 @@ fn first_name_given(text: &str, words: &[Word], folded: &[&str], from: usize) ->
 
 /// A group of people with no determiner, right before a cue, at the start
 /// of a clause: `prosecutors said`, `Analysts say`, `…, and residents
-/// said`. (With a determiner or a modifier it is a description:
+/// said`, and bodies named in the plural or by a mass noun: `police said`,
+/// `authorities said`. (With a determiner or a modifier it is a description:
 /// `the authors write`, see [`description_at`].)
 fn bare_group_at(
     words: &[Word],
@@ -348,7 +356,10 @@ fn bare_group_at(
         || i + 1 >= words.len()
         || !classes[i + 1].has(WordClass::CUE)
         || !joined(i + 1)
-        || !lexicon::GROUP_NOUNS.contains(folded[i])
+        || !(lexicon::GROUP_NOUNS.contains(folded[i])
+            || lexicon::PLURAL_BODY_NOUNS.contains(folded[i])
+            || folded[i] == "officials"
+            || folded[i] == "sources")
     {
         return false;
     }
@@ -765,22 +776,37 @@ fn description_at(
     joined: &impl Fn(usize) -> bool,
     is_name: &impl Fn(usize) -> bool,
 ) -> Option<Found> {
-    // "one of them said": one of the unnamed sources last introduced.
-    if folded[i] == "one"
+    // "one of them said", "one of the people said": one of the unnamed
+    // sources last introduced.
+    let group_after = |at: usize| {
+        at < words.len()
+            && joined(at)
+            && (lexicon::GROUP_NOUNS.contains(folded[at])
+                || ["people", "officials", "sources", "men", "women"].contains(&folded[at]))
+    };
+    let end = if folded[i] == "one"
         && i + 2 < words.len()
         && folded[i + 1] == "of"
-        && ["them", "those"].contains(&folded[i + 2])
         && joined(i + 1)
         && joined(i + 2)
     {
+        match folded[i + 2] {
+            "them" | "those" if !group_after(i + 3) => Some(i + 3),
+            "the" | "those" | "these" if group_after(i + 3) => Some(i + 4),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    if let Some(last) = end {
         return Some(Found {
-            span: Span::new(words[i].span.start, words[i + 2].span.end),
+            span: Span::new(words[i].span.start, words[last - 1].span.end),
             kind: MentionKind::Source { introduces: false, group: true },
             name: None,
             role: None,
             acronym: None,
             first: i,
-            last: i + 3,
+            last,
             subject: true,
         });
     }

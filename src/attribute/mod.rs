@@ -30,7 +30,10 @@
 //!    term or a scare quote far more often than anyone's words).
 //!
 //! A quote that opens its paragraph also takes the name that starts the
-//! next sentence with a cue (`“….” Ms. Doe said the envelopes …`).
+//! next sentence with a cue (`“….” Ms. Doe said the envelopes …`). A
+//! partial quote with no cue before it takes a cue that ends its sentence
+//! after a comma (`The plan was “a disaster” for the town, deputies said
+//! on Tuesday.`), as a trailing cue at 0.9.
 //!
 //! A quote inside a speech quote ([`Rule::NestedCue`]) is given the
 //! speaker that a cue right before it in the outer quote names: `I` is the

@@ -329,6 +329,11 @@ pub(super) fn unissued_document(reader: &mut Reader<'_>, m: &Found) -> Resolved 
 /// An unnamed source's name: its description without the determiner,
 /// white space folded.
 fn source_name(description: &str) -> String {
+    // "one of the people" is one of "people".
+    let description = match description.split_once(" of ") {
+        Some((one, rest)) if text::fold(one.trim()) == "one" => rest,
+        _ => description,
+    };
     strip_determiner(description).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

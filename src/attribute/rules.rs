@@ -43,6 +43,9 @@ impl Reader<'_> {
         if let Some(found) = self.according_to(c) {
             return found;
         }
+        if let Some(found) = self.sentence_final(c, slot) {
+            return found;
+        }
         if let Some(found) = self.label(q, c, slot) {
             return found;
         }
@@ -241,6 +244,40 @@ impl Reader<'_> {
             (Rule::LeadingCue, 0.9)
         };
         Some((self.make(c, k, &r, cue, rule, base * via), r.cataphoric))
+    }
+
+    /// A cue that ends the quote's sentence after a comma, its subject
+    /// after the quote: `The plan was “a disaster” for the town, deputies
+    /// said on Tuesday.`, `…, a statement issued by the ministry said.`
+    fn sentence_final(&mut self, c: &Clause, slot: usize) -> Option<(Attribution, bool)> {
+        let cue = c.cues.last().filter(|cue| {
+            cue.form == CueForm::Finite && cue.first >= slot && cue.last + 3 >= c.words.len()
+        })?;
+        // Nothing after the cue but a time or place: "on Tuesday".
+        if (cue.last..c.words.len()).any(|j| gap(self.text, &c.words, j).contains([',', ';', ':']))
+        {
+            return None;
+        }
+        // The subject, or the mention that opens the clause after the
+        // last comma: "a statement issued by the ministry on Tuesday said".
+        let (k, via) = subject_of(self.text, c, cue).or_else(|| {
+            let from = (slot.max(1)..=cue.first)
+                .rev()
+                .find(|&j| gap(self.text, &c.words, j).contains(','))?;
+            Some((c.mentions.iter().position(|m| m.first == from)?, 0.95))
+        })?;
+        let m = &c.mentions[k];
+        if m.first < slot || m.first == 0 || !gap(self.text, &c.words, m.first).contains(',') {
+            return None;
+        }
+        // A document's issuer may be named in this very clause, read after
+        // its mentions were resolved.
+        let r = if m.kind == MentionKind::Document {
+            self.resolve(m, true)?
+        } else {
+            c.resolved[k].clone()?
+        };
+        Some((self.make(c, k, &r, cue, Rule::TrailingCue, 0.9 * via), r.cataphoric))
     }
 
     /// Rule 3: "according to X".
@@ -482,6 +519,23 @@ mod tests {
                 "Maria Lopez is a nurse.\nThe county has said the ferry will be “reviewed” once it opens.\n\
                  In a statement, the university said the study was “carried out with the unions.”",
                 [(Some("county"), LeadingCue), (Some("university"), LeadingCue)]
+            ),
+            t!(
+                "bare bodies and groups after a quote",
+                "“It is over,” police said.\n“It is not,” officials said.",
+                [(Some("police"), TrailingCue), (Some("officials"), TrailingCue)]
+            ),
+            t!(
+                "a cue that ends the sentence, after a comma, takes a partial quote before it",
+                "Jane Doe spoke first.\nThe plan was “a disaster” for the town, deputies said on Tuesday.\n\
+                 The reform was “difficult but necessary”, a statement issued by the ministry after the talks said.",
+                [(Some("deputies"), TrailingCue), (Some("ministry"), TrailingCue)]
+            ),
+            t!(
+                "one of the people",
+                "Jane Doe spoke first.\n\
+                 The fund wants “a credible exit path” before it lends, one of the people said.",
+                [(Some("people"), TrailingCue)]
             ),
             t!(
                 "trailing name",
