@@ -65,7 +65,7 @@ impl Reader<'_> {
                 if q.depth != parent.depth + 1 {
                     continue;
                 }
-                if q.kind.is_speech() {
+                if q.kind.is_speech() && from <= q.outer.start {
                     if let Some(a) = self.inner_speaker(Span::new(from, q.outer.start), speaker, outer)
                     {
                         out[i] = a;
