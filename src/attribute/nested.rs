@@ -19,10 +19,10 @@
 //! inner quote with no speaker ([`Rule::Nested`]).
 
 use super::Attribution;
-use super::rules::round;
 use super::clause::subject_of;
 use super::gender;
 use super::reader::Reader;
+use super::rules::round;
 use crate::cue::CueForm;
 use crate::mention::MentionKind;
 use crate::quote::Quote;
@@ -66,7 +66,8 @@ impl Reader<'_> {
                     continue;
                 }
                 if q.kind.is_speech() && from <= q.outer.start {
-                    if let Some(a) = self.inner_speaker(Span::new(from, q.outer.start), speaker, outer)
+                    if let Some(a) =
+                        self.inner_speaker(Span::new(from, q.outer.start), speaker, outer)
                     {
                         out[i] = a;
                     }
@@ -88,10 +89,10 @@ impl Reader<'_> {
         // Only the sentence the inner quote is in.
         let start = before
             .char_indices()
-            .filter(|&(i, ch)| {
+            .rev()
+            .find(|&(i, ch)| {
                 matches!(ch, '.' | '!' | '?') && before[i + ch.len_utf8()..].starts_with(is_space)
             })
-            .last()
             .map_or(window.start, |(i, ch)| window.start + i + ch.len_utf8());
         let sentence = Span::new(start, window.end);
         let tail = self.text[sentence.range()].trim_end_matches(is_space);
@@ -162,14 +163,16 @@ impl Reader<'_> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use crate::extract::Extractor;
     use crate::{Article, Rule};
 
+    /// An inner quote's text, speaker and rule.
+    type Inner = (String, Option<String>, Rule);
+
     /// Each inner speech quote's text, speaker and rule.
-    fn inner(text: &str) -> Vec<(String, Option<String>, Rule)> {
+    fn inner(text: &str) -> Vec<Inner> {
         let ex = Extractor::new().extract(vec![Article::new("t", text)]);
         ex.records
             .into_iter()
@@ -178,17 +181,17 @@ mod tests {
             .collect()
     }
 
-    fn some(quote: &str, speaker: &str) -> (String, Option<String>, Rule) {
+    fn some(quote: &str, speaker: &str) -> Inner {
         (quote.to_string(), Some(speaker.to_string()), Rule::NestedCue)
     }
 
-    fn none(quote: &str) -> (String, Option<String>, Rule) {
+    fn none(quote: &str) -> Inner {
         (quote.to_string(), None, Rule::Nested)
     }
 
     #[test]
     fn the_outer_quote_names_the_inner_speaker() {
-        let cases: &[(&str, &str, Vec<(String, Option<String>, Rule)>)] = &[
+        let cases: &[(&str, &str, Vec<Inner>)] = &[
             (
                 "he: the person in focus before, not the outer speaker",
                 "Tom Reyes hired her in 1990. Jane Okoro remembers it.\n\
