@@ -357,6 +357,10 @@ pub static BODY_NOUNS: WordSet = WordSet::new(
 /// `police said`, `authorities said`.
 pub static PLURAL_BODY_NOUNS: WordSet = WordSet::new("police authorities");
 
+/// Plural source nouns that speak with no determiner before a cue
+/// (`officials said`) and after `one of the` (`one of the sources said`).
+pub static PLURAL_SOURCE_NOUNS: WordSet = WordSet::new("officials sources");
+
 /// Body nouns that refer back to whichever organisation is in focus (the
 /// group, the movement); the others (the ministry, the army) name a kind
 /// of body.

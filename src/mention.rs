@@ -268,7 +268,7 @@ pub fn find_mentions_into(
         if bare_group {
             // `police said`, `authorities said`: a body; `officials said`:
             // people speaking together.
-            let kind = if lexicon::BODY_NOUNS.contains(folded[i]) {
+            let kind = if lexicon::PLURAL_BODY_NOUNS.contains(folded[i]) {
                 MentionKind::Description { head: folded[i].to_string(), body: true }
             } else {
                 MentionKind::Source { introduces: true, group: true }
@@ -358,8 +358,7 @@ fn bare_group_at(
         || !joined(i + 1)
         || !(lexicon::GROUP_NOUNS.contains(folded[i])
             || lexicon::PLURAL_BODY_NOUNS.contains(folded[i])
-            || folded[i] == "officials"
-            || folded[i] == "sources")
+            || lexicon::PLURAL_SOURCE_NOUNS.contains(folded[i]))
     {
         return false;
     }
@@ -782,7 +781,8 @@ fn description_at(
         at < words.len()
             && joined(at)
             && (lexicon::GROUP_NOUNS.contains(folded[at])
-                || ["people", "officials", "sources", "men", "women"].contains(&folded[at]))
+                || lexicon::PLURAL_SOURCE_NOUNS.contains(folded[at])
+                || ["people", "men", "women"].contains(&folded[at]))
     };
     let end = if folded[i] == "one"
         && i + 2 < words.len()
